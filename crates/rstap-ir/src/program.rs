@@ -1,0 +1,516 @@
+//! IR data types.
+
+use rstap_diag::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GlobalId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FuncId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalId(pub u32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProbeId(pub u32);
+
+/// The type of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    Long,
+    String,
+    /// No value: statements, calls of functions that return nothing.
+    Void,
+}
+
+/// A whole elaborated program.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Program {
+    pub globals: Vec<Global>,
+    pub functions: Vec<Function>,
+    pub probes: Vec<Probe>,
+}
+
+impl Program {
+    pub fn global(&self, id: GlobalId) -> &Global {
+        &self.globals[id.0 as usize]
+    }
+    pub fn function(&self, id: FuncId) -> &Function {
+        &self.functions[id.0 as usize]
+    }
+    pub fn probe(&self, id: ProbeId) -> &Probe {
+        &self.probes[id.0 as usize]
+    }
+}
+
+/// What one `<<<` statistic has to keep, decided from every extractor used on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StatSpec {
+    /// `@hist_log` is used on it.
+    pub log_hist: bool,
+    /// `@hist_linear(x, start, stop, interval)` is used on it (one set of bounds per stat).
+    pub linear_hist: Option<LinearBounds>,
+    /// `@variance(x, shift)`: `Some(shift)` when variance is used (shift 0 if not given).
+    pub variance_shift: Option<u8>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LinearBounds {
+    pub start: i64,
+    pub stop: i64,
+    pub interval: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum GlobalKind {
+    Scalar(Type),
+    Stat(StatSpec),
+    Array { keys: Vec<Type>, value: Type },
+    StatArray { keys: Vec<Type>, stat: StatSpec },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Literal {
+    Long(i64),
+    String(Vec<u8>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Global {
+    /// The name as written (private globals keep their written name here; uniqueness
+    /// comes from the id).
+    pub name: String,
+    pub kind: GlobalKind,
+    pub init: Option<Literal>,
+    /// `a[N]`: entry limit; `None` means MAXMAPENTRIES.
+    pub max_entries: Option<u64>,
+    /// `a%`: wrap-around (evict the oldest entry instead of overflowing).
+    pub wrap: bool,
+    pub from_tapset: bool,
+    /// Written but never read by a user-script global: printed at exit (unless
+    /// `--no-global-var-display`).
+    pub display_at_exit: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Local {
+    pub name: String,
+    pub ty: Type,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Function {
+    pub name: String,
+    /// Parameters are the first `arity` locals.
+    pub arity: usize,
+    pub locals: Vec<Local>,
+    /// `Type::Void` for functions that return nothing.
+    pub ret: Type,
+    pub body: FunctionBody,
+    /// The next same-arity overload in priority order: where `next` continues.
+    pub next_overload: Option<FuncId>,
+    pub from_tapset: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FunctionBody {
+    Block(Block),
+    /// Implemented by each executor natively (a tapset function declared with an
+    /// embedded `/* intrinsic */` body); the string names the implementation.
+    Intrinsic(String),
+}
+
+/// A concrete, resolved probe point.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProbeKind {
+    /// `begin(N)`, `end(N)`, `error(N)`: run in userspace, ordered by N.
+    Begin(i64),
+    End(i64),
+    Error(i64),
+    Never,
+    /// `timer.s/ms/us/ns/hz/jiffies(N)[.randomize(M)]`, one CPU.
+    Timer {
+        period_ns: u64,
+        randomize_ns: u64,
+    },
+    /// `timer.profile.tick`, `timer.profile.freq.hz(N)`: every CPU.
+    Profile {
+        freq_hz: Option<u64>,
+    },
+    /// `perf.type(T).config(C)[.sample(N)|.hz(F)]`, every CPU.
+    Perf {
+        type_: u32,
+        config: u64,
+        sample: PerfSample,
+    },
+    /// `kernel.trace("system:name")`: a kernel tracepoint; `fields` is its record layout
+    /// from tracefs, which context variables (`$prev_pid`) read.
+    Tracepoint {
+        system: String,
+        name: String,
+        fields: Vec<TracepointField>,
+    },
+    /// `procfs("path").read/.write`.
+    Procfs {
+        path: String,
+        write: bool,
+        max_size: Option<u64>,
+        umask: Option<u32>,
+    },
+}
+
+/// One field of a tracepoint record, as its tracefs `format` file describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TracepointField {
+    pub name: String,
+    /// The C declaration's type, e.g. `pid_t`, `char[16]`, `__data_loc char[]`.
+    pub c_type: String,
+    pub offset: u32,
+    pub size: u32,
+    pub signed: bool,
+    pub kind: FieldKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// An integer of `size` bytes (also enums and booleans).
+    Integer,
+    /// A pointer, read as a long.
+    Pointer,
+    /// `char name[N]`: a string of at most N bytes stored in the record.
+    CharArray,
+    /// `__data_loc char[]`: a 32-bit (length << 16 | offset) locating a string.
+    DataLocString,
+}
+
+impl FieldKind {
+    pub fn is_string(self) -> bool {
+        matches!(self, FieldKind::CharArray | FieldKind::DataLocString)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PerfSample {
+    Period(u64),
+    Frequency(u64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Probe {
+    pub kind: ProbeKind,
+    /// The fully expanded probe point, what `pp()` returns (`timer.s(1)`, `begin`).
+    pub pp: String,
+    /// The probe point as written in the script, what `pn()` returns.
+    pub pn: String,
+    /// The chain of alias names this point came through, outermost first, for `-p2`
+    /// comments (`begin /* <- init = begin(...) <- init */`).
+    pub derivation: Vec<String>,
+    pub locals: Vec<Local>,
+    /// `if (cond)` arming condition over globals.
+    pub condition: Option<Expr>,
+    /// Alias prologues, the user body and alias epilogues, already merged.
+    pub body: Block,
+    pub from_tapset: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    Block(Block),
+    Expr(Expr),
+    If {
+        cond: Expr,
+        then: Box<Stmt>,
+        els: Option<Box<Stmt>>,
+    },
+    /// `while` and `for` (init already hoisted before it; `step` runs after the body and
+    /// on `continue`).
+    Loop {
+        cond: Option<Expr>,
+        step: Option<Expr>,
+        body: Box<Stmt>,
+    },
+    Foreach(Box<Foreach>),
+    Break,
+    Continue,
+    /// In a probe: leave the handler. In a function: continue with the next same-arity
+    /// overload, or raise `all functions exhausted`.
+    Next,
+    Return(Option<Expr>),
+    Delete(DeleteTarget),
+    Try {
+        body: Block,
+        catch_var: Option<LocalId>,
+        catch: Block,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteTarget {
+    /// `delete scalar` / `delete stat`: reset to 0, "" or empty.
+    Global(GlobalId),
+    /// `delete local`
+    Local(LocalId),
+    /// `delete A`
+    Array(GlobalId),
+    /// `delete A[k...]`; `None` keys are `*` wildcards.
+    Element {
+        array: GlobalId,
+        keys: Vec<Option<Expr>>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Foreach {
+    pub source: ForeachSource,
+    pub keys: Vec<LocalId>,
+    pub value: Option<LocalId>,
+    pub sort: Option<Sort>,
+    /// `None` entries are `*`.
+    pub slice: Option<Vec<Option<Expr>>>,
+    pub limit: Option<Expr>,
+    pub body: Box<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ForeachSource {
+    Array(GlobalId),
+    /// Bucket numbers of a histogram of a stat.
+    Histogram(HistogramRef),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Key(usize),
+    Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub by: SortKey,
+    pub descending: bool,
+    /// For stat arrays sorted by value: which statistic (default `Count`).
+    pub extractor: StatOp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StatOp {
+    Count,
+    Sum,
+    Min,
+    Max,
+    Avg,
+    Variance,
+}
+
+/// A statistic: a stat global or one element of a stat array.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StatRef {
+    Global(GlobalId),
+    Element { array: GlobalId, keys: Vec<Expr> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum HistogramKind {
+    Log,
+    Linear(LinearBounds),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistogramRef {
+    pub stat: StatRef,
+    pub kind: HistogramKind,
+}
+
+/// An assignable place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LValue {
+    Local(LocalId),
+    Global(GlobalId),
+    Element { array: GlobalId, keys: Vec<Expr> },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    Neg,
+    /// Logical not: 1 if the operand is 0.
+    Not,
+    BitNot,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    /// Truncating; `division by 0` at run time.
+    Div,
+    Mod,
+    /// Shift counts are masked to 0..63.
+    Shl,
+    Shr,
+    UShr,
+    BitAnd,
+    BitOr,
+    BitXor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CompareOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+/// Compound assignment operators (plain `=` is `None` in [`ExprKind::Assign`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CompoundOp {
+    Arith(BinaryOp),
+    /// `.=`
+    Concat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PrintKind {
+    pub to_string: bool,
+    pub newline: bool,
+    pub char: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PrintArg {
+    Value(Expr),
+    /// `print(@hist_log(x))` and friends.
+    Histogram(HistogramRef),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub ty: Type,
+    /// The principal token, for runtime errors ("near operator '/'").
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Long(i64),
+    String(Vec<u8>),
+    Local(LocalId),
+    Global(GlobalId),
+    /// Read of an array element; a missing element reads as 0 or "".
+    Element {
+        array: GlobalId,
+        keys: Vec<Expr>,
+    },
+    /// `[k...] in A`; `None` keys are `*`.
+    In {
+        array: GlobalId,
+        keys: Vec<Option<Expr>>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// Comparison of two longs or of two strings (by `lhs.ty`).
+    Compare {
+        op: CompareOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// `.`: truncated at MAXSTRINGLEN.
+    Concat {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// Short-circuit `&&` (`and = true`) / `||`; yields 0 or 1.
+    Logical {
+        and: bool,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Ternary {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        els: Box<Expr>,
+    },
+    /// `=` (op `None`) and compound assignments; yields the stored value.
+    Assign {
+        target: LValue,
+        op: Option<CompoundOp>,
+        value: Box<Expr>,
+    },
+    /// `++`/`--`; yields the new value when `prefix`, the old one otherwise.
+    IncDec {
+        target: LValue,
+        increment: bool,
+        prefix: bool,
+    },
+    /// `stat <<< value`; yields the value.
+    Aggregate {
+        stat: StatRef,
+        value: Box<Expr>,
+    },
+    /// `@count(x)` ...; `shift` only for `@variance`.
+    StatGet {
+        op: StatOp,
+        stat: StatRef,
+    },
+    /// `@hist_log(x)[i]`: the count in bucket `i`.
+    HistogramBucket {
+        histogram: HistogramRef,
+        index: Box<Expr>,
+    },
+    /// `s =~ "re"`; `matched()` etc. read the last match.
+    Regex {
+        negated: bool,
+        subject: Box<Expr>,
+        pattern: Vec<u8>,
+    },
+    Call {
+        func: FuncId,
+        args: Vec<Expr>,
+    },
+    /// `print`, `println`, `print_char` and their `s` forms (arguments concatenated).
+    Print {
+        kind: PrintKind,
+        args: Vec<PrintArg>,
+    },
+    /// `printd`/`printdln`/`sprintd`/`sprintdln`.
+    PrintDelimited {
+        kind: PrintKind,
+        delimiter: Vec<u8>,
+        args: Vec<Expr>,
+    },
+    /// `printf`/`sprintf`; the format was validated and its arguments type-checked.
+    Printf {
+        to_string: bool,
+        format: Vec<u8>,
+        args: Vec<Expr>,
+    },
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, ty: Type, span: Span) -> Expr {
+        Expr { kind, ty, span }
+    }
+}
