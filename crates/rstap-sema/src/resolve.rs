@@ -1,0 +1,322 @@
+//! Driving resolution: every queued probe is expanded into derived probes and lowered,
+//! every queued function is lowered, until nothing new is reached.
+
+use std::rc::Rc;
+
+use rstap_diag::{Diagnostic, FileId, Stage};
+use rstap_ir::{self as ir, FuncId, Type};
+use rstap_syntax::ast;
+
+use crate::catalog::point_text;
+use crate::codes;
+use crate::elab::{Elab, ProbeSym};
+use crate::lower::Scope;
+use crate::probes::{
+    Derived, Match, Piece, Point, PointError, alias_signature, match_point, mismatch, too_deep,
+    wrap_pieces, written,
+};
+
+/// Reads an `%{ /* intrinsic */ %}` or `%{ /* intrinsic: NAME */ %}` body.
+pub(crate) fn intrinsic_name(code: &str, default: &str) -> Option<String> {
+    let at = code.find("intrinsic")?;
+    let before = code[..at].trim_end();
+    if !before.ends_with("/*") {
+        return None;
+    }
+    let rest = code[at + "intrinsic".len()..].trim_start();
+    if let Some(named) = rest.strip_prefix(':') {
+        let name: String = named
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    Some(default.to_string())
+}
+
+impl Elab<'_> {
+    /// Runs the work queues dry.
+    pub(crate) fn run_queues(&mut self) {
+        loop {
+            if let Some((p, file, tapset)) = self.pending_probes.pop_front() {
+                self.process_probe(p, file, tapset);
+            } else if let Some(f) = self.pending_funcs.pop_front() {
+                self.lower_function(f);
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn process_probe(&mut self, probe: Rc<ast::Probe>, file: FileId, tapset: bool) {
+        let sig: Vec<String> = probe.points.iter().map(written).collect();
+        let sig = sig.join(", ");
+        let mut derived = Vec::new();
+        for p in &probe.points {
+            let point = Point::from_ast(p, file);
+            let pieces = vec![Piece::User(probe.clone(), file)];
+            match self.resolve_point(&point, pieces, vec![sig.clone()], None, 0) {
+                Ok(v) if !v.is_empty() => {
+                    derived.extend(v);
+                    if point.sufficient {
+                        break;
+                    }
+                }
+                Ok(_) => {
+                    if !point.optional {
+                        self.point_error(
+                            &point,
+                            PointError {
+                                message: "no match".into(),
+                                span: point.span(),
+                            },
+                        );
+                    }
+                }
+                Err(e) => {
+                    if !point.optional {
+                        self.point_error(&point, e);
+                    }
+                }
+            }
+        }
+        for d in derived {
+            self.lower_derived(d, &probe, tapset);
+        }
+    }
+
+    fn point_error(&mut self, point: &Point, e: PointError) {
+        let d = Diagnostic::error(
+            Stage::Semantic,
+            codes::PROBE_POINT,
+            "while resolving probe point",
+        );
+        let d = self.locate(d, point.span());
+        let d = self.located_note(d, e.message, e.span);
+        self.emit(d);
+    }
+
+    /// Resolves one point into derived probes. `pieces` is the body built so far,
+    /// `derivation` the chain below this point, `pn` the user-level name once known.
+    fn resolve_point(
+        &mut self,
+        point: &Point,
+        pieces: Vec<Piece>,
+        derivation: Vec<String>,
+        pn: Option<String>,
+        depth: usize,
+    ) -> Result<Vec<Derived>, PointError> {
+        if too_deep(depth) {
+            return Err(PointError {
+                message: "recursive loop in probe alias expansion".into(),
+                span: point.span(),
+            });
+        }
+        let matches = match_point(point, &self.patterns, &self.aliases);
+        if matches.is_empty() {
+            return Err(mismatch(point, &self.patterns, &self.aliases));
+        }
+        let conditions: Vec<(FileId, ast::Expr)> = point.condition.iter().cloned().collect();
+        let mut out = Vec::new();
+        for m in matches {
+            match m {
+                Match::Catalog(comps) => {
+                    let resolved = self.catalog.resolve(&comps).map_err(|e| PointError {
+                        message: e.to_string(),
+                        span: point.span(),
+                    })?;
+                    for r in resolved {
+                        out.push(Derived {
+                            pn: pn.clone().unwrap_or_else(|| r.pp.clone()),
+                            point: r,
+                            derivation: derivation.clone(),
+                            pieces: pieces.clone(),
+                            conditions: conditions.clone(),
+                        });
+                    }
+                }
+                Match::Alias {
+                    alias,
+                    name,
+                    suffix,
+                } => {
+                    self.use_alias(alias);
+                    let def = self.aliases[alias].clone();
+                    let mut full = name.clone();
+                    full.extend(suffix.iter().map(|c| crate::catalog::PointComponent {
+                        name: c.name.clone(),
+                        arg: c.arg.clone(),
+                    }));
+                    let pn = pn.clone().unwrap_or_else(|| point_text(&full));
+                    let mut chain = vec![alias_signature(&def.alias)];
+                    chain.extend(derivation.iter().cloned());
+                    let inner = wrap_pieces(&def, pieces.clone());
+                    for ap in &def.alias.points {
+                        let mut sub = Point::from_ast(ap, def.file);
+                        sub.comps.extend(suffix.iter().cloned());
+                        if let Some(c) = &point.condition {
+                            // The user's condition guards every expansion.
+                            if sub.condition.is_none() {
+                                sub.condition = Some(c.clone());
+                            }
+                        }
+                        match self.resolve_point(
+                            &sub,
+                            inner.clone(),
+                            chain.clone(),
+                            Some(pn.clone()),
+                            depth + 1,
+                        ) {
+                            Ok(v) if !v.is_empty() => {
+                                let mut v = v;
+                                if let Some(c) = &point.condition {
+                                    for d in &mut v {
+                                        if !d.conditions.iter().any(|(_, e)| e.span == c.1.span) {
+                                            d.conditions.push(c.clone());
+                                        }
+                                    }
+                                }
+                                out.extend(v);
+                                if sub.sufficient {
+                                    break;
+                                }
+                            }
+                            Ok(_) => {
+                                if !sub.optional {
+                                    return Err(PointError {
+                                        message: "no match".into(),
+                                        span: sub.span(),
+                                    });
+                                }
+                            }
+                            Err(e) => {
+                                if !sub.optional {
+                                    return Err(e);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn lower_derived(&mut self, d: Derived, probe: &ast::Probe, tapset: bool) {
+        let mut sc = Scope::new(d.pieces.first().map(|p| p.file()).unwrap_or(FileId(0)));
+        sc.context = d.point.context.clone();
+        let mut body = ir::Block::default();
+        for piece in &d.pieces {
+            sc.file = piece.file();
+            let b = self.lower_block(&mut sc, piece.block());
+            body.stmts.extend(b.stmts);
+        }
+        let mut condition: Option<ir::Expr> = None;
+        for (file, c) in &d.conditions {
+            let mut csc = Scope::new(*file);
+            csc.in_condition = true;
+            let e = self.lower_expr(&mut csc, c);
+            condition = Some(match condition {
+                None => e,
+                Some(prev) => ir::Expr::new(
+                    ir::ExprKind::Logical {
+                        and: true,
+                        lhs: Box::new(prev),
+                        rhs: Box::new(e),
+                    },
+                    Type::Long,
+                    c.span,
+                ),
+            });
+        }
+        if !sc.probewrites.is_empty() {
+            crate::opt::resolve_probewrites(&mut body, &sc.locals, &sc.probewrites);
+        }
+        self.probes.push(ProbeSym {
+            kind: d.point.kind,
+            pp: d.point.pp,
+            pn: d.pn,
+            derivation: d.derivation,
+            from_tapset: tapset,
+            span: probe.span,
+            locals: sc.locals,
+            body,
+            condition,
+        });
+    }
+
+    fn lower_function(&mut self, id: FuncId) {
+        let f = &self.funcs[id.0 as usize];
+        let Some(def) = f.def.clone() else {
+            return;
+        };
+        let file = f.file;
+        let tapset = f.from_tapset;
+        let mut sc = Scope::new(file);
+        sc.func = Some(id);
+        for l in std::mem::take(&mut self.funcs[id.0 as usize].locals) {
+            sc.add_local(l);
+        }
+        let body = match &def.body {
+            ast::FunctionBody::Block(b) => {
+                Some(ir::FunctionBody::Block(self.lower_block(&mut sc, b)))
+            }
+            ast::FunctionBody::Embedded(e) => {
+                if !tapset {
+                    self.embedded_error(file, e.span);
+                    None
+                } else {
+                    match intrinsic_name(&e.code, &def.name.name) {
+                        Some(name) => {
+                            // Intrinsics must say what they take and give.
+                            let undeclared = def.params.iter().find(|p| p.ty.is_none());
+                            if let Some(p) = undeclared {
+                                let span = p.name.span;
+                                self.error(
+                                    codes::TAPSET,
+                                    format!("intrinsic function '{}' must declare the type of parameter '{}'", def.name.name, p.name.name),
+                                    span,
+                                );
+                            }
+                            Some(ir::FunctionBody::Intrinsic(name))
+                        }
+                        None => {
+                            self.embedded_error(file, e.span);
+                            None
+                        }
+                    }
+                }
+            }
+        };
+        let f = &mut self.funcs[id.0 as usize];
+        f.locals = sc.locals;
+        f.body = body;
+        if matches!(f.body, Some(ir::FunctionBody::Intrinsic(_))) && f.ret.is_none() {
+            // An intrinsic without a declared result returns nothing.
+            f.ret_declared = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intrinsic_pragmas() {
+        let table = [
+            ("/* intrinsic */", Some("pid")),
+            ("  /* intrinsic: task_pid */  ", Some("task_pid")),
+            ("/*intrinsic*/", Some("pid")),
+            ("/* pure */ /* intrinsic */", Some("pid")),
+            ("STAP_RETVALUE = 1; /* not an intrinsic */", None),
+            ("return 0;", None),
+        ];
+        for (code, want) in table {
+            assert_eq!(intrinsic_name(code, "pid").as_deref(), want, "{code}");
+        }
+    }
+}
