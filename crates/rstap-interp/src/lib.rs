@@ -1,0 +1,39 @@
+//! The IR interpreter: rstap's userspace executor and the reference semantics of the
+//! language.
+//!
+//! Architecture invariant: this crate executes an `rstap_ir::Program` and nothing else. It
+//! never parses scripts and never touches the kernel: globals live behind [`GlobalStore`]
+//! (in memory here, BPF maps in the live runtime), output goes through [`Output`], and
+//! all formatting is done by `rstap-format` so both executors print byte-identical text.
+//! Library functions that the language cannot express are natively implemented in
+//! [`intrinsics`], one small table entry each, so the BPF backend can mirror the table.
+//!
+//! [`Interp`] runs single probe handlers; [`session`] drives a whole userspace session
+//! (begin, timers, end or error probes, the display of unread globals, the error summary).
+
+mod abi_tables;
+mod aggregates;
+mod display;
+pub mod error;
+mod foreach;
+mod interp;
+pub mod intrinsics;
+mod limits;
+mod nesting;
+mod output;
+mod printing;
+pub mod session;
+mod stats;
+mod store;
+mod value;
+
+pub use error::{EXPLANATIONS, RuntimeError, describe_token, render_error_line};
+pub use interp::{Exec, Flow, Interp, InterpOptions, RunState, Unwind, arith};
+pub use limits::{DefineError, Limits};
+pub use output::{CaptureOutput, Output, StdOutput};
+pub use stats::Stat;
+pub use store::{GlobalStore, MemoryStore, StoreError, StoreResult, key_matches};
+pub use value::Value;
+
+#[cfg(test)]
+mod tests;

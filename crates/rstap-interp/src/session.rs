@@ -1,0 +1,314 @@
+//! A whole userspace session: begin probes, timers on one thread, then end probes (or
+//! error probes after an error shutdown), the display of unread globals and the
+//! error summary.
+//!
+//! The session stops on `exit()`/`abort()`, SIGINT/SIGTERM, the exit of the `-c` command,
+//! too many errors, or when nothing can fire any more (no timers and no command).
+
+use std::process::{Child, Command};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use rstap_diag::SourceMap;
+use rstap_ir::{ProbeId, ProbeKind, Program};
+
+use crate::interp::{Interp, InterpOptions, RunState};
+use crate::limits::Limits;
+use crate::output::Output;
+use crate::store::{GlobalStore, MemoryStore};
+
+/// Options of a userspace session (the stap command line's view of it).
+#[derive(Clone, Debug)]
+pub struct SessionOptions {
+    pub limits: Limits,
+    pub suppress_handler_errors: bool,
+    /// Print the unread globals at the end (`--no-global-var-display` turns it off).
+    pub display_globals: bool,
+    /// `-x PID`.
+    pub target_pid: Option<i64>,
+    /// `-c CMD`: run under `/bin/sh -c`; the session ends when it exits.
+    pub command: Option<String>,
+    /// React to SIGINT/SIGTERM by ending the session (off in tests).
+    pub handle_signals: bool,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            limits: Limits::default(),
+            suppress_handler_errors: false,
+            display_globals: true,
+            target_pid: None,
+            command: None,
+            handle_signals: true,
+        }
+    }
+}
+
+/// Why a session could not start.
+#[derive(Debug)]
+pub enum SessionError {
+    /// The probe needs the kernel; this driver only runs userspace probes.
+    KernelProbe(String),
+    /// `-c CMD` could not be started.
+    Spawn(std::io::Error),
+    /// Installing the signal handlers failed.
+    Signals(std::io::Error),
+}
+
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SessionError::KernelProbe(pp) => {
+                write!(
+                    f,
+                    "probe '{pp}' needs the kernel and cannot run in userspace"
+                )
+            }
+            SessionError::Spawn(e) => write!(f, "cannot start the target command: {e}"),
+            SessionError::Signals(e) => write!(f, "cannot install signal handlers: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+/// Runs a session over an in-memory store. Returns the exit status: 0, or 1 when an
+/// error was reported.
+pub fn run(
+    program: &Program,
+    sources: &SourceMap,
+    options: &SessionOptions,
+    out: &mut dyn Output,
+) -> Result<i32, SessionError> {
+    let mut store = MemoryStore::new(program, options.limits.maxmapentries);
+    run_with_store(program, sources, options, &mut store, out)
+}
+
+/// Probes of one kind in execution order: by the `begin(N)` number, then as declared.
+fn ordered(program: &Program, pick: impl Fn(&ProbeKind) -> Option<i64>) -> Vec<ProbeId> {
+    let mut v: Vec<(i64, usize)> = program
+        .probes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| pick(&p.kind).map(|n| (n, i)))
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, i)| ProbeId(i as u32)).collect()
+}
+
+struct Signals {
+    flag: Arc<AtomicBool>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Signals {
+    fn install(enabled: bool) -> Result<Signals, SessionError> {
+        let flag = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
+        if enabled {
+            for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+                let id = signal_hook::flag::register(sig, Arc::clone(&flag))
+                    .map_err(SessionError::Signals)?;
+                ids.push(id);
+            }
+        }
+        Ok(Signals { flag, ids })
+    }
+
+    fn raised(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// A periodic timer probe and its next due time.
+struct TimerState {
+    probe: ProbeId,
+    period: Duration,
+    randomize_ns: u64,
+    due: Instant,
+}
+
+/// Runs a session over the given store (the live runtime passes its BPF-map store).
+pub fn run_with_store(
+    program: &Program,
+    sources: &SourceMap,
+    options: &SessionOptions,
+    store: &mut dyn GlobalStore,
+    out: &mut dyn Output,
+) -> Result<i32, SessionError> {
+    for p in &program.probes {
+        if matches!(
+            p.kind,
+            ProbeKind::Profile { .. }
+                | ProbeKind::Perf { .. }
+                | ProbeKind::Procfs { .. }
+                | ProbeKind::Tracepoint { .. }
+        ) {
+            return Err(SessionError::KernelProbe(p.pp.clone()));
+        }
+    }
+    let signals = Signals::install(options.handle_signals)?;
+    let mut child: Option<Child> = match &options.command {
+        Some(cmd) => Some(
+            Command::new("/bin/sh")
+                .arg("-c")
+                .arg(cmd)
+                .spawn()
+                .map_err(SessionError::Spawn)?,
+        ),
+        None => None,
+    };
+    let target = child
+        .as_ref()
+        .map(|c| i64::from(c.id()))
+        .or(options.target_pid);
+    let mut interp = Interp::new(
+        program,
+        sources,
+        store,
+        out,
+        options.limits.clone(),
+        InterpOptions {
+            suppress_handler_errors: options.suppress_handler_errors,
+            target,
+        },
+    );
+
+    for id in ordered(program, |k| match k {
+        ProbeKind::Begin(n) => Some(*n),
+        _ => None,
+    }) {
+        interp.run_probe(id);
+    }
+
+    run_events(program, &mut interp, &signals, &mut child);
+
+    if let Some(c) = &mut child {
+        // The session is over; the command does not outlive it.
+        if matches!(c.try_wait(), Ok(None)) {
+            let _ = c.kill();
+        }
+        let _ = c.wait();
+    }
+
+    match interp.state() {
+        RunState::Error => {
+            for id in ordered(program, |k| match k {
+                ProbeKind::Error(n) => Some(*n),
+                _ => None,
+            }) {
+                interp.run_probe(id);
+            }
+        }
+        _ => {
+            interp.request_exit();
+            for id in ordered(program, |k| match k {
+                ProbeKind::End(n) => Some(*n),
+                _ => None,
+            }) {
+                interp.run_probe(id);
+            }
+            if options.display_globals && interp.state() != RunState::Error {
+                interp.display_unread_globals();
+            }
+        }
+    }
+
+    let (errors, skipped) = (interp.error_count(), interp.skipped_count());
+    let out = interp.output();
+    out.flush();
+    if errors > 0 || skipped > 0 {
+        out.err(
+            format!("WARNING: Number of errors: {errors}, skipped probes: {skipped}\n").as_bytes(),
+        );
+    }
+    out.flush();
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// The event phase: timers fire until something stops the session.
+fn run_events(
+    program: &Program,
+    interp: &mut Interp<'_>,
+    signals: &Signals,
+    child: &mut Option<Child>,
+) {
+    let start = Instant::now();
+    let mut rng = (start.elapsed().as_nanos() as u64) ^ 0x5851_f42d_4c95_7f2d | 1;
+    let mut timers: Vec<TimerState> = program
+        .probes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match p.kind {
+            ProbeKind::Timer {
+                period_ns,
+                randomize_ns,
+            } => Some(TimerState {
+                probe: ProbeId(i as u32),
+                period: Duration::from_nanos(period_ns.max(1)),
+                randomize_ns,
+                due: start,
+            }),
+            _ => None,
+        })
+        .collect();
+    for t in &mut timers {
+        t.due = start + jittered(t, &mut rng);
+    }
+    if timers.is_empty() && child.is_none() {
+        interp.request_exit();
+        return;
+    }
+    const POLL: Duration = Duration::from_millis(20);
+    while interp.state() == RunState::Running {
+        if signals.raised() {
+            interp.request_exit();
+            break;
+        }
+        if let Some(c) = child
+            && !matches!(c.try_wait(), Ok(None))
+        {
+            interp.request_exit();
+            break;
+        }
+        let now = Instant::now();
+        let next_due = timers.iter().map(|t| t.due).min();
+        match next_due {
+            Some(due) if due <= now => {
+                for t in &mut timers {
+                    if t.due <= now && interp.state() == RunState::Running {
+                        interp.run_probe(t.probe);
+                        // Ticks missed while busy are dropped, not replayed.
+                        t.due = (t.due + jittered(t, &mut rng)).max(now);
+                    }
+                }
+            }
+            Some(due) => std::thread::sleep((due - now).min(POLL)),
+            None => std::thread::sleep(POLL),
+        }
+    }
+}
+
+/// The period, moved by up to ±randomize (never below 1 ns).
+fn jittered(t: &TimerState, rng: &mut u64) -> Duration {
+    if t.randomize_ns == 0 {
+        return t.period;
+    }
+    *rng ^= *rng << 13;
+    *rng ^= *rng >> 7;
+    *rng ^= *rng << 17;
+    let span = t.randomize_ns.saturating_mul(2).saturating_add(1);
+    let offset = (*rng % span) as i128 - t.randomize_ns as i128;
+    let ns = (t.period.as_nanos() as i128 + offset).max(1);
+    Duration::from_nanos(ns as u64)
+}
