@@ -1,0 +1,527 @@
+//! Validation of the command line into a [`Config`], with SystemTap's messages.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::options::StapArgs;
+
+/// Where the script text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScriptSource {
+    Text(String),
+    File(PathBuf),
+    Stdin,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    Always,
+    Never,
+    #[default]
+    Auto,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Run(ScriptSource),
+    List { pattern: String, with_vars: bool },
+    DumpProbeTypes,
+    DumpProbeAliases,
+    DumpFunctions,
+    Version,
+}
+
+/// Everything the passes need, validated.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub mode: Mode,
+    pub extra_scripts: Vec<String>,
+    pub args: Vec<String>,
+    pub last_pass: u8,
+    /// Verbosity per pass (index 0 = pass 1).
+    pub verbose: [u8; 5],
+    pub quiet: bool,
+    pub no_warnings: bool,
+    pub warnings_as_errors: bool,
+    pub guru: bool,
+    pub unoptimized: bool,
+    pub defines: BTreeMap<String, String>,
+    pub include_dirs: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub command: Option<String>,
+    pub target_pid: Option<i32>,
+    pub suppress_handler_errors: bool,
+    pub skip_badvars: bool,
+    pub suppress_time_limits: bool,
+    pub no_global_var_display: bool,
+    pub compatible: String,
+    pub privilege: String,
+    pub color: ColorChoice,
+}
+
+/// A command-line problem: the message (stap's text where it has one) and an optional fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+fn usage(message: impl Into<String>) -> UsageError {
+    UsageError {
+        message: message.into(),
+        help: None,
+    }
+}
+
+fn unsupported(option: &str, why: &str) -> UsageError {
+    UsageError {
+        message: format!("option {option} is not supported by rstap"),
+        help: Some(why.to_string()),
+    }
+}
+
+/// `-D` safety pattern: `^[a-z_][a-z_0-9]*(=-?[a-z_0-9]+)?$`, case-insensitive.
+fn valid_define(s: &str) -> bool {
+    let (name, value) = match s.split_once('=') {
+        Some((n, v)) => (n, Some(v)),
+        None => (s, None),
+    };
+    let word = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let name_ok = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && word(name);
+    let value_ok = match value {
+        None => true,
+        Some(v) => {
+            let v = v.strip_prefix('-').unwrap_or(v);
+            !v.is_empty() && word(v)
+        }
+    };
+    name_ok && value_ok
+}
+
+fn parse_pass(s: &str) -> Result<u8, UsageError> {
+    match s.parse::<u8>() {
+        Ok(n @ 1..=5) => Ok(n),
+        _ => Err(usage("Invalid pass number (should be 1-5).")),
+    }
+}
+
+impl Config {
+    pub fn from_args(a: StapArgs) -> Result<Config, UsageError> {
+        // Options rstap refuses, each with the reason and the alternative.
+        if a.interactive {
+            return Err(unsupported(
+                "-i",
+                "interactive mode is not available; write the script to a file or use -e",
+            ));
+        }
+        if !a.kbuild.is_empty() {
+            return Err(unsupported(
+                "-B",
+                "rstap builds no kernel modules, so there are no kbuild options",
+            ));
+        }
+        if a.runtime_dir.is_some() {
+            return Err(unsupported(
+                "-R",
+                "rstap has no separate runtime directory; everything is built in",
+            ));
+        }
+        if a.dyninst {
+            return Err(unsupported("--dyninst", "rstap's only runtime is bpf"));
+        }
+        if let Some(rt) = &a.runtime
+            && rt != "bpf"
+        {
+            return Err(UsageError {
+                message: format!("runtime '{rt}' is not supported"),
+                help: Some(
+                    "rstap's only runtime is bpf: use --runtime=bpf or leave the option out".into(),
+                ),
+            });
+        }
+        if let Some(arch) = &a.arch
+            && arch != std::env::consts::ARCH
+        {
+            return Err(unsupported(
+                "-a",
+                "cross-architecture compilation is not supported",
+            ));
+        }
+        if a.bulk {
+            return Err(unsupported(
+                "-b",
+                "bulk per-CPU output files are not implemented; rstap merges all CPUs into one ordered stream",
+            ));
+        }
+        if a.timing {
+            return Err(unsupported(
+                "-t",
+                "the per-probe timing report is not available yet in this build",
+            ));
+        }
+        if a.flight_recorder {
+            return Err(unsupported(
+                "-F",
+                "flight-recorder (background) sessions are not available yet in this build",
+            ));
+        }
+        if a.rotate.is_some() {
+            return Err(unsupported(
+                "-S",
+                "output file rotation is not available yet in this build",
+            ));
+        }
+        if a.module_name.is_some() {
+            return Err(unsupported(
+                "-m",
+                "compiled session files (-p4) are not available yet in this build",
+            ));
+        }
+        if a.kernel_release.is_some() {
+            return Err(unsupported(
+                "-r",
+                "compiling for another kernel is not available yet in this build",
+            ));
+        }
+        if !a.remote.is_empty() || a.remote_prefix {
+            return Err(unsupported(
+                "--remote",
+                "remote execution is not available yet in this build",
+            ));
+        }
+        if !a.set_globals.is_empty() {
+            return Err(unsupported(
+                "-G",
+                "setting globals at start is not available yet in this build",
+            ));
+        }
+        if !a.symbol_objects.is_empty() {
+            return Err(unsupported(
+                "-d",
+                "extra symbol objects are not needed for the probes this build supports",
+            ));
+        }
+        if a.prologue_searching {
+            return Err(unsupported(
+                "-P",
+                "prologue searching applies to DWARF function probes, which this build does not support yet",
+            ));
+        }
+        if a.buffer_mb.is_some()
+            && a.buffer_mb
+                .as_deref()
+                .and_then(|b| b.parse::<u32>().ok())
+                .is_some_and(|n| (1..=4095).contains(&n))
+        {
+            return Err(unsupported(
+                "-s",
+                "the kernel output buffer is not available yet in this build; scripts run in userspace need none",
+            ));
+        }
+        if a.timeout
+            .as_deref()
+            .and_then(|t| t.parse::<f64>().ok())
+            .is_some_and(|t| t > 0.0 && t.is_finite())
+        {
+            return Err(unsupported(
+                "-T",
+                "the run timeout is not available yet in this build; end the script with a timer probe that calls exit()",
+            ));
+        }
+        if a.suppress_time_limits && !a.guru {
+            return Err(usage("--suppress-time-limits requires guru mode (-g)"));
+        }
+
+        let last_pass = match &a.pass {
+            Some(p) => parse_pass(p)?,
+            None => 5,
+        };
+        let mut verbose = [a.verbose; 5];
+        if let Some(vp) = &a.verbose_passes {
+            if vp.is_empty() || vp.len() > 5 || !vp.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(usage("Invalid --vp argument: it takes 1 to 5 digits."));
+            }
+            for (i, b) in vp.bytes().enumerate() {
+                verbose[i] = verbose[i].saturating_add(b - b'0');
+            }
+        }
+
+        let mut defines = BTreeMap::new();
+        for d in &a.defines {
+            if !valid_define(d) {
+                return Err(usage(format!(
+                    "Safety pattern mismatch for -D parameter ({d})"
+                )));
+            }
+            let (name, value) = d.split_once('=').unwrap_or((d.as_str(), ""));
+            defines.insert(name.to_string(), value.to_string());
+        }
+
+        let target_pid = match &a.target_pid {
+            Some(s) => match s.parse::<i32>() {
+                Ok(p) if p > 0 => Some(p),
+                _ => return Err(usage("Invalid target process ID number.")),
+            },
+            None => None,
+        };
+        if let Some(c) = &a.command
+            && c.trim().is_empty()
+        {
+            return Err(usage("Empty CMD string invalid."));
+        }
+        if a.command.is_some() && target_pid.is_some() {
+            return Err(usage(
+                "You can't specify the '-c' and '-x' options together.",
+            ));
+        }
+        if let Some(s) = &a.buffer_mb
+            && !matches!(s.parse::<u32>(), Ok(1..=4095))
+        {
+            return Err(usage("Invalid buffer size (should be 1-4095)."));
+        }
+        if let Some(s) = &a.timeout
+            && !s.parse::<f64>().is_ok_and(|t| t > 0.0 && t.is_finite())
+        {
+            return Err(usage("Invalid timeout interval."));
+        }
+        let privilege = if a.unprivileged {
+            "stapusr".to_string()
+        } else {
+            match a.privilege.as_deref() {
+                None => "stapdev".to_string(),
+                Some(p @ ("stapusr" | "stapsys" | "stapdev")) => p.to_string(),
+                Some(p) => {
+                    return Err(usage(format!(
+                        "Invalid argument '{p}' for --privilege (expected stapusr, stapsys or stapdev)."
+                    )));
+                }
+            }
+        };
+        let color = match a.color.as_deref() {
+            None | Some("auto") => ColorChoice::Auto,
+            Some("always") => ColorChoice::Always,
+            Some("never") => ColorChoice::Never,
+            Some(other) => {
+                return Err(usage(format!(
+                    "Invalid argument '{other}' for --color (expected never, always or auto)."
+                )));
+            }
+        };
+
+        let mut positional = a.positional.clone();
+        let listing = a.list.is_some() || a.list_vars.is_some();
+        let mode = if a.version {
+            Mode::Version
+        } else if a.dump_probe_types {
+            Mode::DumpProbeTypes
+        } else if a.dump_probe_aliases {
+            Mode::DumpProbeAliases
+        } else if a.dump_functions {
+            Mode::DumpFunctions
+        } else if let Some(p) = a.list.clone().or(a.list_vars.clone()) {
+            if a.script_text.is_some() {
+                return Err(usage("Only one script can be given on the command line."));
+            }
+            Mode::List {
+                pattern: p,
+                with_vars: a.list_vars.is_some(),
+            }
+        } else if let Some(text) = a.script_text.clone() {
+            Mode::Run(ScriptSource::Text(text))
+        } else if !positional.is_empty() {
+            let first = positional.remove(0);
+            if first == "-" {
+                Mode::Run(ScriptSource::Stdin)
+            } else {
+                Mode::Run(ScriptSource::File(PathBuf::from(first)))
+            }
+        } else {
+            return Err(UsageError {
+                message: "A script must be specified.".into(),
+                help: Some(
+                    "give a script file, '-' to read it from standard input, or -e 'SCRIPT'".into(),
+                ),
+            });
+        };
+        if listing && !positional.is_empty() {
+            return Err(usage("Only one script can be given on the command line."));
+        }
+
+        Ok(Config {
+            mode,
+            extra_scripts: a.extra_scripts,
+            args: positional,
+            last_pass,
+            verbose,
+            quiet: a.quiet,
+            no_warnings: a.no_warnings,
+            warnings_as_errors: a.warnings_as_errors,
+            guru: a.guru,
+            unoptimized: a.unoptimized || a.list_vars.is_some(),
+            defines,
+            include_dirs: a.include_dirs.iter().map(PathBuf::from).collect(),
+            output: a.output.map(PathBuf::from),
+            command: a.command,
+            target_pid,
+            suppress_handler_errors: a.suppress_handler_errors,
+            skip_badvars: a.skip_badvars,
+            suppress_time_limits: a.suppress_time_limits,
+            no_global_var_display: a.no_global_var_display,
+            compatible: a.compatible.unwrap_or_else(|| "4.8".to_string()),
+            privilege,
+            color,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn cfg(args: &[&str]) -> Result<Config, UsageError> {
+        let mut v = vec!["rstap"];
+        v.extend_from_slice(args);
+        Config::from_args(StapArgs::try_parse_from(v).expect("clap accepts"))
+    }
+
+    fn err(args: &[&str]) -> String {
+        cfg(args).expect_err("must be refused").message
+    }
+
+    #[test]
+    fn script_sources_and_args() {
+        let c = cfg(&["-e", "probe begin {}", "a", "b"]).unwrap();
+        assert_eq!(
+            c.mode,
+            Mode::Run(ScriptSource::Text("probe begin {}".into()))
+        );
+        assert_eq!(c.args, vec!["a", "b"]);
+        let c = cfg(&["x.stp", "1", "--", "-2"]).unwrap();
+        assert_eq!(c.mode, Mode::Run(ScriptSource::File("x.stp".into())));
+        assert_eq!(c.args, vec!["1", "-2"]);
+        let c = cfg(&["-", "z"]).unwrap();
+        assert_eq!(c.mode, Mode::Run(ScriptSource::Stdin));
+        assert_eq!(c.args, vec!["z"]);
+    }
+
+    #[test]
+    fn options_after_the_script_still_count() {
+        let c = cfg(&["x.stp", "-c", "ls", "arg"]).unwrap();
+        assert_eq!(c.command.as_deref(), Some("ls"));
+        assert_eq!(c.args, vec!["arg"]);
+    }
+
+    #[test]
+    fn stap_validation_messages() {
+        assert_eq!(
+            err(&["-p", "7", "-e", "x"]),
+            "Invalid pass number (should be 1-5)."
+        );
+        assert_eq!(
+            err(&["--vp", "123456", "-e", "x"]),
+            "Invalid --vp argument: it takes 1 to 5 digits."
+        );
+        assert_eq!(
+            err(&["-D", "A B", "-e", "x"]),
+            "Safety pattern mismatch for -D parameter (A B)"
+        );
+        assert_eq!(
+            err(&["-x", "abc", "-e", "x"]),
+            "Invalid target process ID number."
+        );
+        assert_eq!(err(&["-c", " ", "-e", "x"]), "Empty CMD string invalid.");
+        assert_eq!(
+            err(&["-c", "ls", "-x", "1", "-e", "x"]),
+            "You can't specify the '-c' and '-x' options together."
+        );
+        assert_eq!(
+            err(&["-s", "0", "-e", "x"]),
+            "Invalid buffer size (should be 1-4095)."
+        );
+        assert_eq!(err(&["-T", "soon", "-e", "x"]), "Invalid timeout interval.");
+        assert_eq!(err(&[]), "A script must be specified.");
+    }
+
+    #[test]
+    fn defines_follow_the_safety_pattern() {
+        let c = cfg(&[
+            "-D",
+            "MAXACTION=5000",
+            "-D",
+            "STP_NO_OVERLOAD",
+            "-D",
+            "x=-1",
+            "-e",
+            "x",
+        ])
+        .unwrap();
+        assert_eq!(c.defines.get("MAXACTION").map(String::as_str), Some("5000"));
+        assert_eq!(
+            c.defines.get("STP_NO_OVERLOAD").map(String::as_str),
+            Some("")
+        );
+        assert_eq!(c.defines.get("x").map(String::as_str), Some("-1"));
+        assert!(!valid_define("9abc"));
+        assert!(!valid_define("A=$(rm)"));
+        assert!(!valid_define("A="));
+    }
+
+    #[test]
+    fn verbosity_per_pass() {
+        let c = cfg(&["-vv", "--vp", "01", "-e", "x"]).unwrap();
+        assert_eq!(c.verbose, [2, 3, 2, 2, 2]);
+    }
+
+    #[test]
+    fn runtimes_other_than_bpf_are_refused() {
+        assert!(cfg(&["--runtime=bpf", "-e", "x"]).is_ok());
+        assert_eq!(
+            err(&["--runtime=kernel", "-e", "x"]),
+            "runtime 'kernel' is not supported"
+        );
+        assert!(cfg(&["--dyninst", "-e", "x"]).is_err());
+    }
+
+    #[test]
+    fn unsupported_options_are_refused_with_a_reason() {
+        for args in [
+            &["-i"][..],
+            &["-B", "X=1"],
+            &["-b"],
+            &["-R", "/x"],
+            &["-a", "sparc"],
+        ] {
+            let mut v = args.to_vec();
+            v.extend(["-e", "x"]);
+            let e = cfg(&v).unwrap_err();
+            assert!(e.message.contains("not supported"), "{e:?}");
+            assert!(e.help.is_some());
+        }
+        assert_eq!(
+            err(&["--suppress-time-limits", "-e", "x"]),
+            "--suppress-time-limits requires guru mode (-g)"
+        );
+    }
+
+    #[test]
+    fn listing_modes() {
+        let c = cfg(&["-L", "timer.*"]).unwrap();
+        assert_eq!(
+            c.mode,
+            Mode::List {
+                pattern: "timer.*".into(),
+                with_vars: true
+            }
+        );
+        assert!(c.unoptimized);
+        assert_eq!(
+            err(&["-l", "x", "-e", "y"]),
+            "Only one script can be given on the command line."
+        );
+    }
+}

@@ -1,0 +1,505 @@
+//! The passes, in stap's order, with stap's `-v` lines and failure summaries.
+
+use std::io::{IsTerminal, Read};
+
+use rstap_diag::{Diagnostic, RenderOptions, SourceMap};
+use rstap_ir::placement::Placement;
+use rstap_ir::{ProbeKind, Program};
+use rstap_sema::{Catalogs, ElaborateOptions, StaticCatalog, TracepointCatalog};
+use rstap_syntax::ast;
+
+use crate::config::{ColorChoice, Config, Mode, ScriptSource};
+use crate::pass_stats::{PassClock, plural};
+use crate::sysinfo::KernelFacts;
+
+/// Writes to standard output, ignoring a closed pipe (`rstap -l '*' | head`): the
+/// reader has what it wanted, which is not an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `-D` names that only matter for kernel-side probes (overload protection, stacks,
+/// locks, memory); accepted without effect on userspace-only sessions.
+const KERNEL_LIMITS: &[&str] = &[
+    "STP_NO_OVERLOAD",
+    "STP_OVERLOAD_THRESHOLD",
+    "STP_OVERLOAD_INTERVAL",
+    "MAXBACKTRACE",
+    "MAXTRYLOCK",
+    "TRYLOCKDELAY",
+    "STP_MAXMEMORY",
+    "MINSTACKSPACE",
+    "KRETACTIVE",
+    "INTERRUPTIBLE",
+];
+
+/// The exit status of a failed run.
+const FAILED: u8 = 1;
+
+struct Driver {
+    cfg: Config,
+    sm: SourceMap,
+    render: RenderOptions,
+}
+
+pub fn run(cfg: Config) -> u8 {
+    let color = match cfg.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let mut d = Driver {
+        cfg,
+        sm: SourceMap::new(),
+        render: RenderOptions { color },
+    };
+    match d.cfg.mode.clone() {
+        Mode::Version => {
+            outln!("{}", crate::VERSION_TEXT);
+            0
+        }
+        Mode::DumpProbeTypes => {
+            for line in rstap_sema::probe_types(&StaticCatalog::default()) {
+                outln!("{line}");
+            }
+            0
+        }
+        Mode::DumpProbeAliases | Mode::DumpFunctions => d.dump_library(),
+        Mode::List { pattern, with_vars } => d.list(&pattern, with_vars),
+        Mode::Run(src) => d.compile_and_run(src),
+    }
+}
+
+impl Driver {
+    fn verbose(&self, pass: usize) -> u8 {
+        self.cfg.verbose[pass - 1]
+    }
+
+    fn emit(&self, diags: &[Diagnostic]) {
+        let text = rstap_diag::render_all(&self.sm, diags, self.render);
+        if !text.is_empty() {
+            eprint!("{text}");
+        }
+    }
+
+    fn read_script(&mut self, src: &ScriptSource) -> Result<rstap_diag::FileId, u8> {
+        let (name, text) = match src {
+            ScriptSource::Text(t) => ("<input>".to_string(), t.clone()),
+            ScriptSource::Stdin => {
+                let mut t = String::new();
+                if let Err(e) = std::io::stdin().read_to_string(&mut t) {
+                    eprintln!("error[C0003]: cannot read the script from standard input: {e}");
+                    return Err(FAILED);
+                }
+                ("<input>".to_string(), t)
+            }
+            ScriptSource::File(p) => match std::fs::read(p) {
+                Ok(bytes) => (
+                    p.display().to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                ),
+                Err(e) => {
+                    eprintln!(
+                        "error[C0003]: cannot read script file '{}': {e}",
+                        p.display()
+                    );
+                    eprintln!("  = help: check the path, or pass the script with -e 'SCRIPT'");
+                    return Err(FAILED);
+                }
+            },
+        };
+        Ok(self.sm.add(name, text))
+    }
+
+    fn parse_options(&self, facts: &KernelFacts, is_tapset: bool) -> rstap_syntax::ParseOptions {
+        let env = rstap_syntax::PreprocessEnv {
+            kernel_v: facts.version.clone(),
+            kernel_vr: facts.release.clone(),
+            arch: facts.arch.clone(),
+            systemtap_v: self.cfg.compatible.clone(),
+            runtime: "bpf".to_string(),
+            privilege: self.cfg.privilege.clone(),
+            guru_mode: self.cfg.guru,
+            config: facts.config.clone().into_iter().collect(),
+            args: self.cfg.args.clone(),
+        };
+        rstap_syntax::ParseOptions {
+            env,
+            guru: self.cfg.guru || is_tapset,
+            is_tapset,
+        }
+    }
+
+    /// Pass 1 for the user script and the library. Returns (user scripts, library).
+    fn pass1(
+        &mut self,
+        user_files: &[rstap_diag::FileId],
+    ) -> Result<(Vec<ast::Script>, Vec<ast::Script>), u8> {
+        let clock = PassClock::start();
+        let facts = KernelFacts::probe();
+        let library = match rstap_tapsets::library(&self.cfg.include_dirs) {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("error[C0001]: cannot read a tapset directory given with -I: {e}");
+                return Err(FAILED);
+            }
+        };
+        let mut diags = Vec::new();
+        let lib_opts = self.parse_options(&facts, true);
+        let mut macros = rstap_syntax::MacroLibrary::default();
+        for f in library.iter().filter(|f| f.is_macro_file()) {
+            let id = self.sm.add(f.name.clone(), f.text.clone());
+            let (lib, d) = rstap_syntax::parse_macro_file(&self.sm, id, &lib_opts.env);
+            macros.extend(lib);
+            diags.extend(d);
+        }
+        let mut lib_scripts = Vec::new();
+        for f in library.iter().filter(|f| !f.is_macro_file()) {
+            let id = self.sm.add(f.name.clone(), f.text.clone());
+            let (script, d) = rstap_syntax::parse_script(&self.sm, id, &lib_opts, &macros);
+            lib_scripts.push(script);
+            diags.extend(d);
+        }
+        let user_opts = self.parse_options(&facts, false);
+        let mut user = Vec::new();
+        for &id in user_files {
+            let (script, d) = rstap_syntax::parse_script(&self.sm, id, &user_opts, &macros);
+            user.push(script);
+            diags.extend(d);
+        }
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let shown: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| d.is_error() || !self.cfg.no_warnings)
+            .collect();
+        self.emit(&shown);
+        if errors > 0 {
+            eprintln!("{}.", plural(errors, "parse error"));
+            eprintln!("Pass 1: parse failed.  Run 'rstap explain CODE' for the codes above.");
+            return Err(FAILED);
+        }
+        if self.verbose(1) > 0 {
+            eprintln!(
+                "Pass 1: parsed user script and {} library scripts {}",
+                lib_scripts.len(),
+                clock.report()
+            );
+        }
+        Ok((user, lib_scripts))
+    }
+
+    fn pass2(
+        &mut self,
+        user: Vec<ast::Script>,
+        library: Vec<ast::Script>,
+        unoptimized: bool,
+    ) -> Result<Program, u8> {
+        let clock = PassClock::start();
+        let opts = ElaborateOptions {
+            unoptimized,
+            suppress_warnings: self.cfg.no_warnings,
+            warnings_as_errors: self.cfg.warnings_as_errors,
+            guru: self.cfg.guru,
+            skip_badvars: self.cfg.skip_badvars,
+            no_global_var_display: self.cfg.no_global_var_display,
+        };
+        let statics = StaticCatalog::default();
+        let tracefs = crate::tracefs::Tracefs::open();
+        let tracepoints = TracepointCatalog::new(&tracefs);
+        let catalog = Catalogs(vec![&statics, &tracepoints]);
+        let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
+        self.emit(&el.diagnostics);
+        let Some(program) = el.program else {
+            let errors = el.diagnostics.iter().filter(|d| d.is_error()).count();
+            if errors > 0 {
+                eprintln!("{}.", plural(errors, "semantic error"));
+            }
+            eprintln!("Pass 2: analysis failed.  Run 'rstap explain CODE' for the codes above.");
+            return Err(FAILED);
+        };
+        if self.verbose(2) > 0 {
+            eprintln!(
+                "Pass 2: analyzed script: {} {}",
+                rstap_sema::pass2_summary(&program),
+                clock.report()
+            );
+        }
+        Ok(program)
+    }
+
+    fn compile_and_run(&mut self, src: ScriptSource) -> u8 {
+        let mut files = match self.read_script(&src) {
+            Ok(f) => vec![f],
+            Err(code) => return code,
+        };
+        for (i, extra) in self.cfg.extra_scripts.clone().into_iter().enumerate() {
+            files.push(self.sm.add(format!("<input{}>", i + 1), extra));
+        }
+        let (user, library) = match self.pass1(&files) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
+        if self.cfg.last_pass == 1 {
+            for s in &user {
+                out!("{}", rstap_syntax::print_script(&self.sm, s));
+            }
+            return 0;
+        }
+        let program = match self.pass2(user, library, self.cfg.unoptimized) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        if self.cfg.last_pass == 2 {
+            out!("{}", rstap_sema::dump(&program, self.verbose(2) > 0));
+            return 0;
+        }
+        let kernel_probes: Vec<(String, String)> = program
+            .probes
+            .iter()
+            .filter_map(|p| match rstap_ir::placement::placement(&program, p) {
+                Placement::Userspace => None,
+                Placement::Kernel(why) => Some((p.pp.clone(), why)),
+            })
+            .collect();
+        if self.cfg.last_pass == 3 {
+            out!("{}", rstap_ir::print::program(&program));
+            return 0;
+        }
+        if self.cfg.last_pass == 4 {
+            eprintln!(
+                "error[C0002]: -p4 (compiled session files) is not available yet in this build"
+            );
+            return FAILED;
+        }
+        if let Some((pp, why)) = kernel_probes.first() {
+            report_kernel_probe(pp, why);
+            return FAILED;
+        }
+        self.pass5(&program)
+    }
+
+    fn pass5(&mut self, program: &Program) -> u8 {
+        let clock = PassClock::start();
+        let mut limits = rstap_interp::Limits::default();
+        for (name, value) in &self.cfg.defines {
+            let def = if value.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}={value}")
+            };
+            match limits.define(&def) {
+                Ok(()) => {}
+                // Limits that only kernel-side probes use are accepted here.
+                Err(rstap_interp::DefineError::UnknownName(n))
+                    if KERNEL_LIMITS.contains(&n.as_str()) => {}
+                Err(rstap_interp::DefineError::UnknownName(n)) => {
+                    if !self.cfg.no_warnings {
+                        eprintln!("WARNING: -D {n} is not a limit rstap knows; it has no effect");
+                    }
+                }
+                Err(e) => {
+                    eprintln!("error[C0001]: -D {def}: {e}");
+                    return FAILED;
+                }
+            }
+        }
+        if self.cfg.suppress_time_limits {
+            limits.maxaction = u64::MAX;
+            limits.maxaction_interruptible = Some(u64::MAX);
+        }
+        let opts = rstap_interp::session::SessionOptions {
+            limits,
+            suppress_handler_errors: self.cfg.suppress_handler_errors,
+            display_globals: !self.cfg.no_global_var_display,
+            target_pid: self.cfg.target_pid.map(i64::from),
+            command: self.cfg.command.clone(),
+            handle_signals: true,
+        };
+        let mut out = match &self.cfg.output {
+            Some(path) => match rstap_interp::StdOutput::file(path) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!(
+                        "error[C0001]: cannot open output file '{}': {e}",
+                        path.display()
+                    );
+                    return FAILED;
+                }
+            },
+            None => rstap_interp::StdOutput::stdout(),
+        };
+        if self.verbose(5) > 0 {
+            eprintln!("Pass 5: starting run.");
+        }
+        let waits_for_events = program
+            .probes
+            .iter()
+            .any(|p| matches!(p.kind, ProbeKind::Timer { .. }));
+        if waits_for_events && !self.cfg.quiet {
+            let n = program
+                .probes
+                .iter()
+                .filter(|p| !matches!(p.kind, ProbeKind::Never))
+                .count();
+            eprintln!("Tracing {}... Hit Ctrl-C to end.", plural(n, "probe"));
+        }
+        let status = match rstap_interp::session::run(program, &self.sm, &opts, &mut out) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return FAILED;
+            }
+        };
+        if let Err(e) = out.finish() {
+            eprintln!("error: cannot write the output: {e}");
+            return FAILED;
+        }
+        if self.verbose(5) > 0 {
+            eprintln!("Pass 5: run completed {}", clock.report_time());
+        }
+        if status == 0 { 0 } else { FAILED }
+    }
+
+    /// `-l` / `-L`: the probe points a pattern resolves to, sorted; `-L` adds the
+    /// context variables with their types.
+    fn list(&mut self, pattern: &str, with_vars: bool) -> u8 {
+        let text = format!("probe {pattern} {{}}");
+        let id = self.sm.add("<input>", text);
+        let Ok((user, library)) = self.pass1(&[id]) else {
+            return FAILED;
+        };
+        let statics = StaticCatalog::default();
+        let tracefs = crate::tracefs::Tracefs::open();
+        let tracepoints = TracepointCatalog::new(&tracefs);
+        let catalog = Catalogs(vec![&statics, &tracepoints]);
+        let opts = ElaborateOptions {
+            unoptimized: true,
+            suppress_warnings: true,
+            ..Default::default()
+        };
+        let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
+        let Some(program) = el.program else {
+            return FAILED;
+        };
+        let mut lines: Vec<String> = program
+            .probes
+            .iter()
+            .filter(|p| !p.from_tapset)
+            .map(|p| {
+                let mut line = p.pn.clone();
+                if with_vars && let ProbeKind::Tracepoint { fields, .. } = &p.kind {
+                    for f in fields {
+                        let ty = if f.kind.is_string() { "string" } else { "long" };
+                        line.push_str(&format!(" ${}:{ty}", f.name));
+                    }
+                }
+                line
+            })
+            .collect();
+        lines.sort();
+        lines.dedup();
+        for l in &lines {
+            outln!("{l}");
+        }
+        if lines.is_empty() { FAILED } else { 0 }
+    }
+
+    /// `--dump-functions` / `--dump-probe-aliases`: what the tapset library offers.
+    fn dump_library(&mut self) -> u8 {
+        let never = self.sm.add("<input>", "probe never {}");
+        let Ok((_, library)) = self.pass1(&[never]) else {
+            return FAILED;
+        };
+        if self.cfg.mode == Mode::DumpProbeAliases {
+            let mut lines = Vec::new();
+            for script in &library {
+                for item in &script.items {
+                    if let ast::Item::Alias(a) = item {
+                        let op = match a.kind {
+                            ast::AliasKind::Prologue => "=",
+                            ast::AliasKind::Epilogue => "+=",
+                        };
+                        let targets: Vec<String> = a
+                            .points
+                            .iter()
+                            .map(rstap_syntax::print_probe_point)
+                            .collect();
+                        for name in &a.names {
+                            let name = rstap_syntax::print_probe_point(name);
+                            // Names starting with `_` are internal; -v shows them.
+                            if !name.starts_with('_') || self.verbose(2) > 0 {
+                                lines.push(format!("{name} {op} {}", targets.join(", ")));
+                            }
+                        }
+                    }
+                }
+            }
+            lines.sort();
+            lines.dedup();
+            for l in lines {
+                outln!("{l}");
+            }
+            return 0;
+        }
+        // Library functions declare their types; a missing return type means the
+        // function returns nothing (`unknown` in SystemTap's listing).
+        let ty = |t: Option<ast::TypeName>| match t {
+            Some(ast::TypeName::Long) => "long",
+            Some(ast::TypeName::String) => "string",
+            None => "unknown",
+        };
+        let mut lines = Vec::new();
+        for script in &library {
+            for item in &script.items {
+                if let ast::Item::Function(f) = item
+                    && !f.private
+                    && (!f.name.name.starts_with("__") || self.verbose(2) > 0)
+                {
+                    let params: Vec<String> = f
+                        .params
+                        .iter()
+                        .map(|p| format!("{}:{}", p.name.name, ty(p.ty)))
+                        .collect();
+                    lines.push(format!(
+                        "{}:{} ({})",
+                        f.name.name,
+                        ty(f.ret),
+                        params.join(", ")
+                    ));
+                }
+            }
+        }
+        lines.sort();
+        lines.dedup();
+        for l in lines {
+            outln!("{l}");
+        }
+        0
+    }
+}
+
+fn report_kernel_probe(pp: &str, why: &str) {
+    let reason = if why.ends_with("()") {
+        format!("it reads event context ({why}), so it must run in the kernel")
+    } else {
+        format!("it is a {why} probe")
+    };
+    eprintln!(
+        "error[C0002]: probe '{pp}' needs the kernel's BPF runtime ({reason}), which is not available yet in this build"
+    );
+    eprintln!(
+        "  = help: begin, end, error, never and timer probes without event context run today"
+    );
+}

@@ -1,0 +1,80 @@
+//! `rstap explain CODE`: the long form of every diagnostic code.
+
+use std::process::ExitCode;
+
+use rstap_diag::{Code, Explanation};
+
+/// Codes the command line itself reports.
+pub static EXPLANATIONS: &[Explanation] = &[
+    Explanation {
+        code: Code("C0001"),
+        title: "invalid command line",
+        text: "An option or its value is not valid. The message names the option and the \
+accepted values; `rstap --help` lists every option.",
+    },
+    Explanation {
+        code: Code("C0002"),
+        title: "option not supported by rstap",
+        text: "rstap accepts SystemTap's whole command line, but some options only make sense \
+for SystemTap's kernel-module runtime (kbuild options, runtime directories, dyninst) or \
+are not available in this build. Rather than ignore such an option silently, rstap stops \
+and says why. Remove the option; the message suggests the alternative when there is one.",
+    },
+    Explanation {
+        code: Code("C0003"),
+        title: "cannot read the script",
+        text: "The script file named on the command line could not be read. Check the path \
+and its permissions, or pass the script with -e 'SCRIPT' or on standard input with `-`.",
+    },
+];
+
+/// Every registered explanation, from all passes.
+pub fn all() -> Vec<&'static Explanation> {
+    let tables: &[&[Explanation]] = &[
+        EXPLANATIONS,
+        rstap_syntax::EXPLANATIONS,
+        rstap_sema::EXPLANATIONS,
+        rstap_interp::EXPLANATIONS,
+    ];
+    tables.iter().flat_map(|t| t.iter()).collect()
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    let Some(code) = args.first() else {
+        eprintln!("error: 'rstap explain' needs a diagnostic code, such as P0001");
+        return ExitCode::from(1);
+    };
+    let wanted = code.trim().to_ascii_uppercase();
+    let all = all();
+    match all.iter().find(|e| e.code.0 == wanted) {
+        Some(e) => {
+            println!("{}: {}\n\n{}", e.code.0, e.title, e.text);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let names = all.iter().map(|e| e.code.0);
+            let similar = rstap_diag::similar_list(&wanted, names, 5);
+            eprintln!("error: no diagnostic code '{code}'{similar}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let all = all();
+        let mut seen = std::collections::HashSet::new();
+        for e in &all {
+            assert!(seen.insert(e.code.0), "duplicate code {}", e.code.0);
+            assert!(
+                !e.title.is_empty() && e.text.len() > 40,
+                "thin explanation for {}",
+                e.code.0
+            );
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The `rstap` command: SystemTap's command line over rstap's passes.
+//!
+//! Architecture invariant: only this crate prints. Libraries return data and
+//! diagnostics; the driver renders them, chooses exit statuses and talks to the user.
+
+mod config;
+mod driver;
+mod explain;
+mod options;
+mod pass_stats;
+mod sysinfo;
+mod tracefs;
+
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+
+pub const VERSION_TEXT: &str = concat!(
+    "rstap translator/driver (version ",
+    env!("CARGO_PKG_VERSION"),
+    ", SystemTap language 4.8, runtime bpf)"
+);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = match std::env::args_os()
+        .map(|a| a.into_string())
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(a) => a,
+        Err(bad) => {
+            eprintln!("error: argument {bad:?} is not valid UTF-8");
+            return ExitCode::from(1);
+        }
+    };
+    if args.get(1).map(String::as_str) == Some("explain") {
+        return explain::run(&args[2..]);
+    }
+    let parsed = match options::StapArgs::parse_from_os(args.iter().map(Into::into)) {
+        Ok(a) => a,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(1);
+        }
+    };
+    let cfg = match config::Config::from_args(parsed) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.message.contains("not supported") {
+                "C0002"
+            } else {
+                "C0001"
+            };
+            eprintln!("error[{code}]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            eprintln!("Try 'rstap --help' for more information.");
+            return ExitCode::from(1);
+        }
+    };
+    // Script recursion runs on the interpreter's stack; give it room for any MAXNESTING
+    // a user sets (the memory is only reserved, not committed).
+    let runner = std::thread::Builder::new()
+        .name("rstap".into())
+        .stack_size(1 << 30)
+        .spawn(move || driver::run(cfg));
+    match runner.map(|h| h.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            eprintln!("error: internal failure; please report it with the script that caused it");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The command line: SystemTap's options, defined once here.
+//!
+//! Every option stap documents is accepted and validated with stap's messages. Options
+//! that rstap cannot honour are refused by [`crate::config`] with a message saying why,
+//! never silently ignored.
+
+use std::ffi::OsString;
+
+use clap::{ArgAction, Parser};
+
+#[derive(Parser, Debug, Default)]
+#[command(
+    name = "rstap",
+    version = crate::VERSION_TEXT,
+    disable_version_flag = true,
+    about = "Run SystemTap scripts, compiled straight to eBPF",
+    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap explain CODE",
+    after_help = "Script arguments are available as $1..$N (raw) and @1..@N (quoted).\nUse '--' before arguments that start with '-'. 'rstap explain CODE' describes a diagnostic code."
+)]
+pub struct StapArgs {
+    /// Run the script text given here instead of a file.
+    #[arg(short = 'e', value_name = "SCRIPT")]
+    pub script_text: Option<String>,
+
+    /// Add an extra script (repeatable); its probes are not listed by -l/-L.
+    #[arg(short = 'E', value_name = "SCRIPT", action = ArgAction::Append)]
+    pub extra_scripts: Vec<String>,
+
+    /// Stop after pass N: 1 parse, 2 elaborate, 3 translate, 4 compile, 5 run.
+    #[arg(short = 'p', value_name = "N")]
+    pub pass: Option<String>,
+
+    /// More verbose (repeatable).
+    #[arg(short = 'v', action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Per-pass verbosity, one digit per pass (e.g. 00200).
+    #[arg(long = "vp", value_name = "ABCDE")]
+    pub verbose_passes: Option<String>,
+
+    /// Quiet: no start notice and no per-run chatter on stderr.
+    #[arg(short = 'q')]
+    pub quiet: bool,
+
+    /// Suppress warnings.
+    #[arg(short = 'w')]
+    pub no_warnings: bool,
+
+    /// Treat warnings as errors.
+    #[arg(short = 'W')]
+    pub warnings_as_errors: bool,
+
+    /// Guru mode.
+    #[arg(short = 'g')]
+    pub guru: bool,
+
+    /// Unoptimized: do not elide unused code.
+    #[arg(short = 'u')]
+    pub unoptimized: bool,
+
+    /// Set a limit such as MAXACTION=5000 (repeatable).
+    #[arg(short = 'D', value_name = "NAME=VAL", action = ArgAction::Append)]
+    pub defines: Vec<String>,
+
+    /// Add a tapset directory (repeatable).
+    #[arg(short = 'I', value_name = "DIR", action = ArgAction::Append)]
+    pub include_dirs: Vec<String>,
+
+    /// Send the script's output to FILE.
+    #[arg(short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+
+    /// Run CMD under tracing; the session ends when it exits. target() is its pid.
+    #[arg(short = 'c', value_name = "CMD")]
+    pub command: Option<String>,
+
+    /// Set target() to PID.
+    #[arg(short = 'x', value_name = "PID")]
+    pub target_pid: Option<String>,
+
+    /// Output buffer size in MiB per CPU (1-4095).
+    #[arg(short = 's', value_name = "NUM")]
+    pub buffer_mb: Option<String>,
+
+    /// Bulk mode: per-CPU output files.
+    #[arg(short = 'b')]
+    pub bulk: bool,
+
+    /// Print a per-probe timing report at exit.
+    #[arg(short = 't')]
+    pub timing: bool,
+
+    /// Name of the compiled session file (-p4) or session.
+    #[arg(short = 'm', value_name = "NAME")]
+    pub module_name: Option<String>,
+
+    /// Kernel release (or build tree) to compile for.
+    #[arg(short = 'r', value_name = "KREL")]
+    pub kernel_release: Option<String>,
+
+    /// Runtime directory.
+    #[arg(short = 'R', value_name = "DIR")]
+    pub runtime_dir: Option<String>,
+
+    /// Target architecture.
+    #[arg(short = 'a', value_name = "ARCH")]
+    pub arch: Option<String>,
+
+    /// Keep temporary files.
+    #[arg(short = 'k')]
+    pub keep_temps: bool,
+
+    /// List probe points matching PROBE.
+    #[arg(short = 'l', value_name = "PROBE")]
+    pub list: Option<String>,
+
+    /// List probe points matching PROBE with their variables.
+    #[arg(short = 'L', value_name = "PROBE")]
+    pub list_vars: Option<String>,
+
+    /// Flight recorder: run in the background.
+    #[arg(short = 'F')]
+    pub flight_recorder: bool,
+
+    /// Rotate output files: SIZE in MiB[,COUNT].
+    #[arg(short = 'S', value_name = "SIZE[,N]")]
+    pub rotate: Option<String>,
+
+    /// Exit after SECONDS.
+    #[arg(short = 'T', value_name = "SECONDS")]
+    pub timeout: Option<String>,
+
+    /// Set a scalar global at start: VAR=VALUE (repeatable).
+    #[arg(short = 'G', value_name = "VAR=VAL", action = ArgAction::Append)]
+    pub set_globals: Vec<String>,
+
+    /// Add symbol data for OBJ (repeatable).
+    #[arg(short = 'd', value_name = "OBJ", action = ArgAction::Append)]
+    pub symbol_objects: Vec<String>,
+
+    /// kbuild option (kernel modules only).
+    #[arg(short = 'B', value_name = "NAME=VAL", action = ArgAction::Append)]
+    pub kbuild: Vec<String>,
+
+    /// Prologue searching for DWARF parameters.
+    #[arg(short = 'P')]
+    pub prologue_searching: bool,
+
+    /// Interactive mode.
+    #[arg(short = 'i', long = "interactive")]
+    pub interactive: bool,
+
+    /// Print version information.
+    #[arg(short = 'V', long = "version")]
+    pub version: bool,
+
+    /// Errors in probe handlers are counted and skipped instead of ending the session.
+    #[arg(long = "suppress-handler-errors")]
+    pub suppress_handler_errors: bool,
+
+    /// Unresolvable context variables read as 0 or "".
+    #[arg(long = "skip-badvars")]
+    pub skip_badvars: bool,
+
+    /// Guru only: drop overload and MAXACTION limits.
+    #[arg(long = "suppress-time-limits")]
+    pub suppress_time_limits: bool,
+
+    /// Do not print unread globals at exit.
+    #[arg(long = "no-global-var-display")]
+    pub no_global_var_display: bool,
+
+    /// Pass-5 runtime: rstap has one, `bpf`.
+    #[arg(long = "runtime", value_name = "MODE")]
+    pub runtime: Option<String>,
+
+    /// Same as --runtime=bpf.
+    #[arg(long = "bpf")]
+    pub bpf: bool,
+
+    /// Same as --runtime=dyninst (not supported).
+    #[arg(long = "dyninst")]
+    pub dyninst: bool,
+
+    /// Language compatibility version.
+    #[arg(long = "compatible", value_name = "VERSION")]
+    pub compatible: Option<String>,
+
+    /// Privilege level: stapusr, stapsys or stapdev.
+    #[arg(long = "privilege", value_name = "LEVEL")]
+    pub privilege: Option<String>,
+
+    /// Same as --privilege=stapusr.
+    #[arg(long = "unprivileged")]
+    pub unprivileged: bool,
+
+    /// Colour diagnostics: never, always or auto.
+    #[arg(long = "color", alias = "colour", value_name = "WHEN", num_args = 0..=1, default_missing_value = "always")]
+    pub color: Option<String>,
+
+    /// Run on a remote host over SSH (repeatable).
+    #[arg(long = "remote", value_name = "[USER@]HOST", action = ArgAction::Append)]
+    pub remote: Vec<String>,
+
+    /// Prefix each output line with its host.
+    #[arg(long = "remote-prefix")]
+    pub remote_prefix: bool,
+
+    /// List probe point types.
+    #[arg(long = "dump-probe-types")]
+    pub dump_probe_types: bool,
+
+    /// List probe aliases.
+    #[arg(long = "dump-probe-aliases")]
+    pub dump_probe_aliases: bool,
+
+    /// List tapset functions.
+    #[arg(long = "dump-functions")]
+    pub dump_functions: bool,
+
+    /// The script file (or `-` for stdin) followed by its arguments; with -e, all arguments.
+    #[arg(value_name = "FILE [ARGS]", action = ArgAction::Append)]
+    pub positional: Vec<String>,
+}
+
+impl StapArgs {
+    pub fn parse_from_os<I: IntoIterator<Item = OsString>>(
+        args: I,
+    ) -> Result<StapArgs, clap::Error> {
+        StapArgs::try_parse_from(args)
+    }
+}

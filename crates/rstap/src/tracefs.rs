@@ -1,0 +1,63 @@
+//! Tracepoints as tracefs lists them, for the `kernel.trace(...)` catalog.
+
+use std::path::PathBuf;
+
+use rstap_sema::TracepointSource;
+
+/// The tracefs mount, if any: the modern location first, then the debugfs one.
+fn mount_point() -> Option<PathBuf> {
+    ["/sys/kernel/tracing", "/sys/kernel/debug/tracing"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.join("available_events").exists())
+}
+
+pub struct Tracefs {
+    root: Option<PathBuf>,
+}
+
+impl Tracefs {
+    pub fn open() -> Tracefs {
+        Tracefs {
+            root: mount_point(),
+        }
+    }
+}
+
+impl TracepointSource for Tracefs {
+    fn events(&self) -> Vec<String> {
+        let Some(root) = &self.root else {
+            return Vec::new();
+        };
+        std::fs::read_to_string(root.join("available_events"))
+            .map(|t| {
+                t.lines()
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn format(&self, system: &str, name: &str) -> Option<String> {
+        let root = self.root.as_ref()?;
+        std::fs::read_to_string(root.join("events").join(system).join(name).join("format")).ok()
+    }
+
+    fn unavailable(&self) -> Option<String> {
+        match &self.root {
+            None => Some(
+                "tracefs is not mounted, so kernel tracepoints cannot be listed; mount it with \
+                 'mount -t tracefs nodev /sys/kernel/tracing' (as root)"
+                    .to_string(),
+            ),
+            Some(root) if std::fs::read_to_string(root.join("available_events")).is_err() => {
+                Some(format!(
+                    "cannot read {}/available_events: kernel tracepoints need root (or CAP_SYS_ADMIN)",
+                    root.display()
+                ))
+            }
+            Some(_) => None,
+        }
+    }
+}

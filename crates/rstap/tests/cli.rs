@@ -1,0 +1,366 @@
+//! Black-box tests: run the `rstap` binary exactly as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn rstap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rstap")
+}
+
+fn rstap_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rstap");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn hello_world_from_e() {
+    let o = rstap(&["-e", r#"probe begin { println("hello") exit() }"#]);
+    assert_eq!(text(&o.stdout), "hello\n");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+#[test]
+fn script_from_stdin_and_file_with_arguments() {
+    let o = rstap_stdin(&["-", "world"], "probe begin { println(@1) exit() }");
+    assert_eq!(text(&o.stdout), "world\n");
+    let dir = std::env::temp_dir().join(format!("rstap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("args.stp");
+    std::fs::write(&path, "probe begin { println($1 + $2, \" \", $#) exit() }").unwrap();
+    let o = rstap(&[path.to_str().unwrap(), "40", "2"]);
+    assert_eq!(text(&o.stdout), "42 2\n", "{}", text(&o.stderr));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn missing_script_file_is_a_clear_error() {
+    let o = rstap(&["/nonexistent/x.stp"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("cannot read script file '/nonexistent/x.stp'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn pass1_prints_the_parse_tree() {
+    let o = rstap(&["-p1", "-e", "probe begin { x = 1 + 2 * 3 }"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        text(&o.stdout),
+        "# file <input>\nprobe begin\n{\n  (x) = ((1) + ((2) * (3)));\n}\n"
+    );
+}
+
+#[test]
+fn parse_error_has_caret_summary_and_status_1() {
+    let o = rstap(&["-e", "probe begin { x = }"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("parse error[P0001]: expected literal string or number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 | probe begin { x = }\n  |                   ^ saw operator '}'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 parse error.\nPass 1: parse failed."),
+        "{err}"
+    );
+    assert!(!err.contains("--vp"), "never ask for --vp: {err}");
+}
+
+#[test]
+fn never_assigned_local_is_reported_with_a_caret() {
+    let o = rstap(&[
+        "-p2",
+        "-e",
+        r#"probe begin { x = 1; printf("%d %s\n", x, y) }"#,
+    ]);
+    let err = text(&o.stderr);
+    assert!(err.contains("never-assigned local variable 'y'"), "{err}");
+    assert!(err.contains("^ identifier 'y'"), "{err}");
+}
+
+#[test]
+fn type_mismatch_names_both_places() {
+    let o = rstap(&["-e", r#"probe begin { x = 1 x = "s" }"#]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("semantic error[S0201]: type mismatch (string)\n --> <input>:1:21"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: type was first inferred here (long)\n --> <input>:1:15"),
+        "{err}"
+    );
+    assert!(err.contains("Pass 2: analysis failed."), "{err}");
+}
+
+#[test]
+fn option_validation_uses_stap_messages() {
+    let o = rstap(&["-p", "9", "-e", "probe begin {}"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("Invalid pass number (should be 1-5)."));
+    let o = rstap(&["--runtime=kernel", "-e", "probe begin {}"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("runtime 'kernel' is not supported") && err.contains("only runtime is bpf"),
+        "{err}"
+    );
+    let o = rstap(&["-B", "X=1", "-e", "probe begin {}"]);
+    assert!(text(&o.stderr).contains("option -B is not supported by rstap"));
+    let o = rstap(&["--bogus"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn version_help_and_explain() {
+    let o = rstap(&["-V"]);
+    assert!(text(&o.stdout).starts_with("rstap translator/driver (version "));
+    let o = rstap(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).contains("-e <SCRIPT>"));
+    let o = rstap(&["explain", "p0003"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).starts_with("P0003: embedded code in a script"));
+    let o = rstap(&["explain", "P9999"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("no diagnostic code 'P9999'"));
+}
+
+#[test]
+fn embedded_c_is_refused_with_and_without_guru() {
+    let o = rstap(&["-e", "%{ int x; %} probe begin {}"]);
+    assert!(text(&o.stderr).contains("embedded code in unprivileged script; need stap -g"));
+    let o = rstap(&["-g", "-e", "%{ int x; %} probe begin {}"]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("embedded C code cannot run under rstap"),
+        "{err}"
+    );
+    assert!(err.contains("BPF"), "{err}");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn timers_run_in_userspace_and_end_probes_follow_exit() {
+    let o = rstap(&[
+        "-q",
+        "-e",
+        "global c; probe timer.ms(5) { c++; if (c == 3) exit() } probe end { println(c) }",
+    ]);
+    assert_eq!(text(&o.stdout), "3\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn verbose_prints_pass_lines() {
+    let o = rstap(&["-v", "-e", "probe begin { exit() }"]);
+    let err = text(&o.stderr);
+    assert!(err.contains("Pass 1: parsed user script and "), "{err}");
+    assert!(err.contains("Pass 2: analyzed script: 1 probe"), "{err}");
+    assert!(err.contains("Pass 5: starting run."), "{err}");
+    assert!(err.contains("Pass 5: run completed in "), "{err}");
+}
+
+#[test]
+fn division_by_zero_is_located_and_catchable() {
+    let o = rstap(&["-e", "probe begin { x = 1/0 }"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("ERROR: division by 0 near operator '/' at <input>:1:20\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("WARNING: Number of errors: 1, skipped probes: 0"),
+        "{err}"
+    );
+    let o = rstap(&[
+        "-e",
+        "probe begin { try { x = 1/0 } catch (msg) { println(\"caught: \", msg) } exit() }",
+    ]);
+    assert_eq!(text(&o.stdout), "caught: division by 0\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn histogram_of_squares() {
+    let o = rstap(&[
+        "-e",
+        "global s; probe begin { for (i=0;i<1000;i++) s <<< i*i; print(@hist_log(s)); \
+         printf(\"%d %d %d\\n\", @count(s), @min(s), @max(s)); exit() }",
+    ]);
+    let out = text(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], format!("  value |{} count", "-".repeat(50)));
+    assert_eq!(lines[1], format!("      0 |{}1", " ".repeat(53)));
+    assert!(
+        lines.contains(&format!(" 524288 |{}{:>9}", "@".repeat(45), 275).as_str()),
+        "{out}"
+    );
+    assert_eq!(*lines.last().unwrap(), "1000 0 998001");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn unread_globals_are_displayed_at_exit() {
+    let o = rstap(&[
+        "-e",
+        "global a, s, n; probe begin { a[1,\"x\"] = 5; s <<< 3; s <<< 4; n = 7; exit() }",
+    ]);
+    assert_eq!(
+        text(&o.stdout),
+        "a[1,\"x\"]=5\ns @count=2 @min=3 @max=4 @sum=7 @avg=3\nn=7\n"
+    );
+    let o = rstap(&[
+        "--no-global-var-display",
+        "-e",
+        "global n; probe begin { n = 7; exit() }",
+    ]);
+    assert_eq!(text(&o.stdout), "");
+}
+
+#[test]
+fn library_listings() {
+    let o = rstap(&["--dump-functions"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = text(&o.stdout);
+    assert!(out.lines().any(|l| l == "strlen:long (s:string)"), "{out}");
+    assert!(out.lines().any(|l| l == "exit:unknown ()"), "{out}");
+    let o = rstap(&["--dump-probe-aliases"]);
+    let out = text(&o.stdout);
+    assert!(out.lines().any(|l| l == "oneshot += begin"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l == "timer.profile = timer.profile.tick!, perf.sw.cpu_clock.sample(1000000)"),
+        "{out}"
+    );
+    let o = rstap(&["--dump-probe-types"]);
+    assert!(
+        text(&o.stdout)
+            .lines()
+            .any(|l| l == "timer.ms(number).randomize(number)")
+    );
+}
+
+#[test]
+fn listing_probe_points() {
+    let o = rstap(&["-l", "timer.*"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "timer.profile\n");
+    let o = rstap(&["-l", "nosuch.*"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+fn tracefs_readable() -> bool {
+    let ok = std::fs::read_to_string("/sys/kernel/tracing/available_events").is_ok();
+    if !ok {
+        eprintln!(
+            "skipped: /sys/kernel/tracing/available_events is not readable (needs root and tracefs)"
+        );
+    }
+    ok
+}
+
+#[test]
+fn kernel_tracepoints_are_listed_with_their_fields() {
+    if !tracefs_readable() {
+        return;
+    }
+    let o = rstap(&["-L", "kernel.trace(\"sched_switch\")"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.starts_with("kernel.trace(\"sched:sched_switch\") "),
+        "{out}"
+    );
+    assert!(
+        out.contains(" $prev_comm:string") && out.contains(" $next_pid:long"),
+        "{out}"
+    );
+    let o = rstap(&["-l", "kernel.trace(\"sched:sched_wak*\")"]);
+    let out = text(&o.stdout);
+    assert!(
+        out.lines()
+            .any(|l| l == "kernel.trace(\"sched:sched_wakeup\")"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .all(|l| l.starts_with("kernel.trace(\"sched:sched_wak")),
+        "{out}"
+    );
+}
+
+#[test]
+fn tracepoint_probes_elaborate_and_say_what_is_missing() {
+    if !tracefs_readable() {
+        return;
+    }
+    let o = rstap(&[
+        "-p2",
+        "-e",
+        "probe kernel.trace(\"sched_switch\") { printf(\"%s %d\\n\", $prev_comm, $next_pid) }",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("kernel.trace(\"sched:sched_switch\")"));
+    let o = rstap(&["-e", "probe kernel.trace(\"sched_swich\") {}"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("no match (similar tracepoint(s): sched_switch)"));
+    let o = rstap(&[
+        "-e",
+        "probe kernel.trace(\"sched_switch\") { println($next_pid) }",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("needs the kernel's BPF runtime"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn timers_that_read_event_context_are_not_run_in_userspace() {
+    // In userspace execname() would describe rstap itself, not the interrupted task.
+    let o = rstap(&[
+        "-e",
+        "function who() { return execname() } probe timer.ms(10) { println(who()) exit() }",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "");
+    let err = text(&o.stderr);
+    assert!(err.contains("probe 'timer.ms(10)' needs the kernel's BPF runtime (it reads event context (execname())"), "{err}");
+    let o = rstap(&[
+        "-q",
+        "-e",
+        "probe timer.ms(10) { println(gettimeofday_s() > 0) exit() }",
+    ]);
+    assert_eq!(text(&o.stdout), "1\n");
+}
