@@ -70,7 +70,7 @@ impl Program {
         a.u64(16, data.as_ptr() as u64);
         a.u32(32, 1);
         sys_bpf(BPF_PROG_TEST_RUN, &mut a)?;
-        Ok(u32::from_ne_bytes([a.0[4], a.0[5], a.0[6], a.0[7]]))
+        Ok(a.get_u32(4))
     }
 }
 
