@@ -138,6 +138,17 @@ struct TimerState {
     due: Instant,
 }
 
+/// Where kernel probes report to a session: the live runtime's ring buffer.
+pub trait EventSource {
+    /// The session is about to run begin probes; `target` is the `-c`/`-x` pid.
+    fn started(&mut self, _target: Option<i64>) {}
+    /// Waits at most `timeout` for records from the kernel and applies each one to the
+    /// session (output, errors, `exit()` requests).
+    fn poll(&mut self, timeout: Duration, interp: &mut Interp<'_>);
+    /// The event phase is over: detach every probe and apply what is still buffered.
+    fn stop(&mut self, interp: &mut Interp<'_>);
+}
+
 /// Runs a session over the given store (the live runtime passes its BPF-map store).
 pub fn run_with_store(
     program: &Program,
@@ -146,7 +157,23 @@ pub fn run_with_store(
     store: &mut dyn GlobalStore,
     out: &mut dyn Output,
 ) -> Result<i32, SessionError> {
+    run_with_events(program, sources, options, store, out, None)
+}
+
+/// Runs a session whose kernel probes are already attached and report through `events`
+/// (with `None`, every probe must run in userspace).
+pub fn run_with_events(
+    program: &Program,
+    sources: &SourceMap,
+    options: &SessionOptions,
+    store: &mut dyn GlobalStore,
+    out: &mut dyn Output,
+    mut events: Option<&mut dyn EventSource>,
+) -> Result<i32, SessionError> {
     for p in &program.probes {
+        if events.is_some() {
+            break;
+        }
         if matches!(
             p.kind,
             ProbeKind::Profile { .. }
@@ -172,6 +199,9 @@ pub fn run_with_store(
         .as_ref()
         .map(|c| i64::from(c.id()))
         .or(options.target_pid);
+    if let Some(ev) = &mut events {
+        ev.started(target);
+    }
     let mut interp = Interp::new(
         program,
         sources,
@@ -191,7 +221,10 @@ pub fn run_with_store(
         interp.run_probe(id);
     }
 
-    run_events(program, &mut interp, &signals, &mut child);
+    run_events(program, &mut interp, &signals, &mut child, &mut events);
+    if let Some(ev) = &mut events {
+        ev.stop(&mut interp);
+    }
 
     if let Some(c) = &mut child {
         // The session is over; the command does not outlive it.
@@ -242,6 +275,7 @@ fn run_events(
     interp: &mut Interp<'_>,
     signals: &Signals,
     child: &mut Option<Child>,
+    events: &mut Option<&mut dyn EventSource>,
 ) {
     let start = Instant::now();
     let mut rng = (start.elapsed().as_nanos() as u64) ^ 0x5851_f42d_4c95_7f2d | 1;
@@ -265,7 +299,7 @@ fn run_events(
     for t in &mut timers {
         t.due = start + jittered(t, &mut rng);
     }
-    if timers.is_empty() && child.is_none() {
+    if timers.is_empty() && child.is_none() && events.is_none() {
         interp.request_exit();
         return;
     }
@@ -293,9 +327,17 @@ fn run_events(
                     }
                 }
             }
-            Some(due) => std::thread::sleep((due - now).min(POLL)),
-            None => std::thread::sleep(POLL),
+            Some(due) => wait(events, interp, (due - now).min(POLL)),
+            None => wait(events, interp, POLL),
         }
+    }
+}
+
+/// Sleeps, or waits for kernel records when there are kernel probes.
+fn wait(events: &mut Option<&mut dyn EventSource>, interp: &mut Interp<'_>, d: Duration) {
+    match events {
+        Some(ev) => ev.poll(d, interp),
+        None => std::thread::sleep(d),
     }
 }
 

@@ -39,6 +39,27 @@ impl Stat {
         }
     }
 
+    /// A statistic assembled from kernel data: the merged per-CPU accumulator and the
+    /// summed bucket counts (empty when the spec has no such histogram).
+    pub fn from_parts(
+        spec: StatSpec,
+        merged: rstap_format::Stat,
+        log: Vec<i64>,
+        linear: Vec<i64>,
+    ) -> Stat {
+        let empty = merged.count == 0;
+        Stat {
+            count: merged.count,
+            sum: merged.sum,
+            min: if empty { i64::MAX } else { merged.min },
+            max: if empty { i64::MIN } else { merged.max },
+            welford: merged,
+            log,
+            linear,
+            spec,
+        }
+    }
+
     pub fn add(&mut self, v: i64) {
         self.count = self.count.wrapping_add(1);
         self.sum = self.sum.wrapping_add(v);

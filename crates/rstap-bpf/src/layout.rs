@@ -1,0 +1,312 @@
+//! How a program's globals, scratch memory and output channel map onto BPF maps. The
+//! runtime reads the same layout to create the maps and to read them back.
+
+use rstap_ir::{GlobalId, GlobalKind, LinearBounds, Program, StatSpec, Type};
+
+/// Kernel map types the code generator uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapKind {
+    Hash,
+    LruHash,
+    Array,
+    PercpuArray,
+    PercpuHash,
+    LruPercpuHash,
+    Ringbuf,
+}
+
+impl MapKind {
+    /// `enum bpf_map_type` number.
+    pub fn kernel_type(self) -> u32 {
+        match self {
+            MapKind::Hash => 1,
+            MapKind::Array => 2,
+            MapKind::PercpuHash => 5,
+            MapKind::PercpuArray => 6,
+            MapKind::LruHash => 9,
+            MapKind::LruPercpuHash => 10,
+            MapKind::Ringbuf => 27,
+        }
+    }
+    pub fn is_percpu(self) -> bool {
+        matches!(
+            self,
+            MapKind::PercpuArray | MapKind::PercpuHash | MapKind::LruPercpuHash
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapSpec {
+    pub name: String,
+    pub kind: MapKind,
+    pub key_size: u32,
+    pub value_size: u32,
+    pub max_entries: u32,
+}
+
+/// Per-CPU scratch memory: locals, temporaries, strings, keys and records.
+pub const SCRATCH_MAP: usize = 0;
+/// The ring buffer that carries output records to userspace.
+pub const RINGBUF_MAP: usize = 1;
+/// Session configuration written by userspace before attaching (see `CONF_*`).
+pub const CONF_MAP: usize = 2;
+/// Session counters kept by the programs (see `STATS_*`).
+pub const STATS_MAP: usize = 3;
+/// The first map that holds a global.
+pub const FIRST_GLOBAL_MAP: usize = 4;
+
+/// Offsets in the configuration value.
+pub const CONF_TARGET_PID: i32 = 0;
+/// `CLOCK_REALTIME - CLOCK_BOOTTIME` in nanoseconds.
+pub const CONF_REALTIME_OFFSET: i32 = 8;
+pub const CONF_SIZE: u32 = 16;
+
+/// Offsets in the counters value.
+pub const STATS_LOST: i32 = 0;
+pub const STATS_SIZE: u32 = 8;
+
+/// The byte layout of one statistic's (per-CPU) value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatLayout {
+    pub log: bool,
+    pub linear: Option<LinearBounds>,
+    pub variance_shift: Option<u8>,
+}
+
+impl StatLayout {
+    pub const COUNT: i32 = 0;
+    pub const SUM: i32 = 8;
+    pub const MIN: i32 = 16;
+    pub const MAX: i32 = 24;
+    pub const AVG_S: i32 = 32;
+    pub const M2: i32 = 40;
+    pub const LOG: i32 = 48;
+    pub const LOG_BUCKETS: usize = 128;
+
+    pub fn from_spec(s: &StatSpec) -> StatLayout {
+        StatLayout {
+            log: s.log_hist,
+            linear: s.linear_hist,
+            variance_shift: s.variance_shift,
+        }
+    }
+    pub fn linear_buckets(&self) -> usize {
+        match self.linear {
+            Some(b) if b.interval > 0 && b.stop >= b.start => {
+                ((b.stop - b.start) / b.interval + 3) as usize
+            }
+            _ => 0,
+        }
+    }
+    pub fn linear_offset(&self) -> i32 {
+        Self::LOG
+            + if self.log {
+                (Self::LOG_BUCKETS * 8) as i32
+            } else {
+                0
+            }
+    }
+    pub fn size(&self) -> u32 {
+        (self.linear_offset() as usize + self.linear_buckets() * 8) as u32
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueLayout {
+    Long,
+    /// A NUL-terminated string in `width` bytes.
+    Str(u32),
+    Stat(StatLayout),
+}
+
+impl ValueLayout {
+    pub fn size(&self) -> u32 {
+        match self {
+            ValueLayout::Long => 8,
+            ValueLayout::Str(w) => *w,
+            ValueLayout::Stat(s) => s.size(),
+        }
+    }
+}
+
+/// One key position: a long (8 bytes) or a zero-padded string of `width` bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyField {
+    pub ty: Type,
+    pub offset: u32,
+    pub width: u32,
+}
+
+/// Where a global lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlobalLayout {
+    pub global: GlobalId,
+    pub map: usize,
+    /// Empty for scalars and scalar statistics (whose key is the u32 0).
+    pub keys: Vec<KeyField>,
+    pub value: ValueLayout,
+}
+
+impl GlobalLayout {
+    pub fn is_scalar(&self) -> bool {
+        self.keys.is_empty()
+    }
+    pub fn key_size(&self) -> u32 {
+        if self.keys.is_empty() {
+            4
+        } else {
+            let last = self.keys.last().unwrap();
+            round8(last.offset + last.width)
+        }
+    }
+}
+
+pub fn round8(n: u32) -> u32 {
+    n.div_ceil(8) * 8
+}
+
+/// The maps of a program and where each global lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub maps: Vec<MapSpec>,
+    /// Indexed by `GlobalId`.
+    pub globals: Vec<GlobalLayout>,
+    /// Width of string temporaries and string values.
+    pub string_width: u32,
+}
+
+impl Layout {
+    /// `key_widths[g][i]`: the width chosen for string key `i` of global `g` (callers
+    /// pass the bound of the longest string any probe uses there).
+    pub fn new(
+        program: &Program,
+        string_width: u32,
+        maxmapentries: u64,
+        ringbuf_bytes: u32,
+        key_widths: &dyn Fn(GlobalId, usize) -> u32,
+    ) -> Layout {
+        let mut maps = vec![
+            MapSpec {
+                name: "rstap_scratch".into(),
+                kind: MapKind::PercpuArray,
+                key_size: 4,
+                value_size: 8, // sized by the code generator
+                max_entries: 1,
+            },
+            MapSpec {
+                name: "rstap_output".into(),
+                kind: MapKind::Ringbuf,
+                key_size: 0,
+                value_size: 0,
+                max_entries: ringbuf_bytes,
+            },
+            MapSpec {
+                name: "rstap_conf".into(),
+                kind: MapKind::Array,
+                key_size: 4,
+                value_size: CONF_SIZE,
+                max_entries: 1,
+            },
+            MapSpec {
+                name: "rstap_stats".into(),
+                kind: MapKind::Array,
+                key_size: 4,
+                value_size: STATS_SIZE,
+                max_entries: 1,
+            },
+        ];
+        let mut globals = Vec::new();
+        for (i, g) in program.globals.iter().enumerate() {
+            let id = GlobalId(i as u32);
+            let entries = g
+                .max_entries
+                .unwrap_or(maxmapentries)
+                .clamp(1, u32::MAX as u64) as u32;
+            let keys_of = |tys: &[Type]| {
+                let mut off = 0;
+                tys.iter()
+                    .enumerate()
+                    .map(|(k, t)| {
+                        let width = match t {
+                            Type::String => key_widths(id, k).clamp(1, string_width),
+                            _ => 8,
+                        };
+                        let f = KeyField {
+                            ty: *t,
+                            offset: off,
+                            width,
+                        };
+                        off = round8(off + width);
+                        f
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let (kind, keys, value, max_entries) = match &g.kind {
+                GlobalKind::Scalar(Type::String) => {
+                    (MapKind::Array, vec![], ValueLayout::Str(string_width), 1)
+                }
+                GlobalKind::Scalar(_) => (MapKind::Array, vec![], ValueLayout::Long, 1),
+                GlobalKind::Stat(s) => (
+                    MapKind::PercpuArray,
+                    vec![],
+                    ValueLayout::Stat(StatLayout::from_spec(s)),
+                    1,
+                ),
+                GlobalKind::Array { keys, value } => (
+                    if g.wrap {
+                        MapKind::LruHash
+                    } else {
+                        MapKind::Hash
+                    },
+                    keys_of(keys),
+                    if *value == Type::String {
+                        ValueLayout::Str(string_width)
+                    } else {
+                        ValueLayout::Long
+                    },
+                    entries,
+                ),
+                GlobalKind::StatArray { keys, stat } => (
+                    if g.wrap {
+                        MapKind::LruPercpuHash
+                    } else {
+                        MapKind::PercpuHash
+                    },
+                    keys_of(keys),
+                    ValueLayout::Stat(StatLayout::from_spec(stat)),
+                    entries,
+                ),
+            };
+            let layout = GlobalLayout {
+                global: id,
+                map: maps.len(),
+                keys,
+                value,
+            };
+            let mut name: String = g
+                .name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            name.truncate(12);
+            maps.push(MapSpec {
+                name: format!("g{i}_{name}"),
+                kind,
+                key_size: layout.key_size(),
+                value_size: round8(layout.value.size()),
+                max_entries,
+            });
+            globals.push(layout);
+        }
+        Layout {
+            maps,
+            globals,
+            string_width,
+        }
+    }
+
+    pub fn global(&self, g: GlobalId) -> &GlobalLayout {
+        &self.globals[g.0 as usize]
+    }
+}

@@ -1,0 +1,18 @@
+//! rstap's BPF code generator. Pure: it never makes a system call.
+//!
+//! - [`insn`]: instruction encoding and an assembler with labels and fix-ups;
+//! - [`disasm`]: listings in the kernel verifier's syntax (`-p3`);
+//! - [`layout`]: how globals, scratch memory and output map onto BPF maps;
+//! - [`lower`]: IR → BPF for kernel-placed probes;
+//! - [`ctx`]: context access for each program type (arguments, return values).
+
+pub mod ctx;
+pub mod disasm;
+pub mod helpers;
+pub mod insn;
+pub mod layout;
+pub mod lower;
+
+pub use lower::{
+    Attach, CompileOptions, Compiled, CompiledProbe, ProgKind, Site, SiteKind, TaskOffsets, compile,
+};

@@ -1,0 +1,2081 @@
+//! IR → BPF lowering.
+//!
+//! Register conventions of every generated program:
+//! - `r6`: the context pointer the kernel passed in `r1`;
+//! - `r7`: this CPU's scratch value (locals, temporaries, strings, keys, records);
+//! - `r8`: the statement counter checked against MAXACTION at loop heads;
+//! - `r9`: a map value pointer held across a short sequence without helper calls;
+//! - `r0`–`r5`: scratch within one IR node; a long result is left in `r0`.
+//!
+//! Every temporary lives in scratch memory at a constant offset from `r7`, so the 512-byte
+//! BPF stack is never the limit; strings are NUL-terminated buffers of at most
+//! `string_width` bytes. Runtime errors are reported through output records carrying
+//! the error site (message and source location), then the handler returns.
+
+use std::collections::HashMap;
+
+use rstap_diag::{Code, Diagnostic, Span, Stage};
+use rstap_ir::*;
+
+use crate::helpers as h;
+use crate::insn::*;
+use crate::layout::*;
+
+/// A construct that has no BPF translation in kernel probes.
+pub const UNSUPPORTED: Code = Code("T0001");
+/// The program needs more per-CPU scratch memory than BPF allows.
+pub const TOO_BIG: Code = Code("T0002");
+
+/// The most scratch memory one program may use (the per-CPU value limit is 32 KiB).
+pub const MAX_SCRATCH: u32 = 32 * 1024 - 8;
+
+/// Offsets of the kernel's `task_struct` and `cred` members, from the kernel's BTF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskOffsets {
+    pub real_parent: u32,
+    pub tgid: u32,
+    pub comm: u32,
+    pub cred: u32,
+    pub cred_euid: u32,
+    pub cred_egid: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct CompileOptions {
+    /// Width of kernel string buffers, NUL included.
+    pub string_width: u32,
+    pub maxaction: u64,
+    pub maxmapentries: u64,
+    pub ringbuf_bytes: u32,
+    pub online_cpus: u32,
+    /// The kernel's `CONFIG_HZ`.
+    pub hz: u32,
+    pub task: Option<TaskOffsets>,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions {
+            string_width: 128,
+            maxaction: 1000,
+            maxmapentries: 2048,
+            ringbuf_bytes: 4 << 20,
+            online_cpus: 1,
+            hz: 250,
+            task: None,
+        }
+    }
+}
+
+/// The kind of BPF program a probe compiles to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgKind {
+    /// A perf-event tracepoint: the context is the raw trace record.
+    Tracepoint,
+    /// A raw tracepoint: the context is the array of the tracepoint's arguments.
+    RawTracepoint,
+    /// A BTF-typed raw tracepoint (`tp_btf`).
+    TpBtf,
+    /// A perf event (timers, profiling, `perf.*`): the context is `bpf_perf_event_data`.
+    PerfEvent,
+    Kprobe,
+    Kretprobe,
+    Fentry,
+    Fexit,
+}
+
+impl ProgKind {
+    /// `enum bpf_prog_type`.
+    pub fn prog_type(self) -> u32 {
+        match self {
+            ProgKind::Kprobe | ProgKind::Kretprobe => 2,
+            ProgKind::Tracepoint => 5,
+            ProgKind::PerfEvent => 7,
+            ProgKind::RawTracepoint => 17,
+            ProgKind::TpBtf | ProgKind::Fentry | ProgKind::Fexit => 26,
+        }
+    }
+    /// `enum bpf_attach_type` the load needs (0 where none).
+    pub fn expected_attach_type(self) -> u32 {
+        match self {
+            ProgKind::TpBtf => 23,
+            ProgKind::Fentry => 24,
+            ProgKind::Fexit => 25,
+            _ => 0,
+        }
+    }
+}
+
+/// Where a compiled program is attached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attach {
+    Tracepoint {
+        system: String,
+        name: String,
+    },
+    /// A perf event, on every online CPU or (timers) on one.
+    Perf {
+        type_: u32,
+        config: u64,
+        sample: PerfSample,
+        every_cpu: bool,
+    },
+}
+
+/// One argument of an output record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArgSlot {
+    pub ty: Type,
+    /// Offset in the record.
+    pub offset: u32,
+    /// Bytes (8 for a long).
+    pub width: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SiteKind {
+    /// `print`/`println`/`printd`/`print_char`...: the arguments' plain text.
+    Print {
+        kind: PrintKind,
+        delimiter: Option<Vec<u8>>,
+    },
+    Printf {
+        format: Vec<u8>,
+    },
+    /// A runtime error with SystemTap's message.
+    Error {
+        code: Code,
+        message: String,
+    },
+    /// `error(msg)`: the message is the record's string argument.
+    ScriptError,
+    /// `warn(msg)`.
+    Warn,
+    /// `exit()`.
+    Exit,
+}
+
+/// Something a program reports to userspace: a record starts with the site's index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    pub kind: SiteKind,
+    pub args: Vec<ArgSlot>,
+    pub span: Span,
+    /// Record size in bytes.
+    pub size: u32,
+}
+
+/// Record header: u32 site index, u32 zero.
+pub const RECORD_HEADER: u32 = 8;
+
+#[derive(Clone, Debug)]
+pub struct CompiledProbe {
+    pub probe: ProbeId,
+    pub kind: ProgKind,
+    pub attach: Attach,
+    /// Up to 15 bytes.
+    pub name: String,
+    pub code: Assembled,
+    pub scratch_used: u32,
+    /// Statement spans; `code.lines` entries index into this table.
+    pub spans: Vec<Span>,
+}
+
+impl CompiledProbe {
+    /// The statement that instruction `insn` belongs to.
+    pub fn span_of(&self, insn: usize) -> Option<Span> {
+        let i = self.code.lines.partition_point(|&(at, _)| at <= insn);
+        let (_, idx) = *self.code.lines.get(i.checked_sub(1)?)?;
+        self.spans.get(idx as usize).copied()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    pub layout: Layout,
+    pub probes: Vec<CompiledProbe>,
+    pub sites: Vec<Site>,
+}
+
+impl Compiled {
+    pub fn map_names(&self) -> Vec<String> {
+        self.layout.maps.iter().map(|m| m.name.clone()).collect()
+    }
+}
+
+/// Compiles the kernel-placed probes (`kernel_probes`) of a program.
+pub fn compile(
+    program: &Program,
+    kernel_probes: &[ProbeId],
+    opts: &CompileOptions,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let widths = key_widths(program, opts.string_width);
+    let mut layout = Layout::new(
+        program,
+        opts.string_width,
+        opts.maxmapentries,
+        opts.ringbuf_bytes,
+        &|g, i| widths.get(&(g, i)).copied().unwrap_or(opts.string_width),
+    );
+    let mut sites = Vec::new();
+    let mut probes = Vec::new();
+    let mut diags = Vec::new();
+    let mut scratch = 8;
+    for &id in kernel_probes {
+        let probe = program.probe(id);
+        let Some((kind, attach)) = attach_of(probe, opts) else {
+            diags.push(
+                Diagnostic::error(
+                    Stage::Translate,
+                    UNSUPPORTED,
+                    format!("probe point '{}' cannot be compiled to BPF", probe.pp),
+                )
+                .with_primary(probe.span, "this probe needs the kernel"),
+            );
+            continue;
+        };
+        let mut g = Gen::new(program, &layout, opts, &mut sites, probe, kind);
+        match g.probe_body() {
+            Ok(()) if g.diags.is_empty() => {
+                let used = g.high;
+                let spans = std::mem::take(&mut g.spans);
+                match g.asm.finish() {
+                    Ok(code) => {
+                        scratch = scratch.max(used);
+                        probes.push(CompiledProbe {
+                            probe: id,
+                            kind,
+                            attach,
+                            name: format!("rstap_p{}", id.0),
+                            code,
+                            scratch_used: used,
+                            spans,
+                        })
+                    }
+                    Err(e) => diags.push(
+                        Diagnostic::error(Stage::Translate, TOO_BIG, e.to_string())
+                            .with_primary(probe.span, "in this probe"),
+                    ),
+                }
+            }
+            _ => diags.append(&mut g.diags),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    layout.maps[SCRATCH_MAP].value_size = round8(scratch);
+    Ok(Compiled {
+        layout,
+        probes,
+        sites,
+    })
+}
+
+fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)> {
+    const SOFTWARE: u32 = 1;
+    const CPU_CLOCK: u64 = 0;
+    Some(match &probe.kind {
+        ProbeKind::Tracepoint { system, name, .. } => (
+            ProgKind::Tracepoint,
+            Attach::Tracepoint {
+                system: system.clone(),
+                name: name.clone(),
+            },
+        ),
+        ProbeKind::Timer { period_ns, .. } => (
+            ProgKind::PerfEvent,
+            Attach::Perf {
+                type_: SOFTWARE,
+                config: CPU_CLOCK,
+                sample: PerfSample::Period((*period_ns).max(1)),
+                every_cpu: false,
+            },
+        ),
+        ProbeKind::Profile { freq_hz } => (
+            ProgKind::PerfEvent,
+            Attach::Perf {
+                type_: SOFTWARE,
+                config: CPU_CLOCK,
+                sample: PerfSample::Frequency(freq_hz.unwrap_or(opts.hz as u64)),
+                every_cpu: true,
+            },
+        ),
+        ProbeKind::Perf {
+            type_,
+            config,
+            sample,
+        } => (
+            ProgKind::PerfEvent,
+            Attach::Perf {
+                type_: *type_,
+                config: *config,
+                sample: *sample,
+                every_cpu: true,
+            },
+        ),
+        _ => return None,
+    })
+}
+
+/// The number of bytes (NUL included) a string expression can need, when it is known
+/// statically.
+fn static_bound(program: &Program, e: &Expr, width: u32) -> u32 {
+    match &e.kind {
+        ExprKind::String(s) => (s.len() as u32 + 1).min(width),
+        ExprKind::Call { func, .. } => match &program.function(*func).body {
+            FunctionBody::Intrinsic(n) if n == "execname" || n == "pexecname" => 16,
+            _ => width,
+        },
+        ExprKind::Concat { lhs, rhs } => {
+            (static_bound(program, lhs, width) + static_bound(program, rhs, width)).min(width)
+        }
+        _ => width,
+    }
+}
+
+/// For every string key position of every global: the widest string stored there.
+fn key_widths(program: &Program, width: u32) -> HashMap<(GlobalId, usize), u32> {
+    struct Scan<'p> {
+        program: &'p Program,
+        width: u32,
+        out: HashMap<(GlobalId, usize), u32>,
+    }
+    impl Scan<'_> {
+        fn keys<'e>(&mut self, g: GlobalId, keys: impl Iterator<Item = Option<&'e Expr>>) {
+            for (i, k) in keys.enumerate() {
+                if let Some(k) = k
+                    && k.ty == Type::String
+                {
+                    let b = static_bound(self.program, k, self.width);
+                    let e = self.out.entry((g, i)).or_insert(1);
+                    *e = (*e).max(b);
+                }
+            }
+        }
+    }
+    impl visit::VisitorMut for Scan<'_> {
+        fn visit_expr(&mut self, e: &mut Expr) {
+            match &e.kind {
+                ExprKind::Element { array, keys } => self.keys(*array, keys.iter().map(Some)),
+                ExprKind::In { array, keys } => self.keys(*array, keys.iter().map(|k| k.as_ref())),
+                ExprKind::Assign {
+                    target: LValue::Element { array, keys },
+                    ..
+                }
+                | ExprKind::IncDec {
+                    target: LValue::Element { array, keys },
+                    ..
+                } => self.keys(*array, keys.iter().map(Some)),
+                ExprKind::Aggregate {
+                    stat: StatRef::Element { array, keys },
+                    ..
+                }
+                | ExprKind::StatGet {
+                    stat: StatRef::Element { array, keys },
+                    ..
+                } => self.keys(*array, keys.iter().map(Some)),
+                _ => {}
+            }
+            visit::walk_expr(self, e);
+        }
+        fn visit_stmt(&mut self, s: &mut Stmt) {
+            if let StmtKind::Delete(DeleteTarget::Element { array, keys }) = &s.kind {
+                self.keys(*array, keys.iter().map(|k| k.as_ref()));
+            }
+            if let StmtKind::Foreach(f) = &s.kind
+                && let ForeachSource::Array(g) = f.source
+            {
+                // Keys read back by foreach are as wide as anything stored.
+                let n = f.keys.len();
+                for i in 0..n {
+                    self.out.entry((g, i)).or_insert(1);
+                }
+            }
+            visit::walk_stmt(self, s);
+        }
+    }
+    let mut scan = Scan {
+        program,
+        width,
+        out: HashMap::new(),
+    };
+    let mut p = program.clone();
+    for f in &mut p.functions {
+        if let FunctionBody::Block(b) = &mut f.body {
+            visit::VisitorMut::visit_block(&mut scan, b);
+        }
+    }
+    for pr in &mut p.probes {
+        visit::VisitorMut::visit_block(&mut scan, &mut pr.body);
+        if let Some(c) = &mut pr.condition {
+            visit::VisitorMut::visit_expr(&mut scan, c);
+        }
+    }
+    scan.out
+}
+
+type G<T> = Result<T, ()>;
+
+/// A string held in scratch memory.
+#[derive(Clone, Copy, Debug)]
+struct Str {
+    slot: u32,
+    /// A NUL occurs within the first `bound` bytes.
+    bound: u32,
+    /// Every byte after the NUL (up to `bound`, rounded to 8) is zero.
+    padded: bool,
+}
+
+struct Frame {
+    locals: Vec<u32>,
+    ret: Option<(u32, Label)>,
+    func: Option<FuncId>,
+    loops_base: usize,
+}
+
+struct TryCtx {
+    catch: Label,
+    /// Scratch slot receiving the raising site's index.
+    err: u32,
+    raised: Vec<usize>,
+}
+
+struct Gen<'a> {
+    program: &'a Program,
+    layout: &'a Layout,
+    opts: &'a CompileOptions,
+    sites: &'a mut Vec<Site>,
+    probe: &'a Probe,
+    kind: ProgKind,
+    asm: Asm,
+    top: u32,
+    high: u32,
+    frames: Vec<Frame>,
+    loops: Vec<(Label, Label)>,
+    tries: Vec<TryCtx>,
+    end: Label,
+    /// Scratch slot holding the context address as a number (for computed reads).
+    ctx_addr: u32,
+    diags: Vec<Diagnostic>,
+    spans: Vec<Span>,
+}
+
+impl<'a> Gen<'a> {
+    fn new(
+        program: &'a Program,
+        layout: &'a Layout,
+        opts: &'a CompileOptions,
+        sites: &'a mut Vec<Site>,
+        probe: &'a Probe,
+        kind: ProgKind,
+    ) -> Gen<'a> {
+        let mut asm = Asm::new();
+        let end = asm.label();
+        Gen {
+            program,
+            layout,
+            opts,
+            sites,
+            probe,
+            kind,
+            asm,
+            top: 0,
+            high: 0,
+            frames: Vec::new(),
+            loops: Vec::new(),
+            tries: Vec::new(),
+            end,
+            ctx_addr: 0,
+            diags: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    fn width(&self) -> u32 {
+        self.layout.string_width
+    }
+
+    fn unsupported(&mut self, what: impl Into<String>, span: Span) -> G<()> {
+        let what = what.into();
+        self.diags.push(
+            Diagnostic::error(
+                Stage::Translate,
+                UNSUPPORTED,
+                format!("{what} is not supported in kernel probes"),
+            )
+            .with_primary(span, "needed here")
+            .with_note(format!(
+                "probe '{}' runs in the kernel as a BPF program",
+                self.probe.pp
+            ))
+            .with_help(
+                "move this computation into an `end` or `begin` probe, which run in userspace",
+            ),
+        );
+        Err(())
+    }
+
+    /// Reserves `size` bytes of scratch (8-aligned).
+    fn temp(&mut self, size: u32) -> G<u32> {
+        let at = self.top;
+        self.top = round8(self.top + size.max(1));
+        if self.top > MAX_SCRATCH {
+            self.diags.push(
+                Diagnostic::error(
+                    Stage::Translate,
+                    TOO_BIG,
+                    format!("probe needs more than {MAX_SCRATCH} bytes of per-CPU scratch memory"),
+                )
+                .with_primary(self.probe.span, "in this probe")
+                .with_help("use fewer string temporaries, or a smaller MAXSTRINGLEN"),
+            );
+            return Err(());
+        }
+        self.high = self.high.max(self.top);
+        Ok(at)
+    }
+
+    fn off(slot: u32) -> i16 {
+        slot as i16
+    }
+
+    fn spill(&mut self, slot: u32, r: Reg) {
+        self.asm.store(Size::U64, R7, Self::off(slot), r);
+    }
+    fn fill(&mut self, r: Reg, slot: u32) {
+        self.asm.load(Size::U64, r, R7, Self::off(slot));
+    }
+    fn scratch_ptr(&mut self, r: Reg, slot: u32) {
+        self.asm.mov(r, R7);
+        self.asm.alu64_imm(Alu::Add, r, slot as i32);
+    }
+
+    // ----- program structure -----
+
+    fn probe_body(&mut self) -> G<()> {
+        let bail = self.asm.label();
+        // Prologue: keep the context, find this CPU's scratch value.
+        self.asm.mov(R6, R1);
+        self.asm.store_imm(Size::U32, R10, -4, 0);
+        self.asm.mov(R2, R10);
+        self.asm.alu64_imm(Alu::Add, R2, -4);
+        self.asm.ld_map(R1, SCRATCH_MAP);
+        self.asm.call(h::MAP_LOOKUP_ELEM);
+        self.asm.jmp_imm(Cond::Eq, R0, 0, bail);
+        self.asm.mov(R7, R0);
+        self.asm.mov_imm(R8, 0);
+        self.ctx_addr = self.temp(8)?;
+        self.spill(self.ctx_addr, R6);
+        let probe = self.probe;
+        let locals = self.alloc_locals(&probe.locals)?;
+        self.frames.push(Frame {
+            locals,
+            ret: None,
+            func: None,
+            loops_base: 0,
+        });
+        if let Some(c) = &probe.condition {
+            self.long(c)?;
+            self.asm.jmp_imm(Cond::Eq, R0, 0, self.end);
+        }
+        self.block(&probe.body)?;
+        self.asm.bind(self.end);
+        self.asm.bind(bail);
+        self.asm.mov_imm(R0, 0);
+        self.asm.exit();
+        Ok(())
+    }
+
+    fn alloc_locals(&mut self, locals: &[Local]) -> G<Vec<u32>> {
+        let mut v = Vec::new();
+        for l in locals {
+            let size = if l.ty == Type::String {
+                self.width()
+            } else {
+                8
+            };
+            let slot = self.temp(size)?;
+            // Locals start as 0 or "".
+            self.asm.store_imm(Size::U64, R7, Self::off(slot), 0);
+            v.push(slot);
+        }
+        Ok(v)
+    }
+
+    fn local_slot(&self, id: LocalId) -> u32 {
+        self.frames.last().unwrap().locals[id.0 as usize]
+    }
+
+    fn block(&mut self, b: &Block) -> G<()> {
+        for s in &b.stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> G<()> {
+        let mark = self.top;
+        self.asm.line(self.spans.len() as u32);
+        self.spans.push(s.span);
+        self.asm.alu64_imm(Alu::Add, R8, 1);
+        match &s.kind {
+            StmtKind::Block(b) => self.block(b)?,
+            StmtKind::Expr(e) => {
+                if e.ty == Type::String {
+                    self.string(e)?;
+                } else {
+                    self.long(e)?;
+                }
+            }
+            StmtKind::If { cond, then, els } => {
+                let other = self.asm.label();
+                let done = self.asm.label();
+                self.long(cond)?;
+                self.top = mark;
+                self.asm.jmp_imm(Cond::Eq, R0, 0, other);
+                self.stmt(then)?;
+                self.asm.ja(done);
+                self.asm.bind(other);
+                if let Some(e) = els {
+                    self.stmt(e)?;
+                }
+                self.asm.bind(done);
+            }
+            StmtKind::Loop { cond, step, body } => {
+                let top = self.asm.label();
+                let cont = self.asm.label();
+                let brk = self.asm.label();
+                let ok = self.asm.label();
+                self.asm.bind(top);
+                self.asm.jmp_imm(
+                    Cond::Le,
+                    R8,
+                    self.opts.maxaction.min(i32::MAX as u64) as i32,
+                    ok,
+                );
+                self.raise(rstap_code("R0002"), "MAXACTION exceeded".into(), s.span)?;
+                self.asm.bind(ok);
+                if let Some(c) = cond {
+                    self.long(c)?;
+                    self.top = mark;
+                    self.asm.jmp_imm(Cond::Eq, R0, 0, brk);
+                }
+                self.loops.push((cont, brk));
+                self.stmt(body)?;
+                self.loops.pop();
+                self.asm.bind(cont);
+                if let Some(st) = step {
+                    self.long_or_string(st)?;
+                    self.top = mark;
+                }
+                self.asm.ja(top);
+                self.asm.bind(brk);
+            }
+            StmtKind::Foreach(_) => return self.unsupported("`foreach`", s.span),
+            StmtKind::Break | StmtKind::Continue => {
+                let base = self.frames.last().map_or(0, |f| f.loops_base);
+                if self.loops.len() <= base {
+                    return self.unsupported("`break`/`continue` outside a loop", s.span);
+                }
+                let (cont, brk) = *self.loops.last().unwrap();
+                self.asm.ja(if matches!(s.kind, StmtKind::Break) {
+                    brk
+                } else {
+                    cont
+                });
+            }
+            StmtKind::Next => {
+                if self.frames.len() > 1 {
+                    return self.unsupported("`next` in a function", s.span);
+                }
+                self.asm.ja(self.end);
+            }
+            StmtKind::Return(v) => {
+                let Some((slot, label)) = self.frames.last().and_then(|f| f.ret) else {
+                    return self.unsupported("`return` outside a function", s.span);
+                };
+                if let Some(v) = v {
+                    if v.ty == Type::String {
+                        let sv = self.string(v)?;
+                        self.copy_str(slot, sv, self.width())?;
+                    } else {
+                        self.long(v)?;
+                        self.spill(slot, R0);
+                    }
+                }
+                self.asm.ja(label);
+            }
+            StmtKind::Delete(t) => self.delete(t, s.span)?,
+            StmtKind::Try {
+                body,
+                catch_var,
+                catch,
+            } => {
+                let err = self.temp(8)?;
+                let catch_l = self.asm.label();
+                let done = self.asm.label();
+                self.tries.push(TryCtx {
+                    catch: catch_l,
+                    err,
+                    raised: Vec::new(),
+                });
+                let r = self.block(body);
+                let ctx = self.tries.pop().unwrap();
+                r?;
+                self.asm.ja(done);
+                self.asm.bind(catch_l);
+                if let Some(v) = catch_var {
+                    let slot = self.local_slot(*v);
+                    let set = self.asm.label();
+                    for site in ctx.raised {
+                        let next = self.asm.label();
+                        self.fill(R1, err);
+                        self.asm.jmp_imm(Cond::Ne, R1, site as i32, next);
+                        let msg = match &self.sites[site].kind {
+                            SiteKind::Error { message, .. } => message.clone(),
+                            _ => String::new(),
+                        };
+                        let lit = self.literal(msg.as_bytes())?;
+                        self.copy_str(slot, lit, self.width())?;
+                        self.asm.ja(set);
+                        self.asm.bind(next);
+                    }
+                    self.asm.bind(set);
+                }
+                self.block(catch)?;
+                self.asm.bind(done);
+            }
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    fn long_or_string(&mut self, e: &Expr) -> G<()> {
+        if e.ty == Type::String {
+            self.string(e).map(|_| ())
+        } else {
+            self.long(e)
+        }
+    }
+
+    /// Reports a runtime error: inside `try` it jumps to the catch block, otherwise it
+    /// sends the error record and leaves the handler.
+    fn raise(&mut self, code: Code, message: String, span: Span) -> G<()> {
+        let site = self.sites.len();
+        self.sites.push(Site {
+            kind: SiteKind::Error { code, message },
+            args: vec![],
+            span,
+            size: RECORD_HEADER,
+        });
+        if let Some(t) = self.tries.last_mut() {
+            t.raised.push(site);
+            let (err, catch) = (t.err, t.catch);
+            self.asm.mov_imm(R1, site as i32);
+            self.spill(err, R1);
+            self.asm.ja(catch);
+            return Ok(());
+        }
+        let rec = self.temp(RECORD_HEADER)?;
+        self.asm
+            .store_imm(Size::U64, R7, Self::off(rec), site as i32);
+        self.output(rec, RECORD_HEADER);
+        self.asm.ja(self.end);
+        Ok(())
+    }
+
+    /// `bpf_ringbuf_output(record)`, counting a lost record when the buffer is full.
+    fn output(&mut self, rec: u32, size: u32) {
+        let ok = self.asm.label();
+        self.asm.ld_map(R1, RINGBUF_MAP);
+        self.scratch_ptr(R2, rec);
+        self.asm.mov_imm(R3, size as i32);
+        self.asm.mov_imm(R4, 0);
+        self.asm.call(h::RINGBUF_OUTPUT);
+        self.asm.jmp_imm(Cond::Eq, R0, 0, ok);
+        self.asm.ld_map_value(R1, STATS_MAP, 0);
+        self.asm.mov_imm(R2, 1);
+        self.asm.atomic_add(R1, STATS_LOST as i16, R2);
+        self.asm.bind(ok);
+    }
+
+    // ----- longs -----
+
+    fn long(&mut self, e: &Expr) -> G<()> {
+        match &e.kind {
+            ExprKind::Long(v) => self.asm.load_const(R0, *v),
+            ExprKind::Local(id) => {
+                let slot = self.local_slot(*id);
+                self.fill(R0, slot);
+            }
+            ExprKind::Global(g) => {
+                self.asm.ld_map_value(R1, self.layout.global(*g).map, 0);
+                self.asm.load(Size::U64, R0, R1, 0);
+            }
+            ExprKind::Element { array, keys } => {
+                let key = self.key(*array, keys)?;
+                let missing = self.asm.label();
+                let done = self.asm.label();
+                self.lookup(*array, key);
+                self.asm.jmp_imm(Cond::Eq, R0, 0, missing);
+                self.asm.load(Size::U64, R0, R0, 0);
+                self.asm.ja(done);
+                self.asm.bind(missing);
+                self.asm.mov_imm(R0, 0);
+                self.asm.bind(done);
+            }
+            ExprKind::In { array, keys } => {
+                let Some(keys) = keys.iter().cloned().collect::<Option<Vec<Expr>>>() else {
+                    return self.unsupported("a `*` wildcard in `in`", e.span);
+                };
+                let key = self.key(*array, &keys)?;
+                self.lookup(*array, key);
+                self.bool_of(R0, Cond::Ne, 0);
+            }
+            ExprKind::Unary { op, operand } => {
+                self.long(operand)?;
+                match op {
+                    UnaryOp::Neg => self.asm.neg(R0),
+                    UnaryOp::BitNot => self.asm.alu64_imm(Alu::Xor, R0, -1),
+                    UnaryOp::Not => self.bool_of(R0, Cond::Eq, 0),
+                }
+            }
+            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, e.span)?,
+            ExprKind::Compare { op, lhs, rhs } => {
+                let cond = match op {
+                    CompareOp::Lt => Cond::Slt,
+                    CompareOp::Le => Cond::Sle,
+                    CompareOp::Gt => Cond::Sgt,
+                    CompareOp::Ge => Cond::Sge,
+                    CompareOp::Eq => Cond::Eq,
+                    CompareOp::Ne => Cond::Ne,
+                };
+                if lhs.ty == Type::String {
+                    let a = self.string(lhs)?;
+                    let b = self.string(rhs)?;
+                    self.strcmp(a, b);
+                    self.bool_of(R0, cond, 0);
+                } else {
+                    self.long(lhs)?;
+                    let t = self.temp(8)?;
+                    self.spill(t, R0);
+                    self.long(rhs)?;
+                    self.asm.mov(R1, R0);
+                    self.fill(R0, t);
+                    let yes = self.asm.label();
+                    let done = self.asm.label();
+                    self.asm.jmp_reg(cond, R0, R1, yes);
+                    self.asm.mov_imm(R0, 0);
+                    self.asm.ja(done);
+                    self.asm.bind(yes);
+                    self.asm.mov_imm(R0, 1);
+                    self.asm.bind(done);
+                }
+            }
+            ExprKind::Logical { and, lhs, rhs } => {
+                let short = self.asm.label();
+                let done = self.asm.label();
+                self.long(lhs)?;
+                self.asm
+                    .jmp_imm(if *and { Cond::Eq } else { Cond::Ne }, R0, 0, short);
+                self.long(rhs)?;
+                self.bool_of(R0, Cond::Ne, 0);
+                self.asm.ja(done);
+                self.asm.bind(short);
+                self.asm.mov_imm(R0, if *and { 0 } else { 1 });
+                self.asm.bind(done);
+            }
+            ExprKind::Ternary { cond, then, els } => {
+                let other = self.asm.label();
+                let done = self.asm.label();
+                self.long(cond)?;
+                self.asm.jmp_imm(Cond::Eq, R0, 0, other);
+                self.long(then)?;
+                self.asm.ja(done);
+                self.asm.bind(other);
+                self.long(els)?;
+                self.asm.bind(done);
+            }
+            ExprKind::Assign { target, op, value } => {
+                if e.ty == Type::String || value.ty == Type::String {
+                    self.assign_string(target, *op, value, e.span)?;
+                } else {
+                    self.assign_long(target, *op, value, e.span)?;
+                }
+            }
+            ExprKind::IncDec {
+                target,
+                increment,
+                prefix,
+            } => {
+                let one = Expr::new(
+                    ExprKind::Long(if *increment { 1 } else { -1 }),
+                    Type::Long,
+                    e.span,
+                );
+                self.assign_long(target, Some(CompoundOp::Arith(BinaryOp::Add)), &one, e.span)?;
+                if !*prefix {
+                    self.asm
+                        .alu64_imm(Alu::Sub, R0, if *increment { 1 } else { -1 });
+                }
+            }
+            ExprKind::Aggregate { stat, value } => self.aggregate(stat, value, e.span)?,
+            ExprKind::Call { func, args } => {
+                self.call(*func, args, e.span)?;
+            }
+            ExprKind::Print { kind, args } => {
+                if kind.to_string {
+                    return self.unsupported("`sprint`", e.span);
+                }
+                let mut vals = Vec::new();
+                for a in args {
+                    match a {
+                        PrintArg::Value(v) => vals.push(v),
+                        PrintArg::Histogram(_) => {
+                            return self.unsupported("printing a histogram", e.span);
+                        }
+                    }
+                }
+                self.record(
+                    SiteKind::Print {
+                        kind: *kind,
+                        delimiter: None,
+                    },
+                    &vals,
+                    e.span,
+                )?;
+                self.asm.mov_imm(R0, 0);
+            }
+            ExprKind::PrintDelimited {
+                kind,
+                delimiter,
+                args,
+            } => {
+                if kind.to_string {
+                    return self.unsupported("`sprintd`", e.span);
+                }
+                let vals: Vec<&Expr> = args.iter().collect();
+                self.record(
+                    SiteKind::Print {
+                        kind: *kind,
+                        delimiter: Some(delimiter.clone()),
+                    },
+                    &vals,
+                    e.span,
+                )?;
+                self.asm.mov_imm(R0, 0);
+            }
+            ExprKind::Printf {
+                to_string,
+                format,
+                args,
+            } => {
+                if *to_string {
+                    return self.unsupported("`sprintf`", e.span);
+                }
+                let vals: Vec<&Expr> = args.iter().collect();
+                self.record(
+                    SiteKind::Printf {
+                        format: format.clone(),
+                    },
+                    &vals,
+                    e.span,
+                )?;
+                self.asm.mov_imm(R0, 0);
+            }
+            ExprKind::StatGet { .. } | ExprKind::HistogramBucket { .. } => {
+                return self.unsupported("reading a statistic", e.span);
+            }
+            ExprKind::Regex { .. } => {
+                return self.unsupported("regular expression matching", e.span);
+            }
+            ExprKind::String(_) | ExprKind::Concat { .. } => {
+                return self.unsupported("a string where a number is needed", e.span);
+            }
+        }
+        Ok(())
+    }
+
+    /// `r = (r <cond> imm) ? 1 : 0`.
+    fn bool_of(&mut self, r: Reg, cond: Cond, imm: i32) {
+        let yes = self.asm.label();
+        let done = self.asm.label();
+        self.asm.jmp_imm(cond, r, imm, yes);
+        self.asm.mov_imm(r, 0);
+        self.asm.ja(done);
+        self.asm.bind(yes);
+        self.asm.mov_imm(r, 1);
+        self.asm.bind(done);
+    }
+
+    fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, span: Span) -> G<()> {
+        // A small constant right operand needs no temporary.
+        if let ExprKind::Long(k) = rhs.kind
+            && k == k as i32 as i64
+            && !(matches!(op, BinaryOp::Div | BinaryOp::Mod) && k == 0)
+        {
+            self.long(lhs)?;
+            let k = k as i32;
+            match op {
+                BinaryOp::Div | BinaryOp::Mod => {
+                    self.asm.mov_imm(R1, k);
+                    self.asm.sdiv_reg(op == BinaryOp::Mod, R0, R1);
+                }
+                BinaryOp::Shl | BinaryOp::Shr | BinaryOp::UShr => {
+                    let alu = match op {
+                        BinaryOp::Shl => Alu::Lsh,
+                        BinaryOp::Shr => Alu::Arsh,
+                        _ => Alu::Rsh,
+                    };
+                    self.asm.alu64_imm(alu, R0, k & 63);
+                }
+                _ => self.asm.alu64_imm(alu_of(op), R0, k),
+            }
+            return Ok(());
+        }
+        self.long(lhs)?;
+        let t = self.temp(8)?;
+        self.spill(t, R0);
+        self.long(rhs)?;
+        self.asm.mov(R1, R0);
+        self.apply(op, t, span)
+    }
+
+    /// `r0 = scratch[t] op r1`.
+    fn apply(&mut self, op: BinaryOp, t: u32, span: Span) -> G<()> {
+        if matches!(op, BinaryOp::Div | BinaryOp::Mod) {
+            let ok = self.asm.label();
+            self.asm.jmp_imm(Cond::Ne, R1, 0, ok);
+            self.raise(rstap_code("R0001"), "division by 0".into(), span)?;
+            self.asm.bind(ok);
+            self.fill(R0, t);
+            self.asm.sdiv_reg(op == BinaryOp::Mod, R0, R1);
+            return Ok(());
+        }
+        self.fill(R0, t);
+        match op {
+            BinaryOp::Shl | BinaryOp::Shr | BinaryOp::UShr => {
+                self.asm.alu64_imm(Alu::And, R1, 63);
+                let alu = match op {
+                    BinaryOp::Shl => Alu::Lsh,
+                    BinaryOp::Shr => Alu::Arsh,
+                    _ => Alu::Rsh,
+                };
+                self.asm.alu64_reg(alu, R0, R1);
+            }
+            _ => self.asm.alu64_reg(alu_of(op), R0, R1),
+        }
+        Ok(())
+    }
+
+    /// `r0 = map lookup of the key at scratch `key``.
+    fn lookup(&mut self, g: GlobalId, key: u32) {
+        self.asm.ld_map(R1, self.layout.global(g).map);
+        self.scratch_ptr(R2, key);
+        self.asm.call(h::MAP_LOOKUP_ELEM);
+    }
+
+    /// `r0 = update(map, key, value, flags)`.
+    fn update(&mut self, g: GlobalId, key: u32, value: u32, flags: i32) {
+        self.asm.ld_map(R1, self.layout.global(g).map);
+        self.scratch_ptr(R2, key);
+        self.scratch_ptr(R3, value);
+        self.asm.mov_imm(R4, flags);
+        self.asm.call(h::MAP_UPDATE_ELEM);
+    }
+
+    fn overflow_check(&mut self, g: GlobalId, span: Span) -> G<()> {
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        let message = match self.program.global(g).max_entries {
+            Some(n) => format!("Array overflow, check size limit ({n})"),
+            None => "Array overflow, check MAXMAPENTRIES".into(),
+        };
+        self.raise(rstap_code("R0004"), message, span)?;
+        self.asm.bind(ok);
+        Ok(())
+    }
+
+    /// Builds the key of `g[keys]` in a fresh scratch slot.
+    fn key(&mut self, g: GlobalId, keys: &[Expr]) -> G<u32> {
+        let layout = self.layout.global(g).clone();
+        let size = layout.key_size();
+        let slot = self.temp(size)?;
+        if layout.keys.is_empty() {
+            self.asm.store_imm(Size::U32, R7, Self::off(slot), 0);
+            return Ok(slot);
+        }
+        for i in 0..size / 8 {
+            self.asm
+                .store_imm(Size::U64, R7, Self::off(slot + i * 8), 0);
+        }
+        for (k, f) in keys.iter().zip(&layout.keys) {
+            if f.ty == Type::String {
+                let s = self.string(k)?;
+                self.copy_str(slot + f.offset, s, f.width)?;
+            } else {
+                self.long(k)?;
+                self.spill(slot + f.offset, R0);
+            }
+        }
+        Ok(slot)
+    }
+
+    fn assign_long(
+        &mut self,
+        target: &LValue,
+        op: Option<CompoundOp>,
+        value: &Expr,
+        span: Span,
+    ) -> G<()> {
+        let arith = match op {
+            None => None,
+            Some(CompoundOp::Arith(a)) => Some(a),
+            Some(CompoundOp::Concat) => return self.unsupported("`.=` on a number", span),
+        };
+        match target {
+            LValue::Local(id) => {
+                let slot = self.local_slot(*id);
+                self.long(value)?;
+                if let Some(a) = arith {
+                    self.asm.mov(R1, R0);
+                    let t = self.temp(8)?;
+                    self.fill(R0, slot);
+                    self.spill(t, R0);
+                    self.apply(a, t, span)?;
+                }
+                self.spill(slot, R0);
+            }
+            LValue::Global(g) => {
+                let map = self.layout.global(*g).map;
+                self.long(value)?;
+                match arith {
+                    None => {
+                        self.asm.ld_map_value(R1, map, 0);
+                        self.asm.store(Size::U64, R1, 0, R0);
+                    }
+                    Some(BinaryOp::Add) => {
+                        self.asm.ld_map_value(R1, map, 0);
+                        self.asm.mov(R2, R0);
+                        self.asm.atomic_fetch_add(R1, 0, R2);
+                        self.asm.alu64_reg(Alu::Add, R0, R2);
+                    }
+                    Some(BinaryOp::Sub) => {
+                        self.asm.neg(R0);
+                        self.asm.ld_map_value(R1, map, 0);
+                        self.asm.mov(R2, R0);
+                        self.asm.atomic_fetch_add(R1, 0, R2);
+                        self.asm.alu64_reg(Alu::Add, R0, R2);
+                    }
+                    Some(a) => {
+                        self.asm.mov(R1, R0);
+                        let t = self.temp(8)?;
+                        self.asm.ld_map_value(R2, map, 0);
+                        self.asm.load(Size::U64, R0, R2, 0);
+                        self.spill(t, R0);
+                        self.apply(a, t, span)?;
+                        self.asm.ld_map_value(R1, map, 0);
+                        self.asm.store(Size::U64, R1, 0, R0);
+                    }
+                }
+            }
+            LValue::Element { array, keys } => {
+                let val = self.temp(8)?;
+                self.long(value)?;
+                if arith == Some(BinaryOp::Sub) {
+                    self.asm.neg(R0);
+                }
+                self.spill(val, R0);
+                let key = self.key(*array, keys)?;
+                match arith {
+                    None => {
+                        self.update(*array, key, val, 0);
+                        self.overflow_check(*array, span)?;
+                        self.fill(R0, val);
+                    }
+                    Some(BinaryOp::Add | BinaryOp::Sub) => {
+                        // Atomic in place when the element exists; inserted otherwise.
+                        let absent = self.asm.label();
+                        let done = self.asm.label();
+                        let found = self.asm.label();
+                        self.lookup(*array, key);
+                        self.asm.jmp_imm(Cond::Eq, R0, 0, absent);
+                        self.asm.bind(found);
+                        self.fill(R1, val);
+                        self.asm.atomic_fetch_add(R0, 0, R1);
+                        self.fill(R0, val);
+                        self.asm.alu64_reg(Alu::Add, R0, R1);
+                        self.asm.ja(done);
+                        self.asm.bind(absent);
+                        self.update(*array, key, val, 1);
+                        let inserted = self.asm.label();
+                        self.asm.jmp_imm(Cond::Eq, R0, 0, inserted);
+                        // Another CPU inserted it first: add to that one.
+                        let other = self.asm.label();
+                        self.asm.jmp_imm(Cond::Ne, R0, -libc_eexist(), other);
+                        self.lookup(*array, key);
+                        self.asm.jmp_imm(Cond::Ne, R0, 0, found);
+                        self.asm.bind(other);
+                        self.asm.mov_imm(R0, -1);
+                        self.overflow_check(*array, span)?;
+                        self.asm.bind(inserted);
+                        self.fill(R0, val);
+                        self.asm.bind(done);
+                    }
+                    Some(a) => {
+                        let t = self.temp(8)?;
+                        let have = self.asm.label();
+                        self.lookup(*array, key);
+                        self.asm.mov(R1, R0);
+                        self.asm.mov_imm(R0, 0);
+                        self.asm.jmp_imm(Cond::Eq, R1, 0, have);
+                        self.asm.load(Size::U64, R0, R1, 0);
+                        self.asm.bind(have);
+                        self.spill(t, R0);
+                        self.fill(R1, val);
+                        self.apply(a, t, span)?;
+                        self.spill(val, R0);
+                        self.update(*array, key, val, 0);
+                        self.overflow_check(*array, span)?;
+                        self.fill(R0, val);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn assign_string(
+        &mut self,
+        target: &LValue,
+        op: Option<CompoundOp>,
+        value: &Expr,
+        span: Span,
+    ) -> G<()> {
+        let value_expr;
+        let value = match op {
+            None => value,
+            Some(CompoundOp::Concat) => {
+                let current = match target {
+                    LValue::Local(id) => ExprKind::Local(*id),
+                    LValue::Global(g) => ExprKind::Global(*g),
+                    LValue::Element { array, keys } => ExprKind::Element {
+                        array: *array,
+                        keys: keys.clone(),
+                    },
+                };
+                value_expr = Expr::new(
+                    ExprKind::Concat {
+                        lhs: Box::new(Expr::new(current, Type::String, span)),
+                        rhs: Box::new(value.clone()),
+                    },
+                    Type::String,
+                    span,
+                );
+                &value_expr
+            }
+            Some(_) => return self.unsupported("arithmetic on a string", span),
+        };
+        let s = self.string(value)?;
+        let w = self.width();
+        match target {
+            LValue::Local(id) => {
+                let slot = self.local_slot(*id);
+                self.copy_str(slot, s, w)?;
+            }
+            LValue::Global(g) => {
+                let map = self.layout.global(*g).map;
+                self.asm.ld_map_value(R1, map, 0);
+                self.asm.mov_imm(R2, w as i32);
+                self.scratch_ptr(R3, s.slot);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+            }
+            LValue::Element { array, keys } => {
+                let val = self.temp(w)?;
+                self.copy_str(val, s, w)?;
+                let key = self.key(*array, keys)?;
+                self.update(*array, key, val, 0);
+                self.overflow_check(*array, span)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &DeleteTarget, span: Span) -> G<()> {
+        match t {
+            DeleteTarget::Local(id) => {
+                let slot = self.local_slot(*id);
+                self.asm.store_imm(Size::U64, R7, Self::off(slot), 0);
+            }
+            DeleteTarget::Global(g) => match &self.layout.global(*g).value {
+                ValueLayout::Long | ValueLayout::Str(_) => {
+                    let map = self.layout.global(*g).map;
+                    self.asm.ld_map_value(R1, map, 0);
+                    self.asm.store_imm(Size::U64, R1, 0, 0);
+                }
+                ValueLayout::Stat(_) => {
+                    return self.unsupported("deleting a statistic", span);
+                }
+            },
+            DeleteTarget::Element { array, keys } => {
+                let Some(keys) = keys.iter().cloned().collect::<Option<Vec<Expr>>>() else {
+                    return self.unsupported("`delete` with a `*` wildcard", span);
+                };
+                let key = self.key(*array, &keys)?;
+                self.asm.ld_map(R1, self.layout.global(*array).map);
+                self.scratch_ptr(R2, key);
+                self.asm.call(h::MAP_DELETE_ELEM);
+            }
+            DeleteTarget::Array(_) => return self.unsupported("deleting a whole array", span),
+        }
+        Ok(())
+    }
+
+    // ----- statistics -----
+
+    fn aggregate(&mut self, stat: &StatRef, value: &Expr, span: Span) -> G<()> {
+        let val = self.temp(8)?;
+        self.long(value)?;
+        self.spill(val, R0);
+        let (g, keys): (GlobalId, &[Expr]) = match stat {
+            StatRef::Global(g) => (*g, &[]),
+            StatRef::Element { array, keys } => (*array, keys),
+        };
+        let layout = self.layout.global(g).clone();
+        let ValueLayout::Stat(st) = &layout.value else {
+            return self.unsupported("`<<<` on this global", span);
+        };
+        let key = self.key(g, keys)?;
+        let have = self.asm.label();
+        self.lookup(g, key);
+        self.asm.jmp_imm(Cond::Ne, R0, 0, have);
+        if !layout.is_scalar() {
+            let size = round8(st.size());
+            let zero = self.temp(size)?;
+            for i in 0..size / 8 {
+                self.asm
+                    .store_imm(Size::U64, R7, Self::off(zero + i * 8), 0);
+            }
+            self.update(g, key, zero, 1);
+            let inserted = self.asm.label();
+            self.asm.jmp_imm(Cond::Eq, R0, 0, inserted);
+            self.asm.jmp_imm(Cond::Eq, R0, -libc_eexist(), inserted);
+            self.overflow_check(g, span)?;
+            self.asm.bind(inserted);
+            self.lookup(g, key);
+            self.asm.jmp_imm(Cond::Ne, R0, 0, have);
+            self.asm.mov_imm(R0, -1);
+            self.overflow_check(g, span)?;
+        } else {
+            self.asm.ja(self.end);
+        }
+        self.asm.bind(have);
+        self.asm.mov(R9, R0);
+        self.fill(R1, val);
+        let later = self.asm.label();
+        let hist = self.asm.label();
+        self.asm.load(Size::U64, R2, R9, StatLayout::COUNT as i16);
+        self.asm.jmp_imm(Cond::Ne, R2, 0, later);
+        // The first value.
+        self.asm
+            .store_imm(Size::U64, R9, StatLayout::COUNT as i16, 1);
+        for f in [StatLayout::SUM, StatLayout::MIN, StatLayout::MAX] {
+            self.asm.store(Size::U64, R9, f as i16, R1);
+        }
+        if let Some(shift) = st.variance_shift {
+            self.asm.mov(R3, R1);
+            self.asm.alu64_imm(Alu::Lsh, R3, shift.min(62) as i32);
+            self.asm.store(Size::U64, R9, StatLayout::AVG_S as i16, R3);
+            self.asm.store_imm(Size::U64, R9, StatLayout::M2 as i16, 0);
+        }
+        self.asm.ja(hist);
+        // Later values.
+        self.asm.bind(later);
+        self.asm.alu64_imm(Alu::Add, R2, 1);
+        self.asm.store(Size::U64, R9, StatLayout::COUNT as i16, R2);
+        self.asm.load(Size::U64, R3, R9, StatLayout::SUM as i16);
+        self.asm.alu64_reg(Alu::Add, R3, R1);
+        self.asm.store(Size::U64, R9, StatLayout::SUM as i16, R3);
+        let not_min = self.asm.label();
+        self.asm.load(Size::U64, R3, R9, StatLayout::MIN as i16);
+        self.asm.jmp_reg(Cond::Sge, R1, R3, not_min);
+        self.asm.store(Size::U64, R9, StatLayout::MIN as i16, R1);
+        self.asm.bind(not_min);
+        let not_max = self.asm.label();
+        self.asm.load(Size::U64, R3, R9, StatLayout::MAX as i16);
+        self.asm.jmp_reg(Cond::Sle, R1, R3, not_max);
+        self.asm.store(Size::U64, R9, StatLayout::MAX as i16, R1);
+        self.asm.bind(not_max);
+        if let Some(shift) = st.variance_shift {
+            // delta = (v << shift) - avg_s; avg_s += delta / count;
+            // m2 += delta * ((v << shift) - avg_s)
+            self.asm.mov(R3, R1);
+            self.asm.alu64_imm(Alu::Lsh, R3, shift.min(62) as i32);
+            self.asm.load(Size::U64, R4, R9, StatLayout::AVG_S as i16);
+            self.asm.mov(R5, R3);
+            self.asm.alu64_reg(Alu::Sub, R5, R4); // delta
+            self.asm.mov(R0, R5);
+            self.asm.sdiv_reg(false, R0, R2);
+            self.asm.alu64_reg(Alu::Add, R4, R0);
+            self.asm.store(Size::U64, R9, StatLayout::AVG_S as i16, R4);
+            self.asm.alu64_reg(Alu::Sub, R3, R4);
+            self.asm.alu64_reg(Alu::Mul, R5, R3);
+            self.asm.load(Size::U64, R4, R9, StatLayout::M2 as i16);
+            self.asm.alu64_reg(Alu::Add, R4, R5);
+            self.asm.store(Size::U64, R9, StatLayout::M2 as i16, R4);
+        }
+        self.asm.bind(hist);
+        if st.log {
+            self.fill(R1, val);
+            self.log_bucket();
+            self.bump_bucket(StatLayout::LOG);
+        }
+        if let Some(b) = st.linear {
+            let n = st.linear_buckets() as i32;
+            if n > 0 {
+                self.fill(R1, val);
+                self.linear_bucket(b, n);
+                self.bump_bucket(st.linear_offset());
+            }
+        }
+        self.fill(R0, val);
+        Ok(())
+    }
+
+    /// `r2 = log bucket of r1` (64 for 0, 64 ± bit length otherwise).
+    fn log_bucket(&mut self) {
+        let a = &mut self.asm;
+        let done = a.label();
+        let positive = a.label();
+        a.mov_imm(R2, 64);
+        a.jmp_imm(Cond::Eq, R1, 0, done);
+        a.mov(R3, R1);
+        a.jmp_imm(Cond::Sgt, R3, 0, positive);
+        a.neg(R3);
+        a.bind(positive);
+        // r4 = bit length of r3 (unsigned).
+        a.mov_imm(R4, 0);
+        for shift in [32, 16, 8, 4, 2, 1] {
+            let skip = a.label();
+            a.mov(R5, R3);
+            a.alu64_imm(Alu::Rsh, R5, shift);
+            a.jmp_imm(Cond::Eq, R5, 0, skip);
+            a.mov(R3, R5);
+            a.alu64_imm(Alu::Add, R4, shift);
+            a.bind(skip);
+        }
+        let zero = a.label();
+        a.jmp_imm(Cond::Eq, R3, 0, zero);
+        a.alu64_imm(Alu::Add, R4, 1);
+        a.bind(zero);
+        let negative = a.label();
+        a.jmp_imm(Cond::Slt, R1, 0, negative);
+        a.alu64_reg(Alu::Add, R2, R4);
+        a.ja(done);
+        a.bind(negative);
+        a.alu64_reg(Alu::Sub, R2, R4);
+        a.bind(done);
+    }
+
+    /// `r2 = linear bucket of r1` over `n` buckets.
+    fn linear_bucket(&mut self, b: LinearBounds, n: i32) {
+        let a = &mut self.asm;
+        let done = a.label();
+        a.mov_imm(R2, 0);
+        a.load_const(R3, b.start);
+        a.jmp_reg(Cond::Slt, R1, R3, done);
+        a.mov(R2, R1);
+        a.alu64_reg(Alu::Sub, R2, R3);
+        a.load_const(R3, b.interval);
+        a.alu64_reg(Alu::Div, R2, R3);
+        a.alu64_imm(Alu::Add, R2, 1);
+        a.jmp_imm(Cond::Le, R2, n - 1, done);
+        a.mov_imm(R2, n - 1);
+        a.bind(done);
+    }
+
+    /// `bucket[r2] += 1` in the stat at `r9`, buckets starting at `base`.
+    fn bump_bucket(&mut self, base: i32) {
+        let a = &mut self.asm;
+        let ok = a.label();
+        // Bounds the index for the verifier (it never exceeds this).
+        a.jmp_imm(Cond::Le, R2, 4095, ok);
+        a.mov_imm(R2, 0);
+        a.bind(ok);
+        a.alu64_imm(Alu::Lsh, R2, 3);
+        a.mov(R3, R9);
+        a.alu64_reg(Alu::Add, R3, R2);
+        a.load(Size::U64, R4, R3, base as i16);
+        a.alu64_imm(Alu::Add, R4, 1);
+        a.store(Size::U64, R3, base as i16, R4);
+    }
+
+    // ----- strings -----
+
+    fn string(&mut self, e: &Expr) -> G<Str> {
+        let w = self.width();
+        match &e.kind {
+            ExprKind::String(s) => self.literal(s),
+            ExprKind::Local(id) => Ok(Str {
+                slot: self.local_slot(*id),
+                bound: w,
+                padded: false,
+            }),
+            ExprKind::Global(g) => {
+                let map = self.layout.global(*g).map;
+                let t = self.temp(w)?;
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, w as i32);
+                self.asm.ld_map_value(R3, map, 0);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+                Ok(Str {
+                    slot: t,
+                    bound: w,
+                    padded: false,
+                })
+            }
+            ExprKind::Element { array, keys } => {
+                let t = self.temp(w)?;
+                let key = self.key(*array, keys)?;
+                let missing = self.asm.label();
+                let done = self.asm.label();
+                self.lookup(*array, key);
+                self.asm.jmp_imm(Cond::Eq, R0, 0, missing);
+                self.asm.mov(R3, R0);
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, w as i32);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+                self.asm.ja(done);
+                self.asm.bind(missing);
+                self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+                self.asm.bind(done);
+                Ok(Str {
+                    slot: t,
+                    bound: w,
+                    padded: false,
+                })
+            }
+            ExprKind::Concat { lhs, rhs } => {
+                let a = self.string(lhs)?;
+                let b = self.string(rhs)?;
+                let t = self.temp(2 * w)?;
+                let pos = self.asm.label();
+                let fits = self.asm.label();
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, w as i32);
+                self.scratch_ptr(R3, a.slot);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+                self.asm.jmp_imm(Cond::Sgt, R0, 0, pos);
+                self.asm.mov_imm(R0, 1);
+                self.asm.bind(pos);
+                self.asm.alu64_imm(Alu::Sub, R0, 1);
+                self.asm.jmp_imm(Cond::Le, R0, w as i32 - 1, fits);
+                self.asm.mov_imm(R0, w as i32 - 1);
+                self.asm.bind(fits);
+                self.scratch_ptr(R1, t);
+                self.asm.alu64_reg(Alu::Add, R1, R0);
+                self.asm.mov_imm(R2, w as i32);
+                self.scratch_ptr(R3, b.slot);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+                self.asm.store_imm(Size::U8, R7, Self::off(t + w - 1), 0);
+                Ok(Str {
+                    slot: t,
+                    bound: w.min(a.bound + b.bound),
+                    padded: false,
+                })
+            }
+            ExprKind::Ternary { cond, then, els } => {
+                let t = self.temp(w)?;
+                let other = self.asm.label();
+                let done = self.asm.label();
+                self.long(cond)?;
+                self.asm.jmp_imm(Cond::Eq, R0, 0, other);
+                let a = self.string(then)?;
+                self.copy_str(t, a, w)?;
+                self.asm.ja(done);
+                self.asm.bind(other);
+                let b = self.string(els)?;
+                self.copy_str(t, b, w)?;
+                self.asm.bind(done);
+                Ok(Str {
+                    slot: t,
+                    bound: a.bound.max(b.bound),
+                    padded: false,
+                })
+            }
+            ExprKind::Assign { target, op, value } => {
+                self.assign_string(target, *op, value, e.span)?;
+                let current = match target {
+                    LValue::Local(id) => ExprKind::Local(*id),
+                    LValue::Global(g) => ExprKind::Global(*g),
+                    LValue::Element { array, keys } => ExprKind::Element {
+                        array: *array,
+                        keys: keys.clone(),
+                    },
+                };
+                self.string(&Expr::new(current, Type::String, e.span))
+            }
+            ExprKind::Call { func, args } => match self.call(*func, args, e.span)? {
+                Some(s) => Ok(s),
+                None => {
+                    self.unsupported("a function without a string result", e.span)?;
+                    unreachable!()
+                }
+            },
+            ExprKind::Printf { .. } => {
+                self.unsupported("`sprintf`", e.span)?;
+                unreachable!()
+            }
+            _ => {
+                self.unsupported("this string expression", e.span)?;
+                unreachable!()
+            }
+        }
+    }
+
+    /// A string literal in a fresh slot.
+    fn literal(&mut self, s: &[u8]) -> G<Str> {
+        let mut bytes = s.to_vec();
+        bytes.truncate(self.width() as usize - 1);
+        bytes.push(0);
+        let t = self.temp(bytes.len() as u32)?;
+        for (i, chunk) in bytes.chunks(8).enumerate() {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            let v = i64::from_le_bytes(v);
+            let off = Self::off(t + i as u32 * 8);
+            if v == v as i32 as i64 {
+                self.asm.store_imm(Size::U64, R7, off, v as i32);
+            } else {
+                self.asm.ld_imm64(R1, 0, v);
+                self.asm.store(Size::U64, R7, off, R1);
+            }
+        }
+        Ok(Str {
+            slot: t,
+            bound: bytes.len() as u32,
+            padded: true,
+        })
+    }
+
+    /// Copies a string into `dst` (at most `width` bytes, NUL included).
+    fn copy_str(&mut self, dst: u32, s: Str, width: u32) -> G<()> {
+        if dst == s.slot {
+            return Ok(());
+        }
+        let n = width.min(s.bound.max(1));
+        if s.padded && n <= 16 && n <= width {
+            // Short strings: copy whole words (the source slot is at least this big).
+            for i in 0..round8(n) / 8 {
+                self.asm.load(Size::U64, R1, R7, Self::off(s.slot + i * 8));
+                self.asm.store(Size::U64, R7, Self::off(dst + i * 8), R1);
+            }
+            return Ok(());
+        }
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, width as i32);
+        self.scratch_ptr(R3, s.slot);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        Ok(())
+    }
+
+    /// `r0 = sign of strcmp(a, b)`, comparing at most the shorter bound.
+    fn strcmp(&mut self, a: Str, b: Str) {
+        let n = a.bound.min(b.bound).max(1);
+        let diff = self.asm.label();
+        let equal = self.asm.label();
+        let done = self.asm.label();
+        for i in 0..n {
+            self.asm.load(Size::U8, R1, R7, Self::off(a.slot + i));
+            self.asm.load(Size::U8, R2, R7, Self::off(b.slot + i));
+            self.asm.jmp_reg(Cond::Ne, R1, R2, diff);
+            self.asm.jmp_imm(Cond::Eq, R1, 0, equal);
+        }
+        self.asm.bind(equal);
+        self.asm.mov_imm(R0, 0);
+        self.asm.ja(done);
+        self.asm.bind(diff);
+        self.asm.mov(R0, R1);
+        self.asm.alu64_reg(Alu::Sub, R0, R2);
+        self.asm.bind(done);
+    }
+
+    // ----- output -----
+
+    /// Evaluates the arguments into a record and sends it.
+    fn record(&mut self, kind: SiteKind, args: &[&Expr], span: Span) -> G<()> {
+        let mut slots = Vec::new();
+        let mut size = RECORD_HEADER;
+        let mut vals = Vec::new();
+        // Evaluate every argument first (they may print too), then assemble.
+        for a in args {
+            if a.ty == Type::String {
+                let s = self.string(a)?;
+                vals.push((Type::String, s.slot, s.bound));
+            } else {
+                let t = self.temp(8)?;
+                self.long(a)?;
+                self.spill(t, R0);
+                vals.push((Type::Long, t, 8));
+            }
+        }
+        for &(ty, _, bound) in &vals {
+            let width = if ty == Type::String { bound } else { 8 };
+            slots.push(ArgSlot {
+                ty,
+                offset: size,
+                width,
+            });
+            size = round8(size + width);
+        }
+        let rec = self.temp(size)?;
+        let site = self.sites.len();
+        self.asm
+            .store_imm(Size::U64, R7, Self::off(rec), site as i32);
+        for (slot, &(ty, src, bound)) in slots.iter().zip(&vals) {
+            if ty == Type::String {
+                self.copy_str(
+                    rec + slot.offset,
+                    Str {
+                        slot: src,
+                        bound,
+                        padded: false,
+                    },
+                    slot.width,
+                )?;
+            } else {
+                self.fill(R1, src);
+                self.asm
+                    .store(Size::U64, R7, Self::off(rec + slot.offset), R1);
+            }
+        }
+        self.sites.push(Site {
+            kind,
+            args: slots,
+            span,
+            size,
+        });
+        self.output(rec, size);
+        Ok(())
+    }
+
+    // ----- calls -----
+
+    /// Calls a function: a long result is left in `r0`, a string result returned.
+    fn call(&mut self, f: FuncId, args: &[Expr], span: Span) -> G<Option<Str>> {
+        let func = self.program.function(f);
+        match &func.body {
+            FunctionBody::Intrinsic(name) => self.intrinsic(name, args, span),
+            FunctionBody::Block(body) => {
+                if self.frames.iter().any(|fr| fr.func == Some(f)) {
+                    self.unsupported(
+                        format!("the recursive call of function '{}'", func.name),
+                        span,
+                    )?;
+                }
+                // Arguments are evaluated in the caller's frame.
+                let mut argvals = Vec::new();
+                for a in args {
+                    if a.ty == Type::String {
+                        argvals.push((true, self.string(a)?.slot, self.width()));
+                    } else {
+                        let t = self.temp(8)?;
+                        self.long(a)?;
+                        self.spill(t, R0);
+                        argvals.push((false, t, 8));
+                    }
+                }
+                let locals = self.alloc_locals(&func.locals)?;
+                for (i, &(is_str, src, w)) in argvals.iter().enumerate() {
+                    if is_str {
+                        self.copy_str(
+                            locals[i],
+                            Str {
+                                slot: src,
+                                bound: w,
+                                padded: false,
+                            },
+                            w,
+                        )?;
+                    } else {
+                        self.fill(R1, src);
+                        self.spill(locals[i], R1);
+                    }
+                }
+                let ret_size = if func.ret == Type::String {
+                    self.width()
+                } else {
+                    8
+                };
+                let ret = self.temp(ret_size)?;
+                self.asm.store_imm(Size::U64, R7, Self::off(ret), 0);
+                let done = self.asm.label();
+                self.frames.push(Frame {
+                    locals,
+                    ret: Some((ret, done)),
+                    func: Some(f),
+                    loops_base: self.loops.len(),
+                });
+                let r = self.block(body);
+                self.frames.pop();
+                r?;
+                self.asm.bind(done);
+                if func.ret == Type::String {
+                    Ok(Some(Str {
+                        slot: ret,
+                        bound: self.width(),
+                        padded: false,
+                    }))
+                } else {
+                    self.fill(R0, ret);
+                    Ok(None)
+                }
+            }
+        }
+    }
+
+    fn intrinsic(&mut self, name: &str, args: &[Expr], span: Span) -> G<Option<Str>> {
+        let a = &mut self.asm;
+        match name {
+            "pid" => {
+                a.call(h::GET_CURRENT_PID_TGID);
+                a.alu64_imm(Alu::Rsh, R0, 32);
+            }
+            "tid" => {
+                a.call(h::GET_CURRENT_PID_TGID);
+                a.alu64_imm(Alu::Lsh, R0, 32);
+                a.alu64_imm(Alu::Rsh, R0, 32);
+            }
+            "uid" => {
+                a.call(h::GET_CURRENT_UID_GID);
+                a.alu64_imm(Alu::Lsh, R0, 32);
+                a.alu64_imm(Alu::Rsh, R0, 32);
+            }
+            "gid" => {
+                a.call(h::GET_CURRENT_UID_GID);
+                a.alu64_imm(Alu::Rsh, R0, 32);
+            }
+            "cpu" => a.call(h::GET_SMP_PROCESSOR_ID),
+            "ktime_get_ns" | "local_clock_ns" | "get_cycles" => a.call(h::KTIME_GET_NS),
+            "jiffies" => a.call(h::JIFFIES64),
+            "HZ" => a.mov_imm(R0, self.opts.hz as i32),
+            "num_online_cpus" => a.mov_imm(R0, self.opts.online_cpus as i32),
+            "target" => {
+                a.ld_map_value(R1, CONF_MAP, 0);
+                a.load(Size::U64, R0, R1, CONF_TARGET_PID as i16);
+            }
+            "gettimeofday_ns" | "gettimeofday_us" | "gettimeofday_ms" | "gettimeofday_s" => {
+                a.call(h::KTIME_GET_BOOT_NS);
+                a.ld_map_value(R1, CONF_MAP, 0);
+                a.load(Size::U64, R1, R1, CONF_REALTIME_OFFSET as i16);
+                a.alu64_reg(Alu::Add, R0, R1);
+                let div = match name {
+                    "gettimeofday_us" => 1_000,
+                    "gettimeofday_ms" => 1_000_000,
+                    "gettimeofday_s" => 1_000_000_000,
+                    _ => 1,
+                };
+                if div > 1 {
+                    a.alu64_imm(Alu::Div, R0, div);
+                }
+            }
+            "execname" => {
+                let t = self.temp(16)?;
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, 16);
+                self.asm.call(h::GET_CURRENT_COMM);
+                return Ok(Some(Str {
+                    slot: t,
+                    bound: 16,
+                    padded: true,
+                }));
+            }
+            "ppid" | "pexecname" | "euid" | "egid" => {
+                let Some(task) = self.opts.task else {
+                    self.unsupported(
+                        format!("`{name}()` without the kernel's BTF type information"),
+                        span,
+                    )?;
+                    unreachable!()
+                };
+                let t = self.temp(16)?;
+                self.asm.call(h::GET_CURRENT_TASK);
+                let (first, second, size) = match name {
+                    "ppid" => (task.real_parent, task.tgid, 4),
+                    "pexecname" => (task.real_parent, task.comm, 16),
+                    "euid" => (task.cred, task.cred_euid, 4),
+                    _ => (task.cred, task.cred_egid, 4),
+                };
+                self.read_kernel(t, 8, R0, first as i32);
+                self.fill(R3, t);
+                if size == 16 {
+                    self.scratch_ptr(R1, t);
+                    self.asm.mov_imm(R2, 16);
+                    self.asm.alu64_imm(Alu::Add, R3, second as i32);
+                    self.asm.call(h::PROBE_READ_KERNEL_STR);
+                    return Ok(Some(Str {
+                        slot: t,
+                        bound: 16,
+                        padded: false,
+                    }));
+                }
+                self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+                self.read_kernel(t, size, R3, second as i32);
+                self.asm.load(Size::U32, R0, R7, Self::off(t));
+            }
+            "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
+            "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
+            "exit" => {
+                let rec = self.temp(RECORD_HEADER)?;
+                let site = self.sites.len();
+                self.sites.push(Site {
+                    kind: SiteKind::Exit,
+                    args: vec![],
+                    span,
+                    size: RECORD_HEADER,
+                });
+                self.asm
+                    .store_imm(Size::U64, R7, Self::off(rec), site as i32);
+                self.output(rec, RECORD_HEADER);
+                self.asm.mov_imm(R0, 0);
+            }
+            "error" | "warn" => {
+                let arg: Vec<&Expr> = args.iter().collect();
+                let kind = if name == "error" {
+                    SiteKind::ScriptError
+                } else {
+                    SiteKind::Warn
+                };
+                self.record(kind, &arg, span)?;
+                if name == "error" {
+                    self.asm.ja(self.end);
+                }
+                self.asm.mov_imm(R0, 0);
+            }
+            "__tracepoint_name" | "__tracepoint_system" => {
+                let ProbeKind::Tracepoint {
+                    system, name: tp, ..
+                } = &self.probe.kind
+                else {
+                    self.unsupported(format!("`{name}` outside a tracepoint"), span)?;
+                    unreachable!()
+                };
+                let text = if name == "__tracepoint_name" {
+                    tp.clone()
+                } else {
+                    system.clone()
+                };
+                return self.literal(text.as_bytes()).map(Some);
+            }
+            n if n.starts_with("__tracepoint_field_") => {
+                return self.tracepoint_field(&n["__tracepoint_field_".len()..], span);
+            }
+            _ => {
+                self.unsupported(format!("function `{name}()`"), span)?;
+            }
+        }
+        Ok(None)
+    }
+
+    /// `scratch[t..t+size] = *(base + off)` via `bpf_probe_read_kernel`.
+    fn read_kernel(&mut self, t: u32, size: u32, base: Reg, off: i32) {
+        self.asm.mov(R3, base);
+        self.asm.alu64_imm(Alu::Add, R3, off);
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, size as i32);
+        self.asm.call(h::PROBE_READ_KERNEL);
+    }
+
+    fn tracepoint_field(&mut self, field: &str, span: Span) -> G<Option<Str>> {
+        let ProbeKind::Tracepoint { fields, .. } = &self.probe.kind else {
+            self.unsupported("a tracepoint field outside a tracepoint", span)?;
+            unreachable!()
+        };
+        let Some(f) = fields.iter().find(|f| f.name == field).cloned() else {
+            self.unsupported(format!("field `${field}`"), span)?;
+            unreachable!()
+        };
+        let w = self.width();
+        match f.kind {
+            FieldKind::Integer | FieldKind::Pointer => {
+                let size = Size::from_bytes(f.size).filter(|s| f.offset % s.bytes() == 0);
+                match size {
+                    Some(sz) if self.kind == ProgKind::Tracepoint => {
+                        self.asm.load(sz, R0, R6, f.offset as i16);
+                    }
+                    _ => {
+                        let t = self.temp(8)?;
+                        self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+                        self.fill(R4, self.ctx_addr);
+                        self.read_kernel(t, f.size.min(8), R4, f.offset as i32);
+                        self.fill(R0, t);
+                    }
+                }
+                if f.signed && f.size < 8 && f.kind == FieldKind::Integer {
+                    let bits = 64 - 8 * f.size as i32;
+                    self.asm.alu64_imm(Alu::Lsh, R0, bits);
+                    self.asm.alu64_imm(Alu::Arsh, R0, bits);
+                }
+                Ok(None)
+            }
+            FieldKind::CharArray => {
+                let n = (f.size + 1).min(w);
+                let t = self.temp(n)?;
+                self.fill(R3, self.ctx_addr);
+                self.asm.alu64_imm(Alu::Add, R3, f.offset as i32);
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, n as i32);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+                Ok(Some(Str {
+                    slot: t,
+                    bound: n,
+                    padded: false,
+                }))
+            }
+            FieldKind::DataLocString => {
+                let t = self.temp(w)?;
+                self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+                self.fill(R4, self.ctx_addr);
+                self.read_kernel(t, 4, R4, f.offset as i32);
+                self.asm.load(Size::U32, R3, R7, Self::off(t));
+                self.asm.alu64_imm(Alu::And, R3, 0xffff);
+                self.fill(R4, self.ctx_addr);
+                self.asm.alu64_reg(Alu::Add, R3, R4);
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, w as i32);
+                self.asm.call(h::PROBE_READ_KERNEL_STR);
+                Ok(Some(Str {
+                    slot: t,
+                    bound: w,
+                    padded: false,
+                }))
+            }
+        }
+    }
+}
+
+fn alu_of(op: BinaryOp) -> Alu {
+    match op {
+        BinaryOp::Add => Alu::Add,
+        BinaryOp::Sub => Alu::Sub,
+        BinaryOp::Mul => Alu::Mul,
+        BinaryOp::Div => Alu::Div,
+        BinaryOp::Mod => Alu::Mod,
+        BinaryOp::Shl => Alu::Lsh,
+        BinaryOp::Shr => Alu::Arsh,
+        BinaryOp::UShr => Alu::Rsh,
+        BinaryOp::BitAnd => Alu::And,
+        BinaryOp::BitOr => Alu::Or,
+        BinaryOp::BitXor => Alu::Xor,
+    }
+}
+
+/// `EEXIST`, as a BPF helper returns it negated.
+fn libc_eexist() -> i32 {
+    17
+}
+
+fn rstap_code(c: &'static str) -> Code {
+    Code(c)
+}

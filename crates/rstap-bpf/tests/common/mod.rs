@@ -1,0 +1,143 @@
+//! Builds IR programs from script text against canned tracepoints, for code generator
+//! tests.
+#![allow(dead_code)]
+
+use rstap_diag::{RenderOptions, SourceMap, render_all};
+use rstap_ir::Program;
+use rstap_sema::{Catalogs, StaticCatalog, TracepointCatalog, TracepointSource};
+use rstap_syntax::{MacroLibrary, ParseOptions};
+
+pub const GETPPID: &str = "name: sys_enter_getppid
+ID: 1
+format:
+\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;
+\tfield:unsigned char common_flags;\toffset:2;\tsize:1;\tsigned:0;
+\tfield:unsigned char common_preempt_count;\toffset:3;\tsize:1;\tsigned:0;
+\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;
+
+\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;
+";
+
+pub const WRITE: &str = "name: sys_enter_write
+ID: 2
+format:
+\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;
+\tfield:unsigned char common_flags;\toffset:2;\tsize:1;\tsigned:0;
+\tfield:unsigned char common_preempt_count;\toffset:3;\tsize:1;\tsigned:0;
+\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;
+
+\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;
+\tfield:unsigned int fd;\toffset:16;\tsize:8;\tsigned:0;
+\tfield:const char * buf;\toffset:24;\tsize:8;\tsigned:0;
+\tfield:size_t count;\toffset:32;\tsize:8;\tsigned:0;
+";
+
+pub const SCHED_SWITCH: &str = "name: sched_switch
+ID: 3
+format:
+\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;
+\tfield:unsigned char common_flags;\toffset:2;\tsize:1;\tsigned:0;
+\tfield:unsigned char common_preempt_count;\toffset:3;\tsize:1;\tsigned:0;
+\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;
+
+\tfield:char prev_comm[16];\toffset:8;\tsize:16;\tsigned:0;
+\tfield:pid_t prev_pid;\toffset:24;\tsize:4;\tsigned:1;
+\tfield:int prev_prio;\toffset:28;\tsize:4;\tsigned:1;
+\tfield:long prev_state;\toffset:32;\tsize:8;\tsigned:1;
+\tfield:char next_comm[16];\toffset:40;\tsize:16;\tsigned:0;
+\tfield:pid_t next_pid;\toffset:56;\tsize:4;\tsigned:1;
+\tfield:int next_prio;\toffset:60;\tsize:4;\tsigned:1;
+";
+
+pub const OPENAT: &str = "name: sys_enter_openat
+ID: 4
+format:
+\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;
+\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;
+\tfield:int dfd;\toffset:16;\tsize:8;\tsigned:0;
+\tfield:const char * filename;\toffset:24;\tsize:8;\tsigned:0;
+\tfield:__data_loc char[] name;\toffset:32;\tsize:4;\tsigned:0;
+";
+
+struct Canned;
+
+impl TracepointSource for Canned {
+    fn events(&self) -> Vec<String> {
+        vec![
+            "syscalls:sys_enter_getppid".into(),
+            "syscalls:sys_enter_write".into(),
+            "sched:sched_switch".into(),
+            "syscalls:sys_enter_openat".into(),
+        ]
+    }
+    fn format(&self, system: &str, name: &str) -> Option<String> {
+        Some(
+            match (system, name) {
+                ("syscalls", "sys_enter_getppid") => GETPPID,
+                ("syscalls", "sys_enter_write") => WRITE,
+                ("sched", "sched_switch") => SCHED_SWITCH,
+                ("syscalls", "sys_enter_openat") => OPENAT,
+                _ => return None,
+            }
+            .to_string(),
+        )
+    }
+}
+
+/// Elaborates `script` against the embedded tapsets and canned tracepoints.
+pub fn program(script: &str) -> (Program, SourceMap) {
+    let mut sm = SourceMap::new();
+    let file = sm.add("<input>", script);
+    let macros = MacroLibrary::default();
+    let (user, mut diags) =
+        rstap_syntax::parse_script(&sm, file, &ParseOptions::default(), &macros);
+    let lib_opts = ParseOptions {
+        is_tapset: true,
+        ..ParseOptions::default()
+    };
+    let ids: Vec<_> = rstap_tapsets::embedded()
+        .into_iter()
+        .filter(|t| !t.is_macro_file())
+        .map(|t| sm.add(t.name, t.text))
+        .collect();
+    let mut library = Vec::new();
+    for id in ids {
+        let (s, d) = rstap_syntax::parse_script(&sm, id, &lib_opts, &macros);
+        diags.extend(d);
+        library.push(s);
+    }
+    let source = Canned;
+    let tp = TracepointCatalog::new(&source);
+    let stat = StaticCatalog::default();
+    let catalogs = Catalogs(vec![&stat, &tp]);
+    let el = rstap_sema::elaborate_parsed(
+        &sm,
+        vec![user],
+        library,
+        &catalogs,
+        &rstap_sema::ElaborateOptions::default(),
+    );
+    diags.extend(el.diagnostics);
+    let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
+    assert!(
+        errors.is_empty(),
+        "{}",
+        render_all(&sm, &errors, RenderOptions::default())
+    );
+    (el.program.expect("a program"), sm)
+}
+
+/// The probes that run in the kernel.
+pub fn kernel_probes(p: &Program) -> Vec<rstap_ir::ProbeId> {
+    p.probes
+        .iter()
+        .enumerate()
+        .filter(|(_, pr)| {
+            matches!(
+                rstap_ir::placement::placement(p, pr),
+                rstap_ir::placement::Placement::Kernel(_)
+            )
+        })
+        .map(|(i, _)| rstap_ir::ProbeId(i as u32))
+        .collect()
+}
