@@ -189,6 +189,10 @@ pub struct Asm {
     pub map_relocs: Vec<MapReloc>,
     /// Source line records: (instruction index, opaque source position id).
     pub lines: Vec<(usize, u32)>,
+    /// False after an unconditional jump or exit until a label that some emitted jump
+    /// targets: instructions there could never run, and the verifier refuses them, so
+    /// they are not emitted.
+    dead: bool,
 }
 
 /// An assembly error (only produced by code generator bugs or oversized programs).
@@ -232,13 +236,38 @@ impl Asm {
 
     pub fn bind(&mut self, l: Label) {
         self.labels[l.0 as usize] = Some(self.insns.len());
+        if self.dead && self.fixups.iter().any(|&(_, t)| t == l) {
+            self.dead = false;
+        }
+    }
+
+    /// Whether the next instruction can be reached.
+    pub fn is_live(&self) -> bool {
+        !self.dead
     }
 
     pub fn raw(&mut self, i: Insn) {
+        if self.dead {
+            return;
+        }
         self.insns.push(i);
+        if i.class() == JMP && (i.code & 0xf0 == JA || i.code & 0xf0 == EXIT) {
+            self.dead = true;
+        }
+    }
+
+    fn jump(&mut self, i: Insn, to: Label) {
+        if self.dead {
+            return;
+        }
+        self.fixups.push((self.insns.len(), to));
+        self.raw(i);
     }
 
     pub fn line(&mut self, pos: u32) {
+        if self.dead {
+            return;
+        }
         if self
             .lines
             .last()
@@ -287,6 +316,9 @@ impl Asm {
     }
     /// `dst = map` (the map's descriptor is patched in at load time).
     pub fn ld_map(&mut self, dst: Reg, map: usize) {
+        if self.dead {
+            return;
+        }
         self.map_relocs.push(MapReloc {
             insn: self.insns.len(),
             map,
@@ -295,6 +327,9 @@ impl Asm {
     }
     /// `dst = &map.value[off]` for a single-entry array map (no helper call needed).
     pub fn ld_map_value(&mut self, dst: Reg, map: usize, off: i32) {
+        if self.dead {
+            return;
+        }
         self.map_relocs.push(MapReloc {
             insn: self.insns.len(),
             map,
@@ -347,22 +382,20 @@ impl Asm {
         self.raw(Insn::new(JMP | EXIT, 0, 0, 0, 0));
     }
     pub fn ja(&mut self, to: Label) {
-        self.fixups.push((self.insns.len(), to));
-        self.raw(Insn::new(JMP | JA, 0, 0, 0, 0));
+        self.jump(Insn::new(JMP | JA, 0, 0, 0, 0), to);
     }
     pub fn jmp_imm(&mut self, c: Cond, dst: Reg, imm: i32, to: Label) {
-        self.fixups.push((self.insns.len(), to));
-        self.raw(Insn::new(JMP | c as u8 | K, dst.0, 0, 0, imm));
+        self.jump(Insn::new(JMP | c as u8 | K, dst.0, 0, 0, imm), to);
     }
     pub fn jmp_reg(&mut self, c: Cond, dst: Reg, src: Reg, to: Label) {
-        self.fixups.push((self.insns.len(), to));
-        self.raw(Insn::new(JMP | c as u8 | X, dst.0, src.0, 0, 0));
+        self.jump(Insn::new(JMP | c as u8 | X, dst.0, src.0, 0, 0), to);
     }
 
     /// Resolves every jump; returns the finished instructions.
     pub fn finish(mut self) -> Result<Assembled, AsmError> {
         for &(at, l) in &self.fixups {
             let target = self.labels[l.0 as usize].ok_or(AsmError::UnboundLabel(l.0))?;
+            // A jump to the very next instruction does nothing; keep it (offset 0).
             let distance = target as i64 - at as i64 - 1;
             if distance < i16::MIN as i64 || distance > i16::MAX as i64 {
                 return Err(AsmError::JumpTooFar { at, distance });
@@ -421,6 +454,25 @@ mod tests {
         let p = a.finish().unwrap();
         assert_eq!(p.insns[0].off, 2);
         assert_eq!(p.insns[2].off, -3);
+    }
+
+    #[test]
+    fn code_after_an_unconditional_jump_is_dropped_until_a_target() {
+        let mut a = Asm::new();
+        let used = a.label();
+        let unused = a.label();
+        a.jmp_imm(Cond::Eq, R1, 0, used);
+        a.exit();
+        a.mov_imm(R0, 1); // dead
+        a.bind(unused);
+        a.mov_imm(R0, 2); // still dead: nothing jumps to `unused`
+        a.bind(used);
+        a.mov_imm(R0, 3);
+        a.exit();
+        let p = a.finish().unwrap();
+        assert_eq!(p.insns.len(), 4);
+        assert_eq!(p.insns[2].imm, 3);
+        assert_eq!(p.insns[0].off, 1);
     }
 
     #[test]

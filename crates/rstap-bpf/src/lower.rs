@@ -3,7 +3,7 @@
 //! Register conventions of every generated program:
 //! - `r6`: the context pointer the kernel passed in `r1`;
 //! - `r7`: this CPU's scratch value (locals, temporaries, strings, keys, records);
-//! - `r8`: the statement counter checked against MAXACTION at loop heads;
+//! - `r8`: unused (kept free so that loop states converge in the verifier);
 //! - `r9`: a map value pointer held across a short sequence without helper calls;
 //! - `r0`–`r5`: scratch within one IR node; a long result is left in `r0`.
 //!
@@ -564,7 +564,6 @@ impl<'a> Gen<'a> {
         self.asm.call(h::MAP_LOOKUP_ELEM);
         self.asm.jmp_imm(Cond::Eq, R0, 0, bail);
         self.asm.mov(R7, R0);
-        self.asm.mov_imm(R8, 0);
         self.ctx_addr = self.temp(8)?;
         self.spill(self.ctx_addr, R6);
         let probe = self.probe;
@@ -618,7 +617,6 @@ impl<'a> Gen<'a> {
         let mark = self.top;
         self.asm.line(self.spans.len() as u32);
         self.spans.push(s.span);
-        self.asm.alu64_imm(Alu::Add, R8, 1);
         match &s.kind {
             StmtKind::Block(b) => self.block(b)?,
             StmtKind::Expr(e) => {
@@ -647,10 +645,22 @@ impl<'a> Gen<'a> {
                 let cont = self.asm.label();
                 let brk = self.asm.label();
                 let ok = self.asm.label();
+                // Each loop counts its iterations in its own stack slot, which the
+                // verifier tracks exactly (so it can prove the loop ends) and forgets
+                // once the loop is left (so the states after it converge).
+                let depth = self.loops.len() as i16;
+                if depth >= 60 {
+                    return self.unsupported("loops nested more than 60 deep", s.span);
+                }
+                let counter = -16 - 8 * depth;
+                self.asm.store_imm(Size::U64, R10, counter, 0);
                 self.asm.bind(top);
+                self.asm.load(Size::U64, R1, R10, counter);
+                self.asm.alu64_imm(Alu::Add, R1, 1);
+                self.asm.store(Size::U64, R10, counter, R1);
                 self.asm.jmp_imm(
                     Cond::Le,
-                    R8,
+                    R1,
                     self.opts.maxaction.min(i32::MAX as u64) as i32,
                     ok,
                 );
