@@ -13,6 +13,10 @@ use crate::lower::ProgKind;
 /// The x86-64 calling convention's argument registers, as `pt_regs` offsets.
 pub const X86_64_ARG_REGS: [i16; 6] = [112, 104, 96, 88, 72, 64];
 pub const X86_64_AX: i16 = 80;
+/// The system call number as the kernel saved it on entry.
+pub const X86_64_ORIG_AX: i16 = 120;
+/// System call arguments: di, si, dx, r10, r8, r9.
+pub const X86_64_SYSCALL_ARG_REGS: [i16; 6] = [112, 104, 96, 56, 72, 64];
 pub const X86_64_IP: i16 = 128;
 pub const X86_64_SP: i16 = 152;
 

@@ -51,6 +51,10 @@ pub struct CompileOptions {
     /// The kernel's `CONFIG_HZ`.
     pub hz: u32,
     pub task: Option<TaskOffsets>,
+    /// The system call numbers of this architecture: when given (x86-64 only),
+    /// `syscalls:sys_enter_*`/`sys_exit_*` tracepoints compile to raw tracepoints on
+    /// `sys_enter`/`sys_exit`, which cost far less per event and detach at once.
+    pub syscall_nr: Option<fn(&str) -> Option<i64>>,
 }
 
 impl Default for CompileOptions {
@@ -63,6 +67,7 @@ impl Default for CompileOptions {
             online_cpus: 1,
             hz: 250,
             task: None,
+            syscall_nr: None,
         }
     }
 }
@@ -113,6 +118,10 @@ pub enum Attach {
         system: String,
         name: String,
     },
+    /// A raw tracepoint (`sys_enter`, `sys_exit`).
+    RawTracepoint {
+        name: String,
+    },
     /// A perf event, on every online CPU or (timers) on one.
     Perf {
         type_: u32,
@@ -146,6 +155,13 @@ pub enum SiteKind {
     Error {
         code: Code,
         message: String,
+    },
+    /// A memory read fault: the message is `prefix`, the faulting address (the record's
+    /// long argument) as `0x…`, then `suffix`.
+    Fault {
+        code: Code,
+        prefix: String,
+        suffix: String,
     },
     /// `error(msg)`: the message is the record's string argument.
     ScriptError,
@@ -235,6 +251,7 @@ pub fn compile(
             continue;
         };
         let mut g = Gen::new(program, &layout, opts, &mut sites, probe, kind);
+        g.syscall = raw_syscall(probe, opts);
         match g.probe_body() {
             Ok(()) if g.diags.is_empty() => {
                 let used = g.high;
@@ -272,9 +289,51 @@ pub fn compile(
     })
 }
 
+/// A syscall tracepoint compiled as a raw tracepoint: exit side, and the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RawSyscall {
+    exit: bool,
+    nr: i64,
+}
+
+fn raw_syscall(probe: &Probe, opts: &CompileOptions) -> Option<RawSyscall> {
+    let ProbeKind::Tracepoint {
+        system,
+        name,
+        fields,
+    } = &probe.kind
+    else {
+        return None;
+    };
+    // Only the plain layout (number, then up to six 8-byte arguments or `ret`) can be
+    // read from registers; anything else keeps the perf tracepoint.
+    let plain = fields.iter().all(|f| {
+        f.name.starts_with("common_")
+            || f.name == "__syscall_nr"
+            || (!f.kind.is_string() && f.offset >= 16 && f.offset < 16 + 6 * 8 && f.size <= 8)
+    });
+    if system != "syscalls" || !cfg!(target_arch = "x86_64") || !plain {
+        return None;
+    }
+    let (exit, call) = if let Some(c) = name.strip_prefix("sys_enter_") {
+        (false, c)
+    } else {
+        (true, name.strip_prefix("sys_exit_")?)
+    };
+    let nr = (opts.syscall_nr?)(call)?;
+    Some(RawSyscall { exit, nr })
+}
+
 fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)> {
     const SOFTWARE: u32 = 1;
     const CPU_CLOCK: u64 = 0;
+    if let Some(r) = raw_syscall(probe, opts) {
+        let name = if r.exit { "sys_exit" } else { "sys_enter" };
+        return Some((
+            ProgKind::RawTracepoint,
+            Attach::RawTracepoint { name: name.into() },
+        ));
+    }
     Some(match &probe.kind {
         ProbeKind::Tracepoint { system, name, .. } => (
             ProgKind::Tracepoint,
@@ -459,6 +518,7 @@ struct Gen<'a> {
     ctx_addr: u32,
     diags: Vec<Diagnostic>,
     spans: Vec<Span>,
+    syscall: Option<RawSyscall>,
 }
 
 impl<'a> Gen<'a> {
@@ -489,6 +549,7 @@ impl<'a> Gen<'a> {
             ctx_addr: 0,
             diags: Vec::new(),
             spans: Vec::new(),
+            syscall: None,
         }
     }
 
@@ -557,6 +618,24 @@ impl<'a> Gen<'a> {
         let bail = self.asm.label();
         // Prologue: keep the context, find this CPU's scratch value.
         self.asm.mov(R6, R1);
+        if let Some(r) = self.syscall {
+            // Raw sys_enter/sys_exit fire for every system call: leave at once unless
+            // this is the probed one. sys_enter has the number as its second argument;
+            // sys_exit must read it from the registers (orig_ax).
+            if r.exit {
+                self.asm.load(Size::U64, R3, R6, 0);
+                self.asm
+                    .alu64_imm(Alu::Add, R3, crate::ctx::X86_64_ORIG_AX as i32);
+                self.asm.mov(R1, R10);
+                self.asm.alu64_imm(Alu::Add, R1, -8);
+                self.asm.mov_imm(R2, 8);
+                self.asm.call(h::PROBE_READ_KERNEL);
+                self.asm.load(Size::U64, R2, R10, -8);
+            } else {
+                self.asm.load(Size::U64, R2, R6, 8);
+            }
+            self.asm.jmp_imm(Cond::Ne, R2, r.nr as i32, bail);
+        }
         self.asm.store_imm(Size::U32, R10, -4, 0);
         self.asm.mov(R2, R10);
         self.asm.alu64_imm(Alu::Add, R2, -4);
@@ -744,6 +823,9 @@ impl<'a> Gen<'a> {
                         self.asm.jmp_imm(Cond::Ne, R1, site as i32, next);
                         let msg = match &self.sites[site].kind {
                             SiteKind::Error { message, .. } => message.clone(),
+                            SiteKind::Fault { prefix, suffix, .. } => {
+                                format!("{}{}", prefix.trim_end(), suffix)
+                            }
                             _ => String::new(),
                         };
                         let lit = self.literal(msg.as_bytes())?;
@@ -792,6 +874,138 @@ impl<'a> Gen<'a> {
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
         self.output(rec, RECORD_HEADER);
         self.asm.ja(self.end);
+        Ok(())
+    }
+
+    /// Reports a read fault at the address in scratch slot `addr`.
+    fn raise_fault(&mut self, what: &str, addr: u32, span: Span) -> G<()> {
+        let site = self.sites.len();
+        self.sites.push(Site {
+            kind: SiteKind::Fault {
+                code: rstap_code("R0011"),
+                prefix: format!("{what} copy fault at "),
+                suffix: " [man error::fault]".into(),
+            },
+            args: vec![ArgSlot {
+                ty: Type::Long,
+                offset: RECORD_HEADER,
+                width: 8,
+            }],
+            span,
+            size: RECORD_HEADER + 8,
+        });
+        if let Some(t) = self.tries.last_mut() {
+            t.raised.push(site);
+            let (err, catch) = (t.err, t.catch);
+            self.asm.mov_imm(R1, site as i32);
+            self.spill(err, R1);
+            self.asm.ja(catch);
+            return Ok(());
+        }
+        let rec = self.temp(RECORD_HEADER + 8)?;
+        self.asm
+            .store_imm(Size::U64, R7, Self::off(rec), site as i32);
+        self.fill(R1, addr);
+        self.spill(rec + RECORD_HEADER, R1);
+        self.output(rec, RECORD_HEADER + 8);
+        self.asm.ja(self.end);
+        Ok(())
+    }
+
+    /// `kernel_string`/`user_string` and their `_n` and default-message forms.
+    fn read_string(&mut self, user: bool, name: &str, args: &[Expr], span: Span) -> G<Str> {
+        let w = self.width();
+        let addr = self.temp(8)?;
+        self.long(&args[0])?;
+        self.spill(addr, R0);
+        let size = self.temp(8)?;
+        let limited = name.ends_with("_n");
+        if limited {
+            // n bytes at most, and never more than the string buffer holds.
+            let lo = self.asm.label();
+            let hi = self.asm.label();
+            self.long(&args[1])?;
+            self.asm.jmp_imm(Cond::Sge, R0, 0, lo);
+            self.asm.mov_imm(R0, 0);
+            self.asm.bind(lo);
+            self.asm.jmp_imm(Cond::Le, R0, w as i32 - 1, hi);
+            self.asm.mov_imm(R0, w as i32 - 1);
+            self.asm.bind(hi);
+            self.asm.alu64_imm(Alu::Add, R0, 1);
+            self.spill(size, R0);
+        }
+        let t = self.temp(w)?;
+        self.scratch_ptr(R1, t);
+        if limited {
+            self.fill(R2, size);
+            let ok = self.asm.label();
+            // Re-establish the bounds for the verifier after the reload.
+            self.asm.jmp_imm(Cond::Le, R2, w as i32, ok);
+            self.asm.mov_imm(R2, w as i32);
+            self.asm.bind(ok);
+            let pos = self.asm.label();
+            self.asm.jmp_imm(Cond::Sgt, R2, 0, pos);
+            self.asm.mov_imm(R2, 1);
+            self.asm.bind(pos);
+        } else {
+            self.asm.mov_imm(R2, w as i32);
+        }
+        self.fill(R3, addr);
+        self.asm.call(if user {
+            h::PROBE_READ_USER_STR
+        } else {
+            h::PROBE_READ_KERNEL_STR
+        });
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        if args.len() == 2 && !limited {
+            let fallback = self.string(&args[1])?;
+            self.copy_str(t, fallback, w)?;
+        } else {
+            let what = if user { "user string" } else { "kernel string" };
+            self.raise_fault(what, addr, span)?;
+        }
+        self.asm.bind(ok);
+        Ok(Str {
+            slot: t,
+            bound: w,
+            padded: false,
+        })
+    }
+
+    /// `kernel_long` and friends: `size` bytes at an address, sign-extended.
+    fn read_number(
+        &mut self,
+        user: bool,
+        what: &str,
+        size: u32,
+        args: &[Expr],
+        span: Span,
+    ) -> G<()> {
+        let addr = self.temp(8)?;
+        self.long(&args[0])?;
+        self.spill(addr, R0);
+        let t = self.temp(8)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, size as i32);
+        self.fill(R3, addr);
+        self.asm.call(if user {
+            h::PROBE_READ_USER
+        } else {
+            h::PROBE_READ_KERNEL
+        });
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        let side = if user { "user" } else { "kernel" };
+        self.raise_fault(&format!("{side} {what}"), addr, span)?;
+        self.asm.bind(ok);
+        self.fill(R0, t);
+        if size < 8 {
+            let bits = 64 - 8 * size as i32;
+            self.asm.alu64_imm(Alu::Lsh, R0, bits);
+            self.asm.alu64_imm(Alu::Arsh, R0, bits);
+        }
         Ok(())
     }
 
@@ -1934,6 +2148,30 @@ impl<'a> Gen<'a> {
                 self.read_kernel(t, size, R3, second as i32);
                 self.asm.load(Size::U32, R0, R7, Self::off(t));
             }
+            "kernel_string" | "kernel_string_n" => {
+                return self.read_string(false, name, args, span).map(Some);
+            }
+            "user_string" | "user_string_n" => {
+                return self.read_string(true, name, args, span).map(Some);
+            }
+            "kernel_long" | "kernel_pointer" | "user_long" => {
+                let what = if name == "kernel_pointer" {
+                    "pointer"
+                } else {
+                    "long"
+                };
+                self.read_number(name.starts_with("user"), what, 8, args, span)?;
+            }
+            "kernel_int" | "user_int" => {
+                self.read_number(name.starts_with("user"), "int", 4, args, span)?
+            }
+            "kernel_short" | "user_short" => {
+                self.read_number(name.starts_with("user"), "short", 2, args, span)?
+            }
+            "kernel_char" | "user_char" => {
+                self.read_number(name.starts_with("user"), "char", 1, args, span)?
+            }
+            "task_current" => a.call(h::GET_CURRENT_TASK),
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
             "exit" => {
@@ -2007,6 +2245,9 @@ impl<'a> Gen<'a> {
             unreachable!()
         };
         let w = self.width();
+        if let Some(r) = self.syscall {
+            return self.raw_syscall_field(r, &f, span);
+        }
         match f.kind {
             FieldKind::Integer | FieldKind::Pointer => {
                 let size = Size::from_bytes(f.size).filter(|s| f.offset % s.bytes() == 0);
@@ -2062,6 +2303,60 @@ impl<'a> Gen<'a> {
                 }))
             }
         }
+    }
+}
+
+impl Gen<'_> {
+    /// A syscall tracepoint field read from a raw `sys_enter`/`sys_exit` context: the
+    /// arguments come from the saved user registers, `ret` from the second argument.
+    fn raw_syscall_field(
+        &mut self,
+        r: RawSyscall,
+        f: &TracepointField,
+        span: Span,
+    ) -> G<Option<Str>> {
+        match f.name.as_str() {
+            "__syscall_nr" => {
+                self.asm.load_const(R0, r.nr);
+                return Ok(None);
+            }
+            "common_pid" => {
+                self.asm.call(h::GET_CURRENT_PID_TGID);
+                self.asm.alu64_imm(Alu::Lsh, R0, 32);
+                self.asm.alu64_imm(Alu::Rsh, R0, 32);
+                return Ok(None);
+            }
+            n if n.starts_with("common_") => {
+                self.asm.mov_imm(R0, 0);
+                return Ok(None);
+            }
+            _ => {}
+        }
+        if f.kind.is_string() {
+            self.unsupported(format!("string field `${}` of a system call", f.name), span)?;
+        }
+        if r.exit {
+            // sys_exit_*: the only field after the number is `ret`.
+            self.asm.load(Size::U64, R0, R6, 8);
+        } else {
+            let index = (f.offset.saturating_sub(16) / 8) as usize;
+            let Some(&off) = crate::ctx::X86_64_SYSCALL_ARG_REGS.get(index) else {
+                self.unsupported(format!("field `${}`", f.name), span)?;
+                unreachable!()
+            };
+            let t = self.temp(8)?;
+            self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+            self.asm.load(Size::U64, R4, R6, 0);
+            self.read_kernel(t, 8, R4, off as i32);
+            self.fill(R0, t);
+        }
+        if f.size < 8 && f.kind == FieldKind::Integer {
+            let bits = 64 - 8 * f.size as i32;
+            self.asm.alu64_imm(Alu::Lsh, R0, bits);
+            self.asm
+                .alu64_imm(if f.signed { Alu::Arsh } else { Alu::Rsh }, R0, bits);
+        }
+        Ok(None)
     }
 }
 

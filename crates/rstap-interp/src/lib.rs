@@ -37,3 +37,8 @@ pub use value::Value;
 
 #[cfg(test)]
 mod tests;
+
+/// The number of system call `name` on this architecture (`getppid` → 110 on x86-64).
+pub fn syscall_number(name: &str) -> Option<i64> {
+    abi_tables::syscall_num(name)
+}
