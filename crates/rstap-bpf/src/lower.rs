@@ -48,6 +48,8 @@ pub struct CompileOptions {
     pub maxmapentries: u64,
     pub ringbuf_bytes: u32,
     pub online_cpus: u32,
+    /// CPUs a per-CPU map has a share for (`/sys/devices/system/cpu/possible`).
+    pub possible_cpus: u32,
     /// The kernel's `CONFIG_HZ`.
     pub hz: u32,
     pub task: Option<TaskOffsets>,
@@ -65,6 +67,7 @@ impl Default for CompileOptions {
             maxmapentries: 2048,
             ringbuf_bytes: 4 << 20,
             online_cpus: 1,
+            possible_cpus: 1,
             hz: 250,
             task: None,
             syscall_nr: None,
@@ -1208,8 +1211,9 @@ impl<'a> Gen<'a> {
                 )?;
                 self.asm.mov_imm(R0, 0);
             }
-            ExprKind::StatGet { .. } | ExprKind::HistogramBucket { .. } => {
-                return self.unsupported("reading a statistic", e.span);
+            ExprKind::StatGet { op, stat } => self.stat_get(*op, stat, e.span)?,
+            ExprKind::HistogramBucket { .. } => {
+                return self.unsupported("reading a histogram bucket", e.span);
             }
             ExprKind::Regex { .. } => {
                 return self.unsupported("regular expression matching", e.span);
@@ -1664,6 +1668,84 @@ impl<'a> Gen<'a> {
             }
         }
         self.fill(R0, val);
+        Ok(())
+    }
+
+    /// `@count(s)`, `@sum`, `@min`, `@max`, `@avg` in a kernel probe: every CPU's share
+    /// is read with `bpf_map_lookup_percpu_elem` and combined; an empty statistic is
+    /// SystemTap's `empty aggregate` error (except for `@count` and `@sum`, which are 0).
+    fn stat_get(&mut self, op: StatOp, stat: &StatRef, span: Span) -> G<()> {
+        if op == StatOp::Variance {
+            return self.unsupported("`@variance`", span);
+        }
+        let (g, keys): (GlobalId, &[Expr]) = match stat {
+            StatRef::Global(g) => (*g, &[]),
+            StatRef::Element { array, keys } => (*array, keys),
+        };
+        let key = self.key(g, keys)?;
+        // acc: count, sum, min, max.
+        let acc = self.temp(32)?;
+        for i in 0..4 {
+            self.asm.store_imm(Size::U64, R7, Self::off(acc + 8 * i), 0);
+        }
+        let map = self.layout.global(g).map;
+        for cpu in 0..self.opts.possible_cpus.max(1) {
+            let skip = self.asm.label();
+            let first = self.asm.label();
+            let merged = self.asm.label();
+            self.asm.ld_map(R1, map);
+            self.scratch_ptr(R2, key);
+            self.asm.mov_imm(R3, cpu as i32);
+            self.asm.call(h::MAP_LOOKUP_PERCPU_ELEM);
+            self.asm.jmp_imm(Cond::Eq, R0, 0, skip);
+            self.asm.load(Size::U64, R1, R0, StatLayout::COUNT as i16);
+            self.asm.jmp_imm(Cond::Eq, R1, 0, skip);
+            self.asm.load(Size::U64, R2, R7, Self::off(acc));
+            self.asm.mov(R3, R2);
+            self.asm.alu64_reg(Alu::Add, R3, R1);
+            self.asm.store(Size::U64, R7, Self::off(acc), R3);
+            self.asm.load(Size::U64, R3, R0, StatLayout::SUM as i16);
+            self.asm.load(Size::U64, R4, R7, Self::off(acc + 8));
+            self.asm.alu64_reg(Alu::Add, R4, R3);
+            self.asm.store(Size::U64, R7, Self::off(acc + 8), R4);
+            self.asm.load(Size::U64, R3, R0, StatLayout::MIN as i16);
+            self.asm.load(Size::U64, R4, R0, StatLayout::MAX as i16);
+            self.asm.jmp_imm(Cond::Eq, R2, 0, first);
+            let not_min = self.asm.label();
+            self.asm.load(Size::U64, R5, R7, Self::off(acc + 16));
+            self.asm.jmp_reg(Cond::Sge, R3, R5, not_min);
+            self.asm.store(Size::U64, R7, Self::off(acc + 16), R3);
+            self.asm.bind(not_min);
+            self.asm.load(Size::U64, R5, R7, Self::off(acc + 24));
+            self.asm.jmp_reg(Cond::Sle, R4, R5, merged);
+            self.asm.store(Size::U64, R7, Self::off(acc + 24), R4);
+            self.asm.ja(merged);
+            self.asm.bind(first);
+            self.asm.store(Size::U64, R7, Self::off(acc + 16), R3);
+            self.asm.store(Size::U64, R7, Self::off(acc + 24), R4);
+            self.asm.bind(merged);
+            self.asm.bind(skip);
+        }
+        self.fill(R0, acc);
+        match op {
+            StatOp::Count => {}
+            StatOp::Sum => self.fill(R0, acc + 8),
+            _ => {
+                let ok = self.asm.label();
+                self.asm.jmp_imm(Cond::Ne, R0, 0, ok);
+                self.raise(rstap_code("R0006"), "empty aggregate".into(), span)?;
+                self.asm.bind(ok);
+                match op {
+                    StatOp::Min => self.fill(R0, acc + 16),
+                    StatOp::Max => self.fill(R0, acc + 24),
+                    _ => {
+                        self.fill(R1, acc);
+                        self.fill(R0, acc + 8);
+                        self.asm.sdiv_reg(false, R0, R1);
+                    }
+                }
+            }
+        }
         Ok(())
     }
 

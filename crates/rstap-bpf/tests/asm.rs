@@ -24,6 +24,7 @@ fn listing(script: &str) -> String {
             cred_egid: 24,
         }),
         syscall_nr: Some(syscall_nr),
+        possible_cpus: 2,
         ..CompileOptions::default()
     };
     match compile(&program, &kernel, &opts) {

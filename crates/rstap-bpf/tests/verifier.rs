@@ -88,6 +88,7 @@ fn file_test_programs_pass_the_verifier() {
             ringbuf_bytes: 1 << 16,
             task: task_offsets(),
             syscall_nr: Some(syscall_nr),
+            possible_cpus: 2,
             ..CompileOptions::default()
         };
         let refused = path
