@@ -19,6 +19,7 @@ pub enum MapType {
     PercpuArray = 6,
     StackTrace = 7,
     LruHash = 9,
+    LruPercpuHash = 10,
     Ringbuf = 27,
 }
 
@@ -28,7 +29,10 @@ pub(crate) struct Attr(pub(crate) [u8; 128]);
 impl MapType {
     /// Whether the kernel keeps one value per possible CPU for each key.
     pub fn is_percpu(self) -> bool {
-        matches!(self, MapType::PercpuHash | MapType::PercpuArray)
+        matches!(
+            self,
+            MapType::PercpuHash | MapType::PercpuArray | MapType::LruPercpuHash
+        )
     }
 }
 

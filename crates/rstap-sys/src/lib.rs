@@ -1,7 +1,7 @@
 //! Kernel interface of rstap: the only crate allowed to use `unsafe`.
 //!
 //! Invariant: every kernel object is owned by an RAII value that releases it on
-//! drop. So far this crate holds the discovery helpers (CPU lists, PMUs).
+//! drop: maps, programs, BTF objects, perf events, attachments and ring buffer mappings.
 #![allow(unsafe_code)]
 
 pub mod attach;
@@ -9,5 +9,10 @@ pub mod bpf;
 pub mod discovery;
 pub mod fake;
 pub mod maps;
+pub mod perf;
 pub mod prog;
+pub mod ringbuf;
 pub mod tracefs;
+
+#[cfg(test)]
+mod testutil;
