@@ -3,9 +3,22 @@
 use crate::bpf::{Attr, sys_bpf};
 use crate::prog::Program;
 use std::ffi::CString;
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
 const BPF_RAW_TRACEPOINT_OPEN: libc::c_long = 17;
+const BPF_LINK_CREATE: libc::c_long = 28;
+
+/// `enum bpf_attach_type` numbers used with [`Link::create`].
+pub mod attach_type {
+    /// `BPF_TRACE_RAW_TP` (tp_btf programs).
+    pub const TRACE_RAW_TP: u32 = 23;
+    /// `BPF_TRACE_FENTRY`.
+    pub const TRACE_FENTRY: u32 = 24;
+    /// `BPF_TRACE_FEXIT`.
+    pub const TRACE_FEXIT: u32 = 25;
+    /// `BPF_PERF_EVENT`: a program on a perf event fd.
+    pub const PERF_EVENT: u32 = 41;
+}
 
 /// An attached program; dropping it detaches.
 #[derive(Debug)]
@@ -25,6 +38,51 @@ impl Attachment {
         Ok(Attachment {
             _fd: unsafe { OwnedFd::from_raw_fd(fd as i32) },
         })
+    }
+}
+
+/// A BPF link (program bound to a target); dropping it detaches.
+#[derive(Debug)]
+pub struct Link {
+    fd: OwnedFd,
+}
+
+impl Link {
+    /// BPF_LINK_CREATE: binds `prog` to `target_fd` (e.g. a perf event with
+    /// [`attach_type::PERF_EVENT`]); returns errno on failure.
+    pub fn create(
+        prog: &Program,
+        target_fd: RawFd,
+        attach_type: u32,
+        flags: u32,
+    ) -> Result<Link, i32> {
+        let mut a = Attr::new();
+        a.u32(0, prog.raw_fd() as u32);
+        a.u32(4, target_fd as u32);
+        a.u32(8, attach_type);
+        a.u32(12, flags);
+        let fd = sys_bpf(BPF_LINK_CREATE, &mut a)?;
+        // SAFETY: a successful BPF_LINK_CREATE returns a new fd that nothing else owns.
+        Ok(Link {
+            fd: unsafe { OwnedFd::from_raw_fd(fd as i32) },
+        })
+    }
+
+    /// Attaches a tracing program (tp_btf, fentry, fexit) at the BTF target it was
+    /// loaded for (BPF_RAW_TRACEPOINT_OPEN with no name).
+    pub fn tracing(prog: &Program) -> Result<Link, i32> {
+        let mut a = Attr::new();
+        a.u32(8, prog.raw_fd() as u32);
+        let fd = sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &mut a)?;
+        // SAFETY: a successful BPF_RAW_TRACEPOINT_OPEN returns a new fd that nothing else owns.
+        Ok(Link {
+            fd: unsafe { OwnedFd::from_raw_fd(fd as i32) },
+        })
+    }
+
+    /// The link's descriptor (borrowed; the link still owns it).
+    pub fn fd(&self) -> RawFd {
+        self.fd.as_raw_fd()
     }
 }
 
@@ -48,5 +106,34 @@ mod tests {
             Attachment::raw_tracepoint(&p, "no_such_tp").unwrap_err(),
             libc::ENOENT
         );
+    }
+
+    #[test]
+    fn perf_event_link_and_tracing_misuse() {
+        use crate::perf::PerfEvent;
+        use crate::testutil::{counter, counter_map, counting_prog, is_root};
+        if !is_root("links") {
+            return;
+        }
+        let id = crate::tracefs::tracepoint_id("syscalls", "sys_enter_getppid").unwrap();
+        let map = counter_map();
+        let p = Program::load(5, 0, &counting_prog(&map)).unwrap();
+        let ev = PerfEvent::tracepoint(u64::from(id), 0).unwrap();
+        let link = Link::create(&p, ev.fd(), attach_type::PERF_EVENT, 0).unwrap();
+        assert!(link.fd() >= 0);
+        for _ in 0..5 {
+            // SAFETY: getppid has no preconditions.
+            unsafe { libc::getppid() };
+        }
+        assert!(counter(&map) >= 5, "count {}", counter(&map));
+        drop(link);
+        let before = counter(&map);
+        // SAFETY: getppid has no preconditions.
+        unsafe { libc::getppid() };
+        assert_eq!(counter(&map), before, "dropping the link detaches");
+        // A socket filter is no tracing program.
+        let sf = Program::load(1, 0, &[0xb7, 0x95]).unwrap();
+        assert!(Link::tracing(&sf).is_err());
+        assert!(Link::create(&sf, ev.fd(), attach_type::PERF_EVENT, 0).is_err());
     }
 }
