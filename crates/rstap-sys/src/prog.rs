@@ -6,6 +6,19 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 const BPF_PROG_LOAD: libc::c_long = 5;
 const BPF_PROG_TEST_RUN: libc::c_long = 10;
 const BPF_BTF_LOAD: libc::c_long = 18;
+const BPF_OBJ_GET_INFO_BY_FD: libc::c_long = 15;
+const BPF_ENABLE_STATS: libc::c_long = 32;
+/// Bytes of `struct bpf_prog_info` we ask for (covers `run_cnt` at 200).
+const PROG_INFO_LEN: usize = 256;
+
+/// Turns on kernel run-time statistics (BPF_STATS_RUN_TIME) while the fd stays open.
+pub fn enable_stats() -> Result<OwnedFd, i32> {
+    let mut a = Attr::new();
+    a.u32(0, 0);
+    let fd = sys_bpf(BPF_ENABLE_STATS, &mut a)?;
+    // SAFETY: a successful BPF_ENABLE_STATS returns a new fd that nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
 
 /// A failed load: errno plus the verifier's log text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +191,34 @@ impl Program {
 }
 
 impl Program {
+    /// Raw `struct bpf_prog_info` bytes (first [`PROG_INFO_LEN`] bytes).
+    fn info(&self) -> Result<Vec<u8>, i32> {
+        let mut info = vec![0u8; PROG_INFO_LEN];
+        let mut a = Attr::new();
+        a.u32(0, self.fd.as_raw_fd() as u32);
+        a.u32(4, info.len() as u32);
+        a.u64(8, info.as_mut_ptr() as u64);
+        sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &mut a)?;
+        Ok(info)
+    }
+
+    /// Total run time in ns and run count (both count only while [`enable_stats`] is on).
+    pub fn info_run_stats(&self) -> Result<(u64, u64), i32> {
+        let info = self.info()?;
+        let at = |off: usize| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&info[off..off + 8]);
+            u64::from_ne_bytes(b)
+        };
+        Ok((at(192), at(200)))
+    }
+
+    /// The kernel's id for this program (`bpf_prog_info.id`).
+    pub fn id(&self) -> Result<u32, i32> {
+        let info = self.info()?;
+        Ok(u32::from_ne_bytes([info[4], info[5], info[6], info[7]]))
+    }
+
     /// The program's descriptor, for attach calls.
     pub fn raw_fd(&self) -> std::os::fd::RawFd {
         self.fd.as_raw_fd()
@@ -227,6 +268,34 @@ mod tests {
         let err = Program::load(SOCKET_FILTER, 0, &[exit]).unwrap_err();
         assert_eq!(err.errno, libc::EACCES);
         assert!(err.log.contains("R0"), "{}", err.log);
+    }
+
+    #[test]
+    fn run_stats_count_test_runs() {
+        if !crate::testutil::is_root("program stats") {
+            return;
+        }
+        let p = Program::load_with(&LoadOptions {
+            prog_type: SOCKET_FILTER,
+            insns: &[0xb7, 0x95],
+            name: "rstap_stats",
+            ..LoadOptions::default()
+        })
+        .unwrap();
+        assert!(p.id().unwrap() > 0);
+        let info = p.info().unwrap();
+        assert_eq!(
+            u32::from_ne_bytes(info[..4].try_into().unwrap()),
+            SOCKET_FILTER
+        );
+        assert_eq!(&info[64..75], b"rstap_stats");
+        let stats = enable_stats().unwrap();
+        for _ in 0..5 {
+            p.test_run(&[0u8; 64]).unwrap();
+        }
+        let (_ns, cnt) = p.info_run_stats().unwrap();
+        assert!(cnt >= 5, "run_cnt {cnt}");
+        drop(stats);
     }
 
     /// BTF: int, `int (void)` prototype, static func `main` of that prototype.
