@@ -108,6 +108,59 @@ mod tests {
         );
     }
 
+    /// The id of the type named `want` in vmlinux BTF, walking the type section.
+    fn vmlinux_type_id(want: &str) -> Option<u32> {
+        let raw = std::fs::read("/sys/kernel/btf/vmlinux").ok()?;
+        let u32_at = |o: usize| u32::from_ne_bytes(raw[o..o + 4].try_into().unwrap());
+        let hdr = u32_at(4) as usize;
+        let (type_off, type_len) = (u32_at(8) as usize, u32_at(12) as usize);
+        let str_off = u32_at(16) as usize;
+        let strs = &raw[hdr + str_off..];
+        let name = |off: usize| {
+            let s = &strs[off..];
+            &s[..s.iter().position(|&b| b == 0).unwrap_or(s.len())]
+        };
+        let (mut o, end, mut id) = (hdr + type_off, hdr + type_off + type_len, 1u32);
+        while o < end {
+            let (name_off, info) = (u32_at(o) as usize, u32_at(o + 4));
+            if name(name_off) == want.as_bytes() {
+                return Some(id);
+            }
+            let vlen = (info & 0xffff) as usize;
+            o += 12
+                + match (info >> 24) & 0x1f {
+                    1 | 14 | 17 => 4,
+                    3 => 12,
+                    4 | 5 | 15 | 19 => vlen * 12,
+                    6 | 13 => vlen * 8,
+                    _ => 0,
+                };
+            id += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn tp_btf_program_attaches_through_tracing_link() {
+        if !crate::testutil::is_root("links") {
+            return;
+        }
+        let Some(btf_id) = vmlinux_type_id("btf_trace_sys_enter") else {
+            eprintln!("skipped: no vmlinux BTF");
+            return;
+        };
+        let p = Program::load_with(&crate::prog::LoadOptions {
+            prog_type: 26, // BPF_PROG_TYPE_TRACING
+            expected_attach_type: attach_type::TRACE_RAW_TP,
+            insns: &[0xb7, 0x95],
+            attach_btf_id: btf_id,
+            ..Default::default()
+        })
+        .unwrap();
+        let link = Link::tracing(&p).unwrap();
+        assert!(link.fd() >= 0);
+    }
+
     #[test]
     fn perf_event_link_and_tracing_misuse() {
         use crate::perf::PerfEvent;
