@@ -1,7 +1,7 @@
 //! BPF instructions: encoding, and an assembler with labels and jump fix-ups.
 
 /// A BPF register.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Reg(pub u8);
 
 pub const R0: Reg = Reg(0);
@@ -43,7 +43,7 @@ pub const K: u8 = 0x00;
 pub const X: u8 = 0x08;
 
 /// ALU operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Alu {
     Add = 0x00,
     Sub = 0x10,
@@ -61,7 +61,7 @@ pub enum Alu {
 }
 
 /// Jump conditions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Cond {
     Eq = 0x10,
     Gt = 0x20,
@@ -81,7 +81,7 @@ pub const CALL: u8 = 0x80;
 pub const EXIT: u8 = 0x90;
 
 /// Memory access width.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Size {
     U8,
     U16,
@@ -123,7 +123,7 @@ pub const PSEUDO_MAP_FD: u8 = 1;
 pub const PSEUDO_MAP_VALUE: u8 = 2;
 
 /// One 8-byte instruction slot.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Insn {
     pub code: u8,
     pub dst: u8,
@@ -168,11 +168,11 @@ impl Insn {
 }
 
 /// A jump target, bound to an instruction index once known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Label(pub u32);
 
 /// Where an instruction refers to a map whose descriptor is known only at load time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct MapReloc {
     /// Index of the first slot of the `ld_imm64`.
     pub insn: usize,
@@ -181,7 +181,7 @@ pub struct MapReloc {
 }
 
 /// An assembler: emits instructions, resolves labels, records map references.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Asm {
     pub insns: Vec<Insn>,
     labels: Vec<Option<usize>>,
@@ -196,7 +196,7 @@ pub struct Asm {
 }
 
 /// An assembly error (only produced by code generator bugs or oversized programs).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AsmError {
     UnboundLabel(u32),
     JumpTooFar { at: usize, distance: i64 },
@@ -411,7 +411,7 @@ impl Asm {
 }
 
 /// Finished code of one program.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Assembled {
     pub insns: Vec<Insn>,
     pub map_relocs: Vec<MapReloc>,

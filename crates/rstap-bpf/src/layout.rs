@@ -4,7 +4,7 @@
 use rstap_ir::{GlobalId, GlobalKind, LinearBounds, Program, StatSpec, Type};
 
 /// Kernel map types the code generator uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MapKind {
     Hash,
     LruHash,
@@ -36,7 +36,7 @@ impl MapKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MapSpec {
     pub name: String,
     pub kind: MapKind,
@@ -60,14 +60,17 @@ pub const FIRST_GLOBAL_MAP: usize = 4;
 pub const CONF_TARGET_PID: i32 = 0;
 /// `CLOCK_REALTIME - CLOCK_BOOTTIME` in nanoseconds.
 pub const CONF_REALTIME_OFFSET: i32 = 8;
-pub const CONF_SIZE: u32 = 16;
+/// The session state the handlers check on entry (SystemTap skips handlers once the
+/// session is stopping): 0 running, 1 stopping after `exit()`, 2 stopping after an error.
+pub const CONF_STATE: i32 = 16;
+pub const CONF_SIZE: u32 = 24;
 
 /// Offsets in the counters value.
 pub const STATS_LOST: i32 = 0;
 pub const STATS_SIZE: u32 = 8;
 
 /// The byte layout of one statistic's (per-CPU) value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatLayout {
     pub log: bool,
     pub linear: Option<LinearBounds>,
@@ -112,7 +115,7 @@ impl StatLayout {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ValueLayout {
     Long,
     /// A NUL-terminated string in `width` bytes.
@@ -131,7 +134,7 @@ impl ValueLayout {
 }
 
 /// One key position: a long (8 bytes) or a zero-padded string of `width` bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KeyField {
     pub ty: Type,
     pub offset: u32,
@@ -139,7 +142,7 @@ pub struct KeyField {
 }
 
 /// Where a global lives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GlobalLayout {
     pub global: GlobalId,
     pub map: usize,
@@ -167,7 +170,7 @@ pub fn round8(n: u32) -> u32 {
 }
 
 /// The maps of a program and where each global lives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     pub maps: Vec<MapSpec>,
     /// Indexed by `GlobalId`.

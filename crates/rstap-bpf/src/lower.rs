@@ -30,7 +30,7 @@ pub const TOO_BIG: Code = Code("T0002");
 pub const MAX_SCRATCH: u32 = 32 * 1024 - 8;
 
 /// Offsets of the kernel's `task_struct` and `cred` members, from the kernel's BTF.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TaskOffsets {
     pub real_parent: u32,
     pub tgid: u32,
@@ -57,6 +57,8 @@ pub struct CompileOptions {
     /// `syscalls:sys_enter_*`/`sys_exit_*` tracepoints compile to raw tracepoints on
     /// `sys_enter`/`sys_exit`, which cost far less per event and detach at once.
     pub syscall_nr: Option<fn(&str) -> Option<i64>>,
+    /// MAXERRORS is 0: the first uncaught error stops every handler at once.
+    pub stop_on_error: bool,
 }
 
 impl Default for CompileOptions {
@@ -71,12 +73,13 @@ impl Default for CompileOptions {
             hz: 250,
             task: None,
             syscall_nr: None,
+            stop_on_error: true,
         }
     }
 }
 
 /// The kind of BPF program a probe compiles to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ProgKind {
     /// A perf-event tracepoint: the context is the raw trace record.
     Tracepoint,
@@ -115,7 +118,7 @@ impl ProgKind {
 }
 
 /// Where a compiled program is attached.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Attach {
     Tracepoint {
         system: String,
@@ -135,7 +138,7 @@ pub enum Attach {
 }
 
 /// One argument of an output record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArgSlot {
     pub ty: Type,
     /// Offset in the record.
@@ -144,7 +147,7 @@ pub struct ArgSlot {
     pub width: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SiteKind {
     /// `print`/`println`/`printd`/`print_char`...: the arguments' plain text.
     Print {
@@ -175,7 +178,7 @@ pub enum SiteKind {
 }
 
 /// Something a program reports to userspace: a record starts with the site's index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Site {
     pub kind: SiteKind,
     pub args: Vec<ArgSlot>,
@@ -187,7 +190,7 @@ pub struct Site {
 /// Record header: u32 site index, u32 zero.
 pub const RECORD_HEADER: u32 = 8;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CompiledProbe {
     pub probe: ProbeId,
     pub kind: ProgKind,
@@ -209,7 +212,7 @@ impl CompiledProbe {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Compiled {
     pub layout: Layout,
     pub probes: Vec<CompiledProbe>,
@@ -293,7 +296,7 @@ pub fn compile(
 }
 
 /// A syscall tracepoint compiled as a raw tracepoint: exit side, and the number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct RawSyscall {
     exit: bool,
     nr: i64,
@@ -480,7 +483,7 @@ fn key_widths(program: &Program, width: u32) -> HashMap<(GlobalId, usize), u32> 
 type G<T> = Result<T, ()>;
 
 /// A string held in scratch memory.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 struct Str {
     slot: u32,
     /// A NUL occurs within the first `bound` bytes.
@@ -639,6 +642,10 @@ impl<'a> Gen<'a> {
             }
             self.asm.jmp_imm(Cond::Ne, R2, r.nr as i32, bail);
         }
+        // A stopping session runs no more handlers.
+        self.asm.ld_map_value(R1, CONF_MAP, 0);
+        self.asm.load(Size::U64, R1, R1, CONF_STATE as i16);
+        self.asm.jmp_imm(Cond::Ne, R1, 0, bail);
         self.asm.store_imm(Size::U32, R10, -4, 0);
         self.asm.mov(R2, R10);
         self.asm.alu64_imm(Alu::Add, R2, -4);
@@ -872,6 +879,9 @@ impl<'a> Gen<'a> {
             self.asm.ja(catch);
             return Ok(());
         }
+        if self.opts.stop_on_error {
+            self.set_state(2);
+        }
         let rec = self.temp(RECORD_HEADER)?;
         self.asm
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
@@ -904,6 +914,9 @@ impl<'a> Gen<'a> {
             self.spill(err, R1);
             self.asm.ja(catch);
             return Ok(());
+        }
+        if self.opts.stop_on_error {
+            self.set_state(2);
         }
         let rec = self.temp(RECORD_HEADER + 8)?;
         self.asm
@@ -1010,6 +1023,12 @@ impl<'a> Gen<'a> {
             self.asm.alu64_imm(Alu::Arsh, R0, bits);
         }
         Ok(())
+    }
+
+    /// Marks the session as stopping, so that no handler starts any more.
+    fn set_state(&mut self, state: i32) {
+        self.asm.ld_map_value(R1, CONF_MAP, 0);
+        self.asm.store_imm(Size::U64, R1, CONF_STATE as i16, state);
     }
 
     /// `bpf_ringbuf_output(record)`, counting a lost record when the buffer is full.
@@ -2257,6 +2276,7 @@ impl<'a> Gen<'a> {
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
             "exit" => {
+                self.set_state(1);
                 let rec = self.temp(RECORD_HEADER)?;
                 let site = self.sites.len();
                 self.sites.push(Site {

@@ -9,6 +9,21 @@ use crate::source::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Code(pub &'static str);
 
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    /// Codes are a small fixed set; one read back from a file is kept for the life of the
+    /// process.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Code(Box::leak(s.into_boxed_str())))
+    }
+}
+
 /// The long form of a code, registered by the crate that emits it.
 #[derive(Clone, Copy, Debug)]
 pub struct Explanation {

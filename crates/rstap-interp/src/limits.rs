@@ -1,7 +1,7 @@
 //! Runtime limits (`-D NAME=VALUE`), with SystemTap's defaults.
 
 /// The limits one session runs under. Defaults are SystemTap's for 64-bit hosts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     /// String buffer size including the NUL: strings hold at most `maxstringlen - 1` bytes.
     pub maxstringlen: usize,

@@ -138,8 +138,39 @@ struct TimerState {
     due: Instant,
 }
 
+/// The `-c` command as the session sees it.
+pub trait TargetProcess {
+    fn pid(&self) -> i64;
+    /// Lets a command that was started held run (called after the begin probes).
+    fn release(&mut self) {}
+    fn exited(&mut self) -> bool;
+    /// Kills the command if it still runs, and reaps it.
+    fn stop(&mut self);
+}
+
+impl TargetProcess for Child {
+    fn pid(&self) -> i64 {
+        i64::from(self.id())
+    }
+    fn exited(&mut self) -> bool {
+        !matches!(self.try_wait(), Ok(None))
+    }
+    fn stop(&mut self) {
+        if matches!(self.try_wait(), Ok(None)) {
+            let _ = self.kill();
+        }
+        let _ = self.wait();
+    }
+}
+
 /// Where kernel probes report to a session: the live runtime's ring buffer.
 pub trait EventSource {
+    /// Starts the `-c` command held (it must not run before [`TargetProcess::release`]),
+    /// recording its pid where the kernel probes read `target()`. `None` lets the
+    /// session start it itself.
+    fn spawn(&mut self, _cmd: &str) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
+        None
+    }
     /// The session is about to run begin probes; `target` is the `-c`/`-x` pid.
     fn started(&mut self, _target: Option<i64>) {}
     /// Waits at most `timeout` for records from the kernel and applies each one to the
@@ -185,20 +216,17 @@ pub fn run_with_events(
         }
     }
     let signals = Signals::install(options.handle_signals)?;
-    let mut child: Option<Child> = match &options.command {
-        Some(cmd) => Some(
-            Command::new("/bin/sh")
-                .arg("-c")
-                .arg(cmd)
-                .spawn()
-                .map_err(SessionError::Spawn)?,
-        ),
+    let mut child: Option<Box<dyn TargetProcess>> = match &options.command {
+        Some(cmd) => {
+            let held = events.as_mut().and_then(|ev| ev.spawn(cmd));
+            Some(match held {
+                Some(r) => r.map_err(SessionError::Spawn)?,
+                None => Box::new(spawn_command(cmd).map_err(SessionError::Spawn)?),
+            })
+        }
         None => None,
     };
-    let target = child
-        .as_ref()
-        .map(|c| i64::from(c.id()))
-        .or(options.target_pid);
+    let target = child.as_ref().map(|c| c.pid()).or(options.target_pid);
     if let Some(ev) = &mut events {
         ev.started(target);
     }
@@ -220,6 +248,10 @@ pub fn run_with_events(
     }) {
         interp.run_probe(id);
     }
+    // The command starts once the begin probes have run.
+    if let Some(c) = &mut child {
+        c.release();
+    }
 
     run_events(program, &mut interp, &signals, &mut child, &mut events);
     if let Some(ev) = &mut events {
@@ -228,10 +260,7 @@ pub fn run_with_events(
 
     if let Some(c) = &mut child {
         // The session is over; the command does not outlive it.
-        if matches!(c.try_wait(), Ok(None)) {
-            let _ = c.kill();
-        }
-        let _ = c.wait();
+        c.stop();
     }
 
     match interp.state() {
@@ -274,7 +303,7 @@ fn run_events(
     program: &Program,
     interp: &mut Interp<'_>,
     signals: &Signals,
-    child: &mut Option<Child>,
+    child: &mut Option<Box<dyn TargetProcess>>,
     events: &mut Option<&mut dyn EventSource>,
 ) {
     let start = Instant::now();
@@ -310,7 +339,7 @@ fn run_events(
             break;
         }
         if let Some(c) = child
-            && !matches!(c.try_wait(), Ok(None))
+            && c.exited()
         {
             interp.request_exit();
             break;
@@ -330,6 +359,60 @@ fn run_events(
             Some(due) => wait(events, interp, (due - now).min(POLL)),
             None => wait(events, interp, POLL),
         }
+    }
+}
+
+/// Starts the `-c` command (see [`command_words`]).
+pub fn spawn_command(cmd: &str) -> std::io::Result<Child> {
+    let (program, args) = command_words(cmd);
+    Command::new(program).args(args).spawn()
+}
+
+/// How the `-c` command runs: a simple command (words without shell syntax or quotes)
+/// is executed directly, so `target()` is its pid and no shell runs first; anything else
+/// runs under `/bin/sh -c` as written. Returns the program and its arguments.
+pub fn command_words(cmd: &str) -> (String, Vec<String>) {
+    let simple = !cmd.chars().any(|c| {
+        matches!(
+            c,
+            ';' | '&'
+                | '|'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '`'
+                | '$'
+                | '\n'
+                | '{'
+                | '}'
+                | '\''
+                | '"'
+                | '\\'
+                | '*'
+                | '?'
+                | '['
+                | '~'
+                | '#'
+                | '='
+        )
+    });
+    let words: Vec<String> = cmd.split_whitespace().map(str::to_string).collect();
+    // Shell builtins and keywords (`exit 0`, `cd`) need the shell too.
+    let on_path = |w: &str| {
+        if w.contains('/') {
+            return std::path::Path::new(w).is_file();
+        }
+        std::env::var_os("PATH")
+            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(w).is_file()))
+    };
+    if simple && !words.is_empty() && on_path(&words[0]) {
+        (words[0].clone(), words[1..].to_vec())
+    } else {
+        (
+            "/bin/sh".to_string(),
+            vec!["-c".to_string(), cmd.to_string()],
+        )
     }
 }
 

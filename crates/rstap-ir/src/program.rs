@@ -2,17 +2,25 @@
 
 use rstap_diag::Span;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct GlobalId(pub u32);
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct FuncId(pub u32);
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct LocalId(pub u32);
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct ProbeId(pub u32);
 
 /// The type of a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Type {
     Long,
     String,
@@ -21,7 +29,7 @@ pub enum Type {
 }
 
 /// A whole elaborated program.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     pub globals: Vec<Global>,
     pub functions: Vec<Function>,
@@ -41,7 +49,7 @@ impl Program {
 }
 
 /// What one `<<<` statistic has to keep, decided from every extractor used on it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatSpec {
     /// `@hist_log` is used on it.
     pub log_hist: bool,
@@ -51,14 +59,14 @@ pub struct StatSpec {
     pub variance_shift: Option<u8>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LinearBounds {
     pub start: i64,
     pub stop: i64,
     pub interval: i64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum GlobalKind {
     Scalar(Type),
     Stat(StatSpec),
@@ -66,13 +74,13 @@ pub enum GlobalKind {
     StatArray { keys: Vec<Type>, stat: StatSpec },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Literal {
     Long(i64),
     String(Vec<u8>),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Global {
     /// The name as written (private globals keep their written name here; uniqueness
     /// comes from the id).
@@ -90,14 +98,14 @@ pub struct Global {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Local {
     pub name: String,
     pub ty: Type,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     pub name: String,
     /// Parameters are the first `arity` locals.
@@ -112,7 +120,7 @@ pub struct Function {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FunctionBody {
     Block(Block),
     /// Implemented by each executor natively (a tapset function declared with an
@@ -121,7 +129,7 @@ pub enum FunctionBody {
 }
 
 /// A concrete, resolved probe point.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ProbeKind {
     /// `begin(N)`, `end(N)`, `error(N)`: run in userspace, ordered by N.
     Begin(i64),
@@ -160,7 +168,7 @@ pub enum ProbeKind {
 }
 
 /// One field of a tracepoint record, as its tracefs `format` file describes it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TracepointField {
     pub name: String,
     /// The C declaration's type, e.g. `pid_t`, `char[16]`, `__data_loc char[]`.
@@ -171,7 +179,7 @@ pub struct TracepointField {
     pub kind: FieldKind,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FieldKind {
     /// An integer of `size` bytes (also enums and booleans).
     Integer,
@@ -189,13 +197,13 @@ impl FieldKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PerfSample {
     Period(u64),
     Frequency(u64),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Probe {
     pub kind: ProbeKind,
     /// The fully expanded probe point, what `pp()` returns (`timer.s(1)`, `begin`).
@@ -214,18 +222,18 @@ pub struct Probe {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub stmts: Vec<Stmt>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum StmtKind {
     Block(Block),
     Expr(Expr),
@@ -256,7 +264,7 @@ pub enum StmtKind {
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum DeleteTarget {
     /// `delete scalar` / `delete stat`: reset to 0, "" or empty.
     Global(GlobalId),
@@ -271,7 +279,7 @@ pub enum DeleteTarget {
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Foreach {
     pub source: ForeachSource,
     pub keys: Vec<LocalId>,
@@ -283,20 +291,20 @@ pub struct Foreach {
     pub body: Box<Stmt>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ForeachSource {
     Array(GlobalId),
     /// Bucket numbers of a histogram of a stat.
     Histogram(HistogramRef),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SortKey {
     Key(usize),
     Value,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sort {
     pub by: SortKey,
     pub descending: bool,
@@ -304,7 +312,7 @@ pub struct Sort {
     pub extractor: StatOp,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum StatOp {
     Count,
     Sum,
@@ -315,33 +323,33 @@ pub enum StatOp {
 }
 
 /// A statistic: a stat global or one element of a stat array.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum StatRef {
     Global(GlobalId),
     Element { array: GlobalId, keys: Vec<Expr> },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum HistogramKind {
     Log,
     Linear(LinearBounds),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HistogramRef {
     pub stat: StatRef,
     pub kind: HistogramKind,
 }
 
 /// An assignable place.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum LValue {
     Local(LocalId),
     Global(GlobalId),
     Element { array: GlobalId, keys: Vec<Expr> },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UnaryOp {
     Neg,
     /// Logical not: 1 if the operand is 0.
@@ -349,7 +357,7 @@ pub enum UnaryOp {
     BitNot,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum BinaryOp {
     Add,
     Sub,
@@ -366,7 +374,7 @@ pub enum BinaryOp {
     BitXor,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CompareOp {
     Lt,
     Le,
@@ -377,28 +385,28 @@ pub enum CompareOp {
 }
 
 /// Compound assignment operators (plain `=` is `None` in [`ExprKind::Assign`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CompoundOp {
     Arith(BinaryOp),
     /// `.=`
     Concat,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PrintKind {
     pub to_string: bool,
     pub newline: bool,
     pub char: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum PrintArg {
     Value(Expr),
     /// `print(@hist_log(x))` and friends.
     Histogram(HistogramRef),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub ty: Type,
@@ -406,7 +414,7 @@ pub struct Expr {
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ExprKind {
     Long(i64),
     String(Vec<u8>),

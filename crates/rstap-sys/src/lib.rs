@@ -10,6 +10,7 @@ pub mod discovery;
 pub mod fake;
 pub mod maps;
 pub mod perf;
+pub mod process;
 pub mod prog;
 pub mod ringbuf;
 pub mod tracefs;

@@ -53,6 +53,8 @@ pub struct Config {
     pub suppress_handler_errors: bool,
     pub skip_badvars: bool,
     pub suppress_time_limits: bool,
+    /// `-s N`: the output ring buffer in MiB.
+    pub buffer_mb: Option<u32>,
     pub no_global_var_display: bool,
     pub compatible: String,
     pub privilege: String,
@@ -211,17 +213,6 @@ impl Config {
                 "prologue searching applies to DWARF function probes, which this build does not support yet",
             ));
         }
-        if a.buffer_mb.is_some()
-            && a.buffer_mb
-                .as_deref()
-                .and_then(|b| b.parse::<u32>().ok())
-                .is_some_and(|n| (1..=4095).contains(&n))
-        {
-            return Err(unsupported(
-                "-s",
-                "the kernel output buffer is not available yet in this build; scripts run in userspace need none",
-            ));
-        }
         if a.timeout
             .as_deref()
             .and_then(|t| t.parse::<f64>().ok())
@@ -370,6 +361,7 @@ impl Config {
             suppress_handler_errors: a.suppress_handler_errors,
             skip_badvars: a.skip_badvars,
             suppress_time_limits: a.suppress_time_limits,
+            buffer_mb: a.buffer_mb.as_deref().and_then(|b| b.parse().ok()),
             no_global_var_display: a.no_global_var_display,
             compatible: a.compatible.unwrap_or_else(|| "4.8".to_string()),
             privilege,

@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Read};
 
 use rstap_diag::{Diagnostic, RenderOptions, SourceMap};
-use rstap_ir::placement::Placement;
 use rstap_ir::{ProbeKind, Program};
 use rstap_sema::{Catalogs, ElaborateOptions, StaticCatalog, TracepointCatalog};
 use rstap_syntax::ast;
@@ -80,6 +79,49 @@ pub fn run(cfg: Config) -> u8 {
         Mode::List { pattern, with_vars } => d.list(&pattern, with_vars),
         Mode::Run(src) => d.compile_and_run(src),
     }
+}
+
+/// `rstap run FILE`: runs a session file written by `-p4` on this kernel.
+pub fn run_session_file(path: &std::path::Path) -> u8 {
+    use rstap_runtime::session_file::SessionFile;
+    let (file, sm) = match SessionFile::read(path) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error[C0003]: cannot run '{}': {e}", path.display());
+            return FAILED;
+        }
+    };
+    let session = rstap_interp::session::SessionOptions {
+        limits: file.limits.clone(),
+        ..Default::default()
+    };
+    let mut out = rstap_interp::StdOutput::stdout();
+    let status = if file.compiled.probes.is_empty() {
+        match rstap_interp::session::run(&file.program, &sm, &session, &mut out) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return FAILED;
+            }
+        }
+    } else {
+        let live = rstap_runtime::LiveOptions {
+            session,
+            quiet: false,
+        };
+        match rstap_runtime::run(&file.program, &sm, &file.compiled, &live, &mut out) {
+            Ok(s) => s,
+            Err(d) => {
+                eprint!(
+                    "{}",
+                    rstap_diag::render_all(&sm, &[*d], RenderOptions::default())
+                );
+                return FAILED;
+            }
+        }
+    };
+    let _ = out.finish();
+    if status == 0 { 0 } else { FAILED }
 }
 
 impl Driver {
@@ -265,33 +307,108 @@ impl Driver {
             out!("{}", rstap_sema::dump(&program, self.verbose(2) > 0));
             return 0;
         }
-        let kernel_probes: Vec<(String, String)> = program
-            .probes
-            .iter()
-            .filter_map(|p| match rstap_ir::placement::placement(&program, p) {
-                Placement::Userspace => None,
-                Placement::Kernel(why) => Some((p.pp.clone(), why)),
-            })
-            .collect();
+        let limits = match self.limits() {
+            Ok(l) => l,
+            Err(code) => return code,
+        };
+        let kernel = rstap_runtime::kernel_probes(&program);
+        let compiled = if kernel.is_empty() {
+            None
+        } else {
+            let clock = PassClock::start();
+            match rstap_bpf::compile(&program, &kernel, &self.compile_options(&limits)) {
+                Ok(c) => {
+                    if self.verbose(3) > 0 {
+                        let insns: usize = c.probes.iter().map(|p| p.code.insns.len()).sum();
+                        eprintln!(
+                            "Pass 3: translated to {} and {} BPF instructions {}",
+                            plural(c.probes.len(), "program"),
+                            insns,
+                            clock.report_time()
+                        );
+                    }
+                    Some(c)
+                }
+                Err(diags) => {
+                    self.emit(&diags);
+                    eprintln!("Pass 3: translation failed.  [man error::pass3]");
+                    return FAILED;
+                }
+            }
+        };
         if self.cfg.last_pass == 3 {
             out!("{}", rstap_ir::print::program(&program));
+            if let Some(c) = &compiled {
+                let names = c.map_names();
+                for p in &c.probes {
+                    outln!();
+                    outln!(
+                        "# probe '{}': {:?} program {}, {} instructions, {} bytes of scratch",
+                        program.probe(p.probe).pp,
+                        p.kind,
+                        p.name,
+                        p.code.insns.len(),
+                        p.scratch_used
+                    );
+                    for line in rstap_bpf::disasm::disassemble(&p.code, &names) {
+                        outln!("{line}");
+                    }
+                }
+            }
             return 0;
         }
         if self.cfg.last_pass == 4 {
-            eprintln!(
-                "error[C0002]: -p4 (compiled session files) is not available yet in this build"
-            );
-            return FAILED;
+            return self.write_session_file(&program, compiled.as_ref(), &limits);
         }
-        if let Some((pp, why)) = kernel_probes.first() {
-            report_kernel_probe(pp, why);
-            return FAILED;
-        }
-        self.pass5(&program)
+        self.pass5(&program, limits, compiled.as_ref())
     }
 
-    fn pass5(&mut self, program: &Program) -> u8 {
-        let clock = PassClock::start();
+    /// `-p4`: writes `stap_HASH.rstap` in the current directory and prints its name.
+    fn write_session_file(
+        &mut self,
+        program: &Program,
+        compiled: Option<&rstap_bpf::Compiled>,
+        limits: &rstap_interp::Limits,
+    ) -> u8 {
+        let empty;
+        let compiled = match compiled {
+            Some(c) => c,
+            None => {
+                empty = match rstap_bpf::compile(program, &[], &self.compile_options(limits)) {
+                    Ok(c) => c,
+                    Err(diags) => {
+                        self.emit(&diags);
+                        return FAILED;
+                    }
+                };
+                &empty
+            }
+        };
+        let file = rstap_runtime::session_file::SessionFile::new(
+            &self.sm,
+            program,
+            compiled,
+            limits,
+            env!("CARGO_PKG_VERSION"),
+        );
+        let bytes = file.to_bytes();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in &bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        let name = format!("stap_{h:016x}.rstap");
+        if let Err(e) = std::fs::write(&name, &bytes) {
+            eprintln!("error[C0001]: cannot write '{name}': {e}");
+            return FAILED;
+        }
+        outln!("{name}");
+        0
+    }
+
+    /// The limits in force: SystemTap's defaults changed by `-D` and
+    /// `--suppress-time-limits`.
+    fn limits(&self) -> Result<rstap_interp::Limits, u8> {
         let mut limits = rstap_interp::Limits::default();
         for (name, value) in &self.cfg.defines {
             let def = if value.is_empty() {
@@ -311,7 +428,7 @@ impl Driver {
                 }
                 Err(e) => {
                     eprintln!("error[C0001]: -D {def}: {e}");
-                    return FAILED;
+                    return Err(FAILED);
                 }
             }
         }
@@ -319,6 +436,47 @@ impl Driver {
             limits.maxaction = u64::MAX;
             limits.maxaction_interruptible = Some(u64::MAX);
         }
+        Ok(limits)
+    }
+
+    fn compile_options(&self, limits: &rstap_interp::Limits) -> rstap_bpf::CompileOptions {
+        // Kernel strings default to 128 bytes (they live in per-CPU scratch memory and
+        // travel in every output record); -DMAXSTRINGLEN raises that up to 1024.
+        let string_width = if self.cfg.defines.contains_key("MAXSTRINGLEN") {
+            limits.maxstringlen.clamp(16, 1024) as u32
+        } else {
+            128
+        };
+        let facts = KernelFacts::probe();
+        let hz = facts
+            .config
+            .get("CONFIG_HZ")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(250);
+        rstap_runtime::machine_compile_options(
+            rstap_bpf::CompileOptions {
+                string_width,
+                maxaction: limits.maxaction,
+                maxmapentries: limits.maxmapentries,
+                // -s N: SystemTap's per-CPU buffer size in MiB; here the size of the one
+                // shared ring buffer, a power of two (16 MiB unless given).
+                ringbuf_bytes: (self.cfg.buffer_mb.unwrap_or(16).clamp(1, 4095) << 20)
+                    .next_power_of_two()
+                    .min(1 << 30),
+                stop_on_error: limits.maxerrors == 0,
+                ..Default::default()
+            },
+            hz,
+        )
+    }
+
+    fn pass5(
+        &mut self,
+        program: &Program,
+        limits: rstap_interp::Limits,
+        compiled: Option<&rstap_bpf::Compiled>,
+    ) -> u8 {
+        let clock = PassClock::start();
         let opts = rstap_interp::session::SessionOptions {
             limits,
             suppress_handler_errors: self.cfg.suppress_handler_errors,
@@ -342,6 +500,27 @@ impl Driver {
         };
         if self.verbose(5) > 0 {
             eprintln!("Pass 5: starting run.");
+        }
+        if let Some(c) = compiled {
+            let live = rstap_runtime::LiveOptions {
+                session: opts,
+                quiet: self.cfg.quiet,
+            };
+            let status = match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
+                Ok(s) => s,
+                Err(d) => {
+                    self.emit(&[*d]);
+                    return FAILED;
+                }
+            };
+            if let Err(e) = out.finish() {
+                eprintln!("error: cannot write the output: {e}");
+                return FAILED;
+            }
+            if self.verbose(5) > 0 {
+                eprintln!("Pass 5: run completed {}", clock.report_time());
+            }
+            return if status == 0 { 0 } else { FAILED };
         }
         let waits_for_events = program
             .probes
@@ -488,18 +667,4 @@ impl Driver {
         }
         0
     }
-}
-
-fn report_kernel_probe(pp: &str, why: &str) {
-    let reason = if why.ends_with("()") {
-        format!("it reads event context ({why}), so it must run in the kernel")
-    } else {
-        format!("it is a {why} probe")
-    };
-    eprintln!(
-        "error[C0002]: probe '{pp}' needs the kernel's BPF runtime ({reason}), which is not available yet in this build"
-    );
-    eprintln!(
-        "  = help: begin, end, error, never and timer probes without event context run today"
-    );
 }

@@ -35,6 +35,17 @@ fn main() -> ExitCode {
     if args.get(1).map(String::as_str) == Some("explain") {
         return explain::run(&args[2..]);
     }
+    if args.get(1).map(String::as_str) == Some("run") && args.len() == 3 {
+        let path = std::path::PathBuf::from(&args[2]);
+        let runner = std::thread::Builder::new()
+            .name("rstap".into())
+            .stack_size(1 << 30)
+            .spawn(move || driver::run_session_file(&path));
+        return match runner.map(|h| h.join()) {
+            Ok(Ok(code)) => ExitCode::from(code),
+            _ => ExitCode::from(1),
+        };
+    }
     let parsed = match options::StapArgs::parse_from_os(args.iter().map(Into::into)) {
         Ok(a) => a,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {

@@ -1,0 +1,268 @@
+//! The kernel side of a live session: output records from the ring buffer, applied to
+//! the session in the order the kernel committed them.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use rstap_bpf::layout::{CONF_MAP, CONF_STATE, CONF_TARGET_PID, RINGBUF_MAP};
+use rstap_bpf::{Compiled, SiteKind};
+use rstap_format::{FmtArg, Format, NoMemory};
+use rstap_interp::session::{EventSource, TargetProcess};
+use rstap_interp::{Interp, RuntimeError};
+use rstap_ir::Type;
+use rstap_sys::bpf::Map;
+use rstap_sys::maps::{MapOps, UpdateFlag};
+use rstap_sys::ringbuf::RingBuf;
+
+use crate::Attached;
+
+/// Drains the ring buffer into the session.
+pub struct Events<'m> {
+    compiled: &'m Compiled,
+    control: &'m mut [Map],
+    ring: RingBuf,
+    attached: Vec<Attached>,
+    formats: HashMap<usize, Option<Format>>,
+}
+
+/// One decoded record argument.
+enum Arg {
+    Long(i64),
+    Str(Vec<u8>),
+}
+
+impl<'m> Events<'m> {
+    pub(crate) fn new(
+        compiled: &'m Compiled,
+        control: &'m mut [Map],
+        attached: Vec<Attached>,
+    ) -> std::io::Result<Events<'m>> {
+        let ring = RingBuf::new(&control[RINGBUF_MAP])?;
+        Ok(Events {
+            compiled,
+            control,
+            ring,
+            attached,
+            formats: HashMap::new(),
+        })
+    }
+
+    /// Records the kernel could not write because the ring buffer was full.
+    pub fn lost(&self) -> u64 {
+        crate::read_lost(&self.control[crate::STATS])
+    }
+
+    /// Once the session stops running (exit, error, signal, end of the `-c` command),
+    /// tells the handlers in the kernel to stop too.
+    fn sync_state(&mut self, interp: &Interp<'_>) {
+        let state = match interp.state() {
+            rstap_interp::RunState::Running => return,
+            rstap_interp::RunState::Error => 2i64,
+            _ => 1,
+        };
+        let conf = &mut self.control[CONF_MAP];
+        let key = 0u32.to_le_bytes();
+        if let Ok(Some(mut v)) = conf.lookup(&key) {
+            let at = CONF_STATE as usize;
+            if v[at..at + 8] == [0; 8] {
+                v[at..at + 8].copy_from_slice(&state.to_le_bytes());
+                let _ = conf.update(&key, &v, UpdateFlag::Any);
+            }
+        }
+    }
+
+    /// Applies every committed record; returns how many there were.
+    fn drain(&mut self, interp: &mut Interp<'_>) -> usize {
+        let mut records = Vec::new();
+        self.ring.consume(&mut |r: &[u8]| records.push(r.to_vec()));
+        let n = records.len();
+        for r in records {
+            self.apply(&r, interp);
+        }
+        n
+    }
+
+    fn apply(&mut self, rec: &[u8], interp: &mut Interp<'_>) {
+        if rec.len() < 8 {
+            return;
+        }
+        let site_id = u32::from_le_bytes(rec[..4].try_into().unwrap()) as usize;
+        let Some(site) = self.compiled.sites.get(site_id) else {
+            return;
+        };
+        let args: Vec<Arg> = site
+            .args
+            .iter()
+            .map(|a| {
+                let at = a.offset as usize;
+                let end = (at + a.width as usize).min(rec.len());
+                let raw = &rec[at.min(end)..end];
+                match a.ty {
+                    Type::String => {
+                        let n = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
+                        Arg::Str(raw[..n].to_vec())
+                    }
+                    _ => {
+                        let mut b = [0u8; 8];
+                        b[..raw.len().min(8)].copy_from_slice(&raw[..raw.len().min(8)]);
+                        Arg::Long(i64::from_le_bytes(b))
+                    }
+                }
+            })
+            .collect();
+        match &site.kind {
+            SiteKind::Print { kind, delimiter } => {
+                let mut buf = Vec::new();
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0
+                        && let Some(d) = delimiter
+                    {
+                        buf.extend_from_slice(d);
+                    }
+                    match a {
+                        Arg::Long(n) if kind.char => buf.push(*n as u8),
+                        Arg::Long(n) => buf.extend_from_slice(n.to_string().as_bytes()),
+                        Arg::Str(s) => buf.extend_from_slice(s),
+                    }
+                }
+                if kind.newline {
+                    buf.push(b'\n');
+                }
+                interp.output().out(&buf);
+            }
+            SiteKind::Printf { format } => {
+                let parsed = self
+                    .formats
+                    .entry(site_id)
+                    .or_insert_with(|| rstap_format::parse_format(format).ok());
+                let Some(f) = parsed else { return };
+                let fmt_args: Vec<FmtArg> = args
+                    .iter()
+                    .map(|a| match a {
+                        Arg::Long(n) => FmtArg::Long(*n),
+                        Arg::Str(s) => FmtArg::Str(s),
+                    })
+                    .collect();
+                let mut buf = Vec::new();
+                match f.render(&fmt_args, &NoMemory, &mut buf) {
+                    Ok(()) => interp.output().out(&buf),
+                    Err(e) => interp.report_error(&RuntimeError::new(
+                        rstap_interp::error::BAD_ARGUMENT,
+                        e.to_string(),
+                        site.span,
+                    )),
+                }
+            }
+            SiteKind::Error { code, message } => {
+                interp.report_error(&RuntimeError::new(*code, message.clone(), site.span));
+            }
+            SiteKind::Fault {
+                code,
+                prefix,
+                suffix,
+            } => {
+                let addr = match args.first() {
+                    Some(Arg::Long(a)) => *a as u64,
+                    _ => 0,
+                };
+                interp.report_error(&RuntimeError::new(
+                    *code,
+                    format!("{prefix}0x{addr:x}{suffix}"),
+                    site.span,
+                ));
+            }
+            SiteKind::ScriptError => {
+                let msg = match args.first() {
+                    Some(Arg::Str(s)) => String::from_utf8_lossy(s).into_owned(),
+                    _ => String::new(),
+                };
+                let msg = msg.strip_suffix('\n').unwrap_or(&msg).to_string();
+                interp.report_error(&RuntimeError::new(
+                    rstap_interp::error::SCRIPT_ERROR,
+                    msg,
+                    site.span,
+                ));
+            }
+            SiteKind::Warn => {
+                let mut line = b"WARNING: ".to_vec();
+                if let Some(Arg::Str(s)) = args.first() {
+                    line.extend_from_slice(s);
+                }
+                if line.last() != Some(&b'\n') {
+                    line.push(b'\n');
+                }
+                let out = interp.output();
+                out.flush();
+                out.err(&line);
+            }
+            SiteKind::Exit => interp.request_exit(),
+        }
+    }
+}
+
+/// The `-c` command, forked held until the begin probes have run.
+struct Held(rstap_sys::process::HeldChild);
+
+impl TargetProcess for Held {
+    fn pid(&self) -> i64 {
+        i64::from(self.0.pid())
+    }
+    fn release(&mut self) {
+        self.0.release();
+    }
+    fn exited(&mut self) -> bool {
+        !matches!(self.0.try_wait(), Ok(None))
+    }
+    fn stop(&mut self) {
+        self.0.stop();
+    }
+}
+
+impl EventSource for Events<'_> {
+    fn spawn(&mut self, cmd: &str) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
+        let (program, args) = rstap_interp::session::command_words(cmd);
+        Some(rstap_sys::process::spawn_held(&program, &args).map(|c| {
+            self.started(Some(i64::from(c.pid())));
+            Box::new(Held(c)) as Box<dyn TargetProcess>
+        }))
+    }
+
+    fn started(&mut self, target: Option<i64>) {
+        let conf = &mut self.control[CONF_MAP];
+        let key = 0u32.to_le_bytes();
+        if let (Some(pid), Ok(Some(mut v))) = (target, conf.lookup(&key)) {
+            let at = CONF_TARGET_PID as usize;
+            v[at..at + 8].copy_from_slice(&pid.to_le_bytes());
+            let _ = conf.update(&key, &v, UpdateFlag::Any);
+        }
+    }
+
+    fn poll(&mut self, timeout: Duration, interp: &mut Interp<'_>) {
+        let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+        if self.drain(interp) == 0 {
+            let _ = self.ring.wait(ms);
+            self.drain(interp);
+        }
+        self.sync_state(interp);
+    }
+
+    fn stop(&mut self, interp: &mut Interp<'_>) {
+        self.sync_state(interp);
+        detach_all(std::mem::take(&mut self.attached));
+        self.drain(interp);
+    }
+}
+
+/// Closes every attachment. Perf-event tracepoints take tens of milliseconds each to
+/// release, so they are closed in parallel.
+fn detach_all(attached: Vec<Attached>) {
+    if attached.len() <= 1 {
+        drop(attached);
+        return;
+    }
+    std::thread::scope(|s| {
+        for a in attached {
+            s.spawn(move || drop(a));
+        }
+    });
+}

@@ -1,0 +1,406 @@
+//! rstap's live runtime: creates the BPF maps of a compiled program, loads and attaches
+//! its programs, runs the session (begin probes, userspace timers, the ring buffer of
+//! kernel output, end probes over the kernel maps) and detaches everything.
+//!
+//! Invariant: every kernel object is an RAII owner from `rstap-sys`; leaving [`run`] by
+//! any path (including a panic) closes them, and a killed process leaves nothing behind
+//! because the kernel releases descriptors.
+
+mod events;
+pub mod session_file;
+mod store;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rstap_bpf::layout::{CONF_MAP, CONF_REALTIME_OFFSET, FIRST_GLOBAL_MAP, MapKind, STATS_MAP};
+use rstap_bpf::{Attach, CompileOptions, Compiled, CompiledProbe, TaskOffsets};
+use rstap_diag::{Code, Diagnostic, SourceMap, Stage};
+use rstap_interp::Output;
+use rstap_interp::session::{SessionOptions, run_with_events};
+use rstap_ir::placement::{Placement, placement};
+use rstap_ir::{PerfSample, ProbeId, Program};
+use rstap_sys::bpf::{Map, MapType};
+use rstap_sys::maps::{MapOps, UpdateFlag};
+use rstap_sys::perf::{PerfEvent, Sample};
+use rstap_sys::prog::{LoadOptions, Program as BpfProgram};
+
+pub use events::Events;
+pub use store::{BpfStore, decode_stat};
+
+pub const MAP_CREATE_FAILED: Code = Code("L0001");
+pub const VERIFIER_REJECTED: Code = Code("L0002");
+pub const ATTACH_FAILED: Code = Code("L0003");
+pub const SESSION_FAILED: Code = Code("L0004");
+
+/// The probes of `program` that must run in the kernel.
+pub fn kernel_probes(program: &Program) -> Vec<ProbeId> {
+    program
+        .probes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(placement(program, p), Placement::Kernel(_)))
+        .map(|(i, _)| ProbeId(i as u32))
+        .collect()
+}
+
+/// `task_struct`/`cred` member offsets from the running kernel's BTF.
+pub fn task_offsets() -> Option<TaskOffsets> {
+    let btf = rstap_btf::Btf::load_vmlinux().ok()?;
+    let task = btf
+        .find_by_name_kind("task_struct", rstap_btf::Kind::Struct)
+        .ok()??;
+    let cred = btf
+        .find_by_name_kind("cred", rstap_btf::Kind::Struct)
+        .ok()??;
+    let off = |id, name: &str| -> Option<u32> {
+        Some((btf.find_member(id, name).ok()??.bit_offset / 8) as u32)
+    };
+    Some(TaskOffsets {
+        real_parent: off(task, "real_parent")?,
+        tgid: off(task, "tgid")?,
+        comm: off(task, "comm")?,
+        cred: off(task, "cred")?,
+        cred_euid: off(cred, "euid")?,
+        cred_egid: off(cred, "egid")?,
+    })
+}
+
+/// Compile options for this machine: online CPUs, HZ and `task_struct` offsets.
+pub fn machine_compile_options(base: CompileOptions, hz: u32) -> CompileOptions {
+    CompileOptions {
+        online_cpus: rstap_sys::discovery::online_cpus()
+            .map(|v| v.len() as u32)
+            .unwrap_or(1),
+        possible_cpus: rstap_sys::discovery::possible_cpus()
+            .map(|v| v.len() as u32)
+            .unwrap_or(1),
+        hz,
+        task: task_offsets(),
+        syscall_nr: if cfg!(target_arch = "x86_64") {
+            Some(rstap_interp::syscall_number)
+        } else {
+            None
+        },
+        ..base
+    }
+}
+
+/// How a live session runs.
+#[derive(Clone, Debug)]
+pub struct LiveOptions {
+    pub session: SessionOptions,
+    /// `-q`: no start notice.
+    pub quiet: bool,
+}
+
+fn map_type(k: MapKind) -> MapType {
+    match k {
+        MapKind::Hash => MapType::Hash,
+        MapKind::LruHash => MapType::LruHash,
+        MapKind::Array => MapType::Array,
+        MapKind::PercpuArray => MapType::PercpuArray,
+        MapKind::PercpuHash => MapType::PercpuHash,
+        MapKind::LruPercpuHash => MapType::LruPercpuHash,
+        MapKind::Ringbuf => MapType::Ringbuf,
+    }
+}
+
+fn errno_text(errno: i32) -> String {
+    std::io::Error::from_raw_os_error(errno).to_string()
+}
+
+/// A kernel object that keeps a probe attached while it lives.
+pub(crate) enum Attached {
+    Perf {
+        _event: PerfEvent,
+    },
+    Raw {
+        _link: rstap_sys::attach::Attachment,
+    },
+}
+
+/// Runs a compiled program live. Returns the exit status, or the diagnostic that
+/// stopped the session from starting.
+pub fn run(
+    program: &Program,
+    sources: &SourceMap,
+    compiled: &Compiled,
+    opts: &LiveOptions,
+    out: &mut dyn Output,
+) -> Result<i32, Box<Diagnostic>> {
+    let mut maps = create_maps(compiled)?;
+    // Configuration the programs read: the -x target and the wall-clock offset.
+    let conf = &mut maps[CONF_MAP];
+    let mut value = vec![0u8; conf.value_size()];
+    if let Some(pid) = opts.session.target_pid {
+        value[..8].copy_from_slice(&pid.to_le_bytes());
+    }
+    let off = CONF_REALTIME_OFFSET as usize;
+    value[off..off + 8].copy_from_slice(&realtime_offset_ns().to_le_bytes());
+    conf.update(&0u32.to_le_bytes(), &value, UpdateFlag::Any)
+        .map_err(|e| map_error("rstap_conf", e.errno))?;
+
+    let mut loaded = Vec::new();
+    for p in &compiled.probes {
+        loaded.push(load(program, p, &maps)?);
+    }
+    let mut attached = Vec::new();
+    for (p, prog) in compiled.probes.iter().zip(&loaded) {
+        attach(program, p, prog, &mut attached)?;
+    }
+    if !opts.quiet {
+        out.flush();
+        let n = program
+            .probes
+            .iter()
+            .filter(|p| !matches!(p.kind, rstap_ir::ProbeKind::Never))
+            .count();
+        out.err(
+            format!(
+                "Tracing {n} probe{}... Hit Ctrl-C to end.\n",
+                if n == 1 { "" } else { "s" }
+            )
+            .as_bytes(),
+        );
+    }
+    let (control, globals) = maps.split_at_mut(FIRST_GLOBAL_MAP);
+    let mut events = Events::new(compiled, control, attached).map_err(|e| {
+        Box::new(
+            Diagnostic::error(
+                Stage::Run,
+                SESSION_FAILED,
+                "cannot map the output ring buffer",
+            )
+            .with_note(e.to_string()),
+        )
+    })?;
+    let mut store = BpfStore::new(program, &compiled.layout, globals, FIRST_GLOBAL_MAP);
+    let status = run_with_events(
+        program,
+        sources,
+        &opts.session,
+        &mut store,
+        out,
+        Some(&mut events),
+    )
+    .map_err(|e| Box::new(Diagnostic::error(Stage::Run, SESSION_FAILED, e.to_string())))?;
+    drop(loaded);
+    let lost = events.lost();
+    if lost > 0 {
+        out.flush();
+        out.err(
+            format!(
+                "WARNING: {lost} output record{} lost; increase the buffer with -s\n",
+                if lost == 1 { " was" } else { "s were" }
+            )
+            .as_bytes(),
+        );
+        out.flush();
+    }
+    Ok(status)
+}
+
+fn map_error(name: &str, errno: i32) -> Box<Diagnostic> {
+    let mut d = Diagnostic::error(
+        Stage::Run,
+        MAP_CREATE_FAILED,
+        format!("cannot create BPF map '{name}': {}", errno_text(errno)),
+    );
+    if errno == libc_eperm() {
+        d = d.with_help("run rstap as root (it needs CAP_BPF and CAP_PERFMON)");
+    } else if errno == 12 {
+        d = d.with_help("lower MAXMAPENTRIES or the array sizes, or the buffer size given with -s");
+    }
+    Box::new(d)
+}
+
+fn libc_eperm() -> i32 {
+    1
+}
+
+fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
+    let mut maps = Vec::new();
+    for spec in &compiled.layout.maps {
+        let m = Map::create(
+            map_type(spec.kind),
+            &spec.name,
+            spec.key_size,
+            spec.value_size,
+            spec.max_entries,
+            0,
+        )
+        .map_err(|e| map_error(&spec.name, e.errno))?;
+        maps.push(m);
+    }
+    Ok(maps)
+}
+
+/// Instructions with every map reference resolved to this session's descriptors.
+pub fn relocated(p: &CompiledProbe, maps: &[Map]) -> Vec<u64> {
+    let mut insns = p.code.insns.clone();
+    for r in &p.code.map_relocs {
+        insns[r.insn].imm = maps[r.map].fd();
+    }
+    insns.iter().map(|i| i.encode()).collect()
+}
+
+fn load(program: &Program, p: &CompiledProbe, maps: &[Map]) -> Result<BpfProgram, Box<Diagnostic>> {
+    let insns = relocated(p, maps);
+    let probe = program.probe(p.probe);
+    BpfProgram::load_with(&LoadOptions {
+        prog_type: p.kind.prog_type(),
+        expected_attach_type: p.kind.expected_attach_type(),
+        insns: &insns,
+        name: &p.name,
+        log_level: 1,
+        ..LoadOptions::default()
+    })
+    .map_err(|e| {
+        let at = failing_insn(&e.log).and_then(|i| p.span_of(i));
+        let reason = verifier_reason(&e.log);
+        let mut d = Diagnostic::error(
+            Stage::Run,
+            VERIFIER_REJECTED,
+            format!(
+                "the kernel's BPF verifier rejected probe '{}': {}",
+                probe.pp,
+                errno_text(e.errno)
+            ),
+        )
+        .with_primary(at.unwrap_or(probe.span), "the verifier stopped here")
+        .with_note(format!("verifier: {reason}"))
+        .with_note("this is a bug in rstap: it must only generate programs the verifier accepts; please report it with the script");
+        if e.errno == libc_eperm() {
+            d = d.with_help("run rstap as root (it needs CAP_BPF and CAP_PERFMON)");
+        }
+        Box::new(d)
+    })
+}
+
+/// The index of the last instruction the verifier printed.
+fn failing_insn(log: &str) -> Option<usize> {
+    log.lines().rev().find_map(|l| {
+        let (n, rest) = l.split_once(": ")?;
+        if rest.starts_with('(') {
+            n.trim().parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// The verifier's final complaint (its last lines without the statistics).
+fn verifier_reason(log: &str) -> String {
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| {
+            !l.starts_with("processed ")
+                && !l.is_empty()
+                && !l.starts_with("verification time")
+                && !l.starts_with("stack depth")
+        })
+        .collect();
+    lines
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "no log".into())
+}
+
+fn attach(
+    program: &Program,
+    p: &CompiledProbe,
+    prog: &BpfProgram,
+    out: &mut Vec<Attached>,
+) -> Result<(), Box<Diagnostic>> {
+    let probe = program.probe(p.probe);
+    let fail = |what: String, errno: i32| {
+        let mut d = Diagnostic::error(
+            Stage::Run,
+            ATTACH_FAILED,
+            format!(
+                "cannot attach probe '{}': {what}: {}",
+                probe.pp,
+                errno_text(errno)
+            ),
+        )
+        .with_primary(probe.span, "this probe");
+        if errno == libc_eperm() || errno == 13 {
+            d = d.with_help("run rstap as root (it needs CAP_BPF and CAP_PERFMON)");
+        }
+        Box::new(d)
+    };
+    match &p.attach {
+        Attach::Tracepoint { system, name } => {
+            let id = rstap_sys::tracefs::tracepoint_id(system, name).map_err(|e| {
+                Box::new(
+                    Diagnostic::error(
+                        Stage::Run,
+                        ATTACH_FAILED,
+                        format!("cannot find tracepoint '{system}:{name}': {e}"),
+                    )
+                    .with_primary(probe.span, "this probe")
+                    .with_help("check that tracefs is mounted at /sys/kernel/tracing"),
+                )
+            })?;
+            let ev = PerfEvent::tracepoint(id as u64, 0)
+                .map_err(|e| fail("perf_event_open of the tracepoint".into(), e))?;
+            ev.attach_bpf(prog)
+                .map_err(|e| fail("binding the BPF program".into(), e))?;
+            ev.enable().map_err(|e| fail("enabling".into(), e))?;
+            out.push(Attached::Perf { _event: ev });
+        }
+        Attach::RawTracepoint { name } => {
+            let a = rstap_sys::attach::Attachment::raw_tracepoint(prog, name)
+                .map_err(|e| fail(format!("raw tracepoint '{name}'"), e))?;
+            out.push(Attached::Raw { _link: a });
+        }
+        Attach::Perf {
+            type_,
+            config,
+            sample,
+            every_cpu,
+        } => {
+            let cpus = if *every_cpu {
+                rstap_sys::discovery::online_cpus()
+                    .map_err(|e| fail(format!("reading the online CPUs ({e})"), 5))?
+            } else {
+                vec![0]
+            };
+            let sample = match sample {
+                PerfSample::Period(n) => Sample::Period(*n),
+                PerfSample::Frequency(n) => Sample::Frequency(*n),
+            };
+            for cpu in cpus {
+                let ev = PerfEvent::raw(*type_, *config, sample, cpu as i32)
+                    .map_err(|e| fail(format!("perf_event_open on CPU {cpu}"), e))?;
+                ev.attach_bpf(prog)
+                    .map_err(|e| fail("binding the BPF program".into(), e))?;
+                ev.enable().map_err(|e| fail("enabling".into(), e))?;
+                out.push(Attached::Perf { _event: ev });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `CLOCK_REALTIME - CLOCK_BOOTTIME` now, in nanoseconds.
+fn realtime_offset_ns() -> i64 {
+    let real = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
+    let boot = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+    real - (boot.tv_sec as i64 * 1_000_000_000 + boot.tv_nsec as i64)
+}
+
+/// The stats counter of lost records (used by tests and `events`).
+pub(crate) fn read_lost(stats: &Map) -> u64 {
+    stats
+        .lookup(&0u32.to_le_bytes())
+        .ok()
+        .flatten()
+        .map(|v| u64::from_le_bytes(v[..8].try_into().unwrap()))
+        .unwrap_or(0)
+}
+
+pub(crate) const STATS: usize = STATS_MAP;

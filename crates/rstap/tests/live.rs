@@ -1,0 +1,276 @@
+//! Live tracing tests: real BPF programs on this kernel, driven by a workload whose
+//! system calls are known exactly (`tests/workload/workload.c`, built here with `cc`).
+//! They need root and a C compiler; without them each test says so and passes.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(2) == Some("0"))
+        })
+        .unwrap_or(false)
+}
+
+/// The workload binary, compiled once per test run.
+fn workload() -> Option<&'static PathBuf> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/workload/workload.c");
+        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workload");
+        let ok = Command::new("cc")
+            .args(["-O1", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        ok.then_some(out)
+    })
+    .as_ref()
+}
+
+/// Live tests run one at a time: some count events system-wide.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The workload command line, or `None` (test skipped) without root or a compiler.
+fn setup() -> Option<String> {
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return None;
+    }
+    match workload() {
+        Some(w) => Some(w.display().to_string()),
+        None => {
+            eprintln!("skipped: no C compiler to build the workload");
+            None
+        }
+    }
+}
+
+fn rstap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rstap")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn counts_every_getppid_of_the_target_exactly() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global c
+probe kernel.trace("syscalls:sys_enter_getppid") { if (pid() == target()) c[execname()] <<< 1 }
+probe end { foreach (k in c) printf("%s %d\n", k, @count(c[k])) }"#;
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 12345")]);
+    assert_eq!(text(&o.stdout), "workload 12345\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stderr).contains("Tracing 2 probes... Hit Ctrl-C to end."),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+/// The one-liner of the README: a timer ends the session, the workload runs meanwhile,
+/// and the unread global is printed at exit.
+#[test]
+fn one_liner_with_timer_exit_counts_a_concurrent_workload() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args([
+            "-e",
+            r#"global c; probe kernel.trace("syscalls:sys_enter_getppid") { c[execname()] <<< 1 } probe timer.s(1) { exit() }"#,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(
+        line.starts_with("Tracing 2 probes... Hit Ctrl-C to end."),
+        "{line}"
+    );
+    // A copy under its own name: its execname is then unique on this machine.
+    let unique = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rstap-oneline");
+    std::fs::copy(&w, &unique).unwrap();
+    let status = Command::new(&unique)
+        .args(["getppid", "5000"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let o = child.wait_with_output().unwrap();
+    let out = text(&o.stdout);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("c[\"rstap-oneline\"]"))
+        .unwrap_or_else(|| panic!("no workload row in {out:?}"));
+    assert!(row.contains("@count=5000 "), "{row}");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn sums_and_histograms_of_bytes_written() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global s
+probe kernel.trace("syscalls:sys_enter_write") { if (pid() == target()) s <<< $count }
+probe end { printf("%d %d %d %d\n", @count(s), @sum(s), @min(s), @max(s)) print(@hist_log(s)) }"#;
+    let o = rstap(&["-e", script, "-c", &format!("{w} write 300 100")]);
+    let out = text(&o.stdout);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("300 30000 100 100"),
+        "{}",
+        text(&o.stderr)
+    );
+    // 100 falls in the [64, 128) bucket.
+    let row = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("64 |"))
+        .unwrap_or_else(|| panic!("no 64 row in {out}"));
+    assert!(row.trim_end().ends_with(" 300"), "{row}");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn kernel_printf_strings_and_exit_from_the_kernel() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global n
+probe kernel.trace("syscalls:sys_enter_getppid") {
+  if (pid() == target()) {
+    n++
+    if (n <= 3) printf("%s pid=%d nr=%d %s\n", execname(), pid() - target(), $__syscall_nr, "x" . execname())
+    if (n == 100) exit()
+  }
+}
+probe end { printf("n>=100: %d\n", n >= 100) }"#;
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 100000")]);
+    let want = "workload pid=0 nr=110 xworkload\n".repeat(3) + "n>=100: 1\n";
+    assert_eq!(text(&o.stdout), want, "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn division_by_zero_in_a_kernel_probe_is_located() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = "global x\nprobe kernel.trace(\"syscalls:sys_enter_getppid\") {\n  if (pid() == target()) x = 1 / (pid() - target())\n}";
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 10")]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("ERROR: division by 0 near operator '/' at <input>:3:32"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("ERROR:").count(),
+        1,
+        "one error stops the session: {err}"
+    );
+    assert!(
+        err.contains("WARNING: Number of errors: 1, skipped probes: 0"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn array_overflow_in_a_kernel_probe_is_located() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = "global a[10], i\nprobe kernel.trace(\"syscalls:sys_enter_getppid\") {\n  if (pid() == target()) a[i++] = 1\n}";
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 50")]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(
+            "ERROR: Array overflow, check size limit (10) near operator '=' at <input>:3:33"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("ERROR:").count(),
+        1,
+        "one error stops the session: {err}"
+    );
+    assert!(
+        err.contains("WARNING: Number of errors: 1, skipped probes: 0"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn maxaction_in_a_kernel_probe_is_located() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = "probe kernel.trace(\"syscalls:sys_enter_getppid\") {\n  if (pid() == target()) { i = 0; while (1) i++ }\n}";
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 5")]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("ERROR: MAXACTION exceeded near keyword 'while' at <input>:2:35"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("ERROR:").count(),
+        1,
+        "one error stops the session: {err}"
+    );
+    assert!(
+        err.contains("WARNING: Number of errors: 1, skipped probes: 0"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn profile_samples_every_cpu_at_the_requested_rate() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let ncpus = std::fs::read_to_string("/sys/devices/system/cpu/online")
+        .map(|s| {
+            s.trim()
+                .split(',')
+                .map(|r| match r.split_once('-') {
+                    Some((a, b)) => b.parse::<u64>().unwrap() - a.parse::<u64>().unwrap() + 1,
+                    None => 1,
+                })
+                .sum::<u64>()
+        })
+        .unwrap();
+    let script =
+        "global n\nprobe timer.profile.freq.hz(997) { n++ }\nprobe end { printf(\"%d\\n\", n) }";
+    let start = Instant::now();
+    let o = rstap(&["-e", script, "-c", &format!("{w} spin 2000 {ncpus}")]);
+    let elapsed = start.elapsed();
+    let n: u64 = text(&o.stdout)
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("{} {}", text(&o.stdout), text(&o.stderr)));
+    let want = 997.0 * 2.0 * ncpus as f64;
+    let ratio = n as f64 / want;
+    assert!(
+        (0.97..=1.01 + elapsed.saturating_sub(Duration::from_secs(2)).as_secs_f64() / 2.0)
+            .contains(&ratio),
+        "{n} samples, {ratio:.3} of {want} (session {elapsed:?})"
+    );
+}
