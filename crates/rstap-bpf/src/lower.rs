@@ -26,6 +26,29 @@ pub const UNSUPPORTED: Code = Code("T0001");
 /// The program needs more per-CPU scratch memory than BPF allows.
 pub const TOO_BIG: Code = Code("T0002");
 
+/// Long explanations of this pass's codes (`rstap explain T0001`).
+pub static EXPLANATIONS: &[rstap_diag::Explanation] = &[
+    rstap_diag::Explanation {
+        code: UNSUPPORTED,
+        title: "construct not available in kernel probes",
+        text: "Probes on kernel events (tracepoints, perf events, profiling timers, timers \
+that read event context) are compiled to BPF programs, which the kernel verifies before \
+they run. A few language constructs have no BPF translation yet: iterating with foreach, \
+deleting a whole array, sprintf and other string formatting, regular expressions, \
+@variance and histogram buckets, printing histograms, and recursive functions. Keep the \
+kernel probe to collecting data (counting, aggregating with <<<, storing in arrays, \
+printf of values) and do the rest in an end or timer probe, which run in userspace over \
+the same globals.",
+    },
+    rstap_diag::Explanation {
+        code: TOO_BIG,
+        title: "kernel probe too large",
+        text: "A BPF program keeps its locals, temporaries and strings in 32 KiB of per-CPU \
+scratch memory, and its jumps span at most 32767 instructions. Split the probe's work, \
+use fewer string temporaries, or lower MAXSTRINGLEN with -D.",
+    },
+];
+
 /// The most scratch memory one program may use (the per-CPU value limit is 32 KiB).
 pub const MAX_SCRATCH: u32 = 32 * 1024 - 8;
 
@@ -503,6 +526,8 @@ struct TryCtx {
     catch: Label,
     /// Scratch slot receiving the raising site's index.
     err: u32,
+    /// Scratch slot receiving a faulting address.
+    addr: u32,
     raised: Vec<usize>,
 }
 
@@ -812,11 +837,13 @@ impl<'a> Gen<'a> {
                 catch,
             } => {
                 let err = self.temp(8)?;
+                let addr = self.temp(8)?;
                 let catch_l = self.asm.label();
                 let done = self.asm.label();
                 self.tries.push(TryCtx {
                     catch: catch_l,
                     err,
+                    addr,
                     raised: Vec::new(),
                 });
                 let r = self.block(body);
@@ -831,15 +858,19 @@ impl<'a> Gen<'a> {
                         let next = self.asm.label();
                         self.fill(R1, err);
                         self.asm.jmp_imm(Cond::Ne, R1, site as i32, next);
-                        let msg = match &self.sites[site].kind {
-                            SiteKind::Error { message, .. } => message.clone(),
+                        match self.sites[site].kind.clone() {
                             SiteKind::Fault { prefix, suffix, .. } => {
-                                format!("{}{}", prefix.trim_end(), suffix)
+                                self.fault_message(slot, &prefix, ctx.addr, &suffix)?;
                             }
-                            _ => String::new(),
-                        };
-                        let lit = self.literal(msg.as_bytes())?;
-                        self.copy_str(slot, lit, self.width())?;
+                            kind => {
+                                let msg = match kind {
+                                    SiteKind::Error { message, .. } => message,
+                                    _ => String::new(),
+                                };
+                                let lit = self.literal(msg.as_bytes())?;
+                                self.copy_str(slot, lit, self.width())?;
+                            }
+                        }
                         self.asm.ja(set);
                         self.asm.bind(next);
                     }
@@ -909,9 +940,11 @@ impl<'a> Gen<'a> {
         });
         if let Some(t) = self.tries.last_mut() {
             t.raised.push(site);
-            let (err, catch) = (t.err, t.catch);
+            let (err, slot, catch) = (t.err, t.addr, t.catch);
             self.asm.mov_imm(R1, site as i32);
             self.spill(err, R1);
+            self.fill(R1, addr);
+            self.spill(slot, R1);
             self.asm.ja(catch);
             return Ok(());
         }
@@ -926,6 +959,64 @@ impl<'a> Gen<'a> {
         self.output(rec, RECORD_HEADER + 8);
         self.asm.ja(self.end);
         Ok(())
+    }
+
+    /// `dst = prefix . sprintf("0x%x", scratch[addr]) . suffix` (a caught fault's text).
+    fn fault_message(&mut self, dst: u32, prefix: &str, addr: u32, suffix: &str) -> G<()> {
+        // Hex digits right to left into 16 bytes; r2 ends at the most significant one.
+        let digits = self.temp(24)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(digits + 16), 0);
+        self.fill(R1, addr);
+        self.asm.mov_imm(R2, 15);
+        for i in 0..16u32 {
+            let keep = self.asm.label();
+            if i > 0 {
+                self.asm.jmp_imm(Cond::Eq, R1, 0, keep);
+                self.asm.mov_imm(R2, 15 - i as i32);
+                self.asm.bind(keep);
+            }
+            let letter = self.asm.label();
+            let put = self.asm.label();
+            self.asm.mov(R3, R1);
+            self.asm.alu64_imm(Alu::And, R3, 15);
+            self.asm.jmp_imm(Cond::Ge, R3, 10, letter);
+            self.asm.alu64_imm(Alu::Add, R3, b'0' as i32);
+            self.asm.ja(put);
+            self.asm.bind(letter);
+            self.asm.alu64_imm(Alu::Add, R3, b'a' as i32 - 10);
+            self.asm.bind(put);
+            self.asm.store(Size::U8, R7, Self::off(digits + 15 - i), R3);
+            self.asm.alu64_imm(Alu::Rsh, R1, 4);
+        }
+        let bounded = self.asm.label();
+        self.asm.jmp_imm(Cond::Le, R2, 15, bounded);
+        self.asm.mov_imm(R2, 15);
+        self.asm.bind(bounded);
+        let start = self.temp(8)?;
+        self.spill(start, R2);
+        let hex = self.temp(24)?;
+        self.scratch_ptr(R1, hex);
+        self.asm.mov_imm(R2, 17);
+        self.scratch_ptr(R3, digits);
+        self.fill(R4, start);
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Le, R4, 15, ok);
+        self.asm.mov_imm(R4, 15);
+        self.asm.bind(ok);
+        self.asm.alu64_reg(Alu::Add, R3, R4);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        let head = self.literal(format!("{prefix}0x").as_bytes())?;
+        let with_hex = self.concat_slots(
+            head,
+            Str {
+                slot: hex,
+                bound: 17,
+                padded: false,
+            },
+        )?;
+        let tail = self.literal(suffix.as_bytes())?;
+        let all = self.concat_slots(with_hex, tail)?;
+        self.copy_str(dst, all, self.width())
     }
 
     /// `kernel_string`/`user_string` and their `_n` and default-message forms.
@@ -1884,31 +1975,7 @@ impl<'a> Gen<'a> {
             ExprKind::Concat { lhs, rhs } => {
                 let a = self.string(lhs)?;
                 let b = self.string(rhs)?;
-                let t = self.temp(2 * w)?;
-                let pos = self.asm.label();
-                let fits = self.asm.label();
-                self.scratch_ptr(R1, t);
-                self.asm.mov_imm(R2, w as i32);
-                self.scratch_ptr(R3, a.slot);
-                self.asm.call(h::PROBE_READ_KERNEL_STR);
-                self.asm.jmp_imm(Cond::Sgt, R0, 0, pos);
-                self.asm.mov_imm(R0, 1);
-                self.asm.bind(pos);
-                self.asm.alu64_imm(Alu::Sub, R0, 1);
-                self.asm.jmp_imm(Cond::Le, R0, w as i32 - 1, fits);
-                self.asm.mov_imm(R0, w as i32 - 1);
-                self.asm.bind(fits);
-                self.scratch_ptr(R1, t);
-                self.asm.alu64_reg(Alu::Add, R1, R0);
-                self.asm.mov_imm(R2, w as i32);
-                self.scratch_ptr(R3, b.slot);
-                self.asm.call(h::PROBE_READ_KERNEL_STR);
-                self.asm.store_imm(Size::U8, R7, Self::off(t + w - 1), 0);
-                Ok(Str {
-                    slot: t,
-                    bound: w.min(a.bound + b.bound),
-                    padded: false,
-                })
+                self.concat_slots(a, b)
             }
             ExprKind::Ternary { cond, then, els } => {
                 let t = self.temp(w)?;
@@ -1957,6 +2024,36 @@ impl<'a> Gen<'a> {
                 unreachable!()
             }
         }
+    }
+
+    /// `a . b` into a fresh slot, truncated to the string width.
+    fn concat_slots(&mut self, a: Str, b: Str) -> G<Str> {
+        let w = self.width();
+        let t = self.temp(2 * w)?;
+        let pos = self.asm.label();
+        let fits = self.asm.label();
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, w as i32);
+        self.scratch_ptr(R3, a.slot);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        self.asm.jmp_imm(Cond::Sgt, R0, 0, pos);
+        self.asm.mov_imm(R0, 1);
+        self.asm.bind(pos);
+        self.asm.alu64_imm(Alu::Sub, R0, 1);
+        self.asm.jmp_imm(Cond::Le, R0, w as i32 - 1, fits);
+        self.asm.mov_imm(R0, w as i32 - 1);
+        self.asm.bind(fits);
+        self.scratch_ptr(R1, t);
+        self.asm.alu64_reg(Alu::Add, R1, R0);
+        self.asm.mov_imm(R2, w as i32);
+        self.scratch_ptr(R3, b.slot);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        self.asm.store_imm(Size::U8, R7, Self::off(t + w - 1), 0);
+        Ok(Str {
+            slot: t,
+            bound: w.min(a.bound + b.bound),
+            padded: false,
+        })
     }
 
     /// A string literal in a fresh slot.

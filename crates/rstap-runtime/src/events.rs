@@ -16,13 +16,142 @@ use rstap_sys::ringbuf::RingBuf;
 
 use crate::Attached;
 
+/// What one output record asks of the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Text for standard output.
+    Output(Vec<u8>),
+    /// A runtime error raised in a kernel probe.
+    Error(RuntimeError),
+    /// A `WARNING:` line for standard error.
+    Warning(Vec<u8>),
+    /// `exit()` was called.
+    Exit,
+}
+
+/// Parsed `printf` formats by site, so each is parsed once per session.
+pub type FormatCache = HashMap<usize, Option<Format>>;
+
+/// Decodes one ring-buffer record of `compiled` (`None` for a malformed record).
+pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Option<Event> {
+    if rec.len() < 8 {
+        return None;
+    }
+    let site_id = u32::from_le_bytes(rec[..4].try_into().unwrap()) as usize;
+    let site = compiled.sites.get(site_id)?;
+    let args: Vec<Arg> = site
+        .args
+        .iter()
+        .map(|a| {
+            let at = a.offset as usize;
+            let end = (at + a.width as usize).min(rec.len());
+            let raw = &rec[at.min(end)..end];
+            match a.ty {
+                Type::String => {
+                    let n = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
+                    Arg::Str(raw[..n].to_vec())
+                }
+                _ => {
+                    let mut b = [0u8; 8];
+                    b[..raw.len().min(8)].copy_from_slice(&raw[..raw.len().min(8)]);
+                    Arg::Long(i64::from_le_bytes(b))
+                }
+            }
+        })
+        .collect();
+    Some(match &site.kind {
+        SiteKind::Print { kind, delimiter } => {
+            let mut buf = Vec::new();
+            for (i, a) in args.iter().enumerate() {
+                if i > 0
+                    && let Some(d) = delimiter
+                {
+                    buf.extend_from_slice(d);
+                }
+                match a {
+                    Arg::Long(n) if kind.char => buf.push(*n as u8),
+                    Arg::Long(n) => buf.extend_from_slice(n.to_string().as_bytes()),
+                    Arg::Str(s) => buf.extend_from_slice(s),
+                }
+            }
+            if kind.newline {
+                buf.push(b'\n');
+            }
+            Event::Output(buf)
+        }
+        SiteKind::Printf { format } => {
+            let parsed = formats
+                .entry(site_id)
+                .or_insert_with(|| rstap_format::parse_format(format).ok());
+            let f = parsed.as_ref()?;
+            let fmt_args: Vec<FmtArg> = args
+                .iter()
+                .map(|a| match a {
+                    Arg::Long(n) => FmtArg::Long(*n),
+                    Arg::Str(s) => FmtArg::Str(s),
+                })
+                .collect();
+            let mut buf = Vec::new();
+            match f.render(&fmt_args, &NoMemory, &mut buf) {
+                Ok(()) => Event::Output(buf),
+                Err(e) => Event::Error(RuntimeError::new(
+                    rstap_interp::error::BAD_ARGUMENT,
+                    e.to_string(),
+                    site.span,
+                )),
+            }
+        }
+        SiteKind::Error { code, message } => {
+            Event::Error(RuntimeError::new(*code, message.clone(), site.span))
+        }
+        SiteKind::Fault {
+            code,
+            prefix,
+            suffix,
+        } => {
+            let addr = match args.first() {
+                Some(Arg::Long(a)) => *a as u64,
+                _ => 0,
+            };
+            Event::Error(RuntimeError::new(
+                *code,
+                format!("{prefix}0x{addr:x}{suffix}"),
+                site.span,
+            ))
+        }
+        SiteKind::ScriptError => {
+            let msg = match args.first() {
+                Some(Arg::Str(s)) => String::from_utf8_lossy(s).into_owned(),
+                _ => String::new(),
+            };
+            let msg = msg.strip_suffix('\n').unwrap_or(&msg).to_string();
+            Event::Error(RuntimeError::new(
+                rstap_interp::error::SCRIPT_ERROR,
+                msg,
+                site.span,
+            ))
+        }
+        SiteKind::Warn => {
+            let mut line = b"WARNING: ".to_vec();
+            if let Some(Arg::Str(s)) = args.first() {
+                line.extend_from_slice(s);
+            }
+            if line.last() != Some(&b'\n') {
+                line.push(b'\n');
+            }
+            Event::Warning(line)
+        }
+        SiteKind::Exit => Event::Exit,
+    })
+}
+
 /// Drains the ring buffer into the session.
 pub struct Events<'m> {
     compiled: &'m Compiled,
     control: &'m mut [Map],
     ring: RingBuf,
     attached: Vec<Attached>,
-    formats: HashMap<usize, Option<Format>>,
+    formats: FormatCache,
 }
 
 /// One decoded record argument.
@@ -83,119 +212,16 @@ impl<'m> Events<'m> {
     }
 
     fn apply(&mut self, rec: &[u8], interp: &mut Interp<'_>) {
-        if rec.len() < 8 {
-            return;
-        }
-        let site_id = u32::from_le_bytes(rec[..4].try_into().unwrap()) as usize;
-        let Some(site) = self.compiled.sites.get(site_id) else {
-            return;
-        };
-        let args: Vec<Arg> = site
-            .args
-            .iter()
-            .map(|a| {
-                let at = a.offset as usize;
-                let end = (at + a.width as usize).min(rec.len());
-                let raw = &rec[at.min(end)..end];
-                match a.ty {
-                    Type::String => {
-                        let n = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
-                        Arg::Str(raw[..n].to_vec())
-                    }
-                    _ => {
-                        let mut b = [0u8; 8];
-                        b[..raw.len().min(8)].copy_from_slice(&raw[..raw.len().min(8)]);
-                        Arg::Long(i64::from_le_bytes(b))
-                    }
-                }
-            })
-            .collect();
-        match &site.kind {
-            SiteKind::Print { kind, delimiter } => {
-                let mut buf = Vec::new();
-                for (i, a) in args.iter().enumerate() {
-                    if i > 0
-                        && let Some(d) = delimiter
-                    {
-                        buf.extend_from_slice(d);
-                    }
-                    match a {
-                        Arg::Long(n) if kind.char => buf.push(*n as u8),
-                        Arg::Long(n) => buf.extend_from_slice(n.to_string().as_bytes()),
-                        Arg::Str(s) => buf.extend_from_slice(s),
-                    }
-                }
-                if kind.newline {
-                    buf.push(b'\n');
-                }
-                interp.output().out(&buf);
-            }
-            SiteKind::Printf { format } => {
-                let parsed = self
-                    .formats
-                    .entry(site_id)
-                    .or_insert_with(|| rstap_format::parse_format(format).ok());
-                let Some(f) = parsed else { return };
-                let fmt_args: Vec<FmtArg> = args
-                    .iter()
-                    .map(|a| match a {
-                        Arg::Long(n) => FmtArg::Long(*n),
-                        Arg::Str(s) => FmtArg::Str(s),
-                    })
-                    .collect();
-                let mut buf = Vec::new();
-                match f.render(&fmt_args, &NoMemory, &mut buf) {
-                    Ok(()) => interp.output().out(&buf),
-                    Err(e) => interp.report_error(&RuntimeError::new(
-                        rstap_interp::error::BAD_ARGUMENT,
-                        e.to_string(),
-                        site.span,
-                    )),
-                }
-            }
-            SiteKind::Error { code, message } => {
-                interp.report_error(&RuntimeError::new(*code, message.clone(), site.span));
-            }
-            SiteKind::Fault {
-                code,
-                prefix,
-                suffix,
-            } => {
-                let addr = match args.first() {
-                    Some(Arg::Long(a)) => *a as u64,
-                    _ => 0,
-                };
-                interp.report_error(&RuntimeError::new(
-                    *code,
-                    format!("{prefix}0x{addr:x}{suffix}"),
-                    site.span,
-                ));
-            }
-            SiteKind::ScriptError => {
-                let msg = match args.first() {
-                    Some(Arg::Str(s)) => String::from_utf8_lossy(s).into_owned(),
-                    _ => String::new(),
-                };
-                let msg = msg.strip_suffix('\n').unwrap_or(&msg).to_string();
-                interp.report_error(&RuntimeError::new(
-                    rstap_interp::error::SCRIPT_ERROR,
-                    msg,
-                    site.span,
-                ));
-            }
-            SiteKind::Warn => {
-                let mut line = b"WARNING: ".to_vec();
-                if let Some(Arg::Str(s)) = args.first() {
-                    line.extend_from_slice(s);
-                }
-                if line.last() != Some(&b'\n') {
-                    line.push(b'\n');
-                }
+        match decode(self.compiled, &mut self.formats, rec) {
+            Some(Event::Output(bytes)) => interp.output().out(&bytes),
+            Some(Event::Error(e)) => interp.report_error(&e),
+            Some(Event::Warning(line)) => {
                 let out = interp.output();
                 out.flush();
                 out.err(&line);
             }
-            SiteKind::Exit => interp.request_exit(),
+            Some(Event::Exit) => interp.request_exit(),
+            None => {}
         }
     }
 }

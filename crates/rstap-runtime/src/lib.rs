@@ -24,13 +24,46 @@ use rstap_sys::maps::{MapOps, UpdateFlag};
 use rstap_sys::perf::{PerfEvent, Sample};
 use rstap_sys::prog::{LoadOptions, Program as BpfProgram};
 
-pub use events::Events;
+pub use events::{Event, Events, FormatCache, decode};
 pub use store::{BpfStore, decode_stat};
 
 pub const MAP_CREATE_FAILED: Code = Code("L0001");
 pub const VERIFIER_REJECTED: Code = Code("L0002");
 pub const ATTACH_FAILED: Code = Code("L0003");
 pub const SESSION_FAILED: Code = Code("L0004");
+
+/// Long explanations of the live runtime's codes (`rstap explain L0002`).
+pub static EXPLANATIONS: &[rstap_diag::Explanation] = &[
+    rstap_diag::Explanation {
+        code: MAP_CREATE_FAILED,
+        title: "cannot create a BPF map",
+        text: "Every global lives in a BPF map created when the session starts. Creation \
+fails without the CAP_BPF capability (run as root), or when the kernel cannot find the \
+memory: lower MAXMAPENTRIES, the declared array sizes, or the output buffer given with -s.",
+    },
+    rstap_diag::Explanation {
+        code: VERIFIER_REJECTED,
+        title: "the kernel's verifier rejected a program",
+        text: "rstap only generates programs it expects the BPF verifier to accept, so this \
+is a bug in rstap. The message points at the statement where the verifier stopped and \
+quotes its reason. Please report it with the script; meanwhile, moving that computation \
+into an end or timer probe avoids it.",
+    },
+    rstap_diag::Explanation {
+        code: ATTACH_FAILED,
+        title: "cannot attach a probe",
+        text: "The program was loaded but the kernel refused to connect it to its event: \
+the tracepoint is gone (check /sys/kernel/tracing/events), the perf event is not \
+supported on this machine (hardware counters in a VM), or privileges are missing (run \
+as root). Nothing stays attached after this error.",
+    },
+    rstap_diag::Explanation {
+        code: SESSION_FAILED,
+        title: "the live session could not start",
+        text: "Setting up the session around the probes failed: mapping the output buffer, \
+or starting the -c command. The message says which.",
+    },
+];
 
 /// The probes of `program` that must run in the kernel.
 pub fn kernel_probes(program: &Program) -> Vec<ProbeId> {
@@ -218,7 +251,8 @@ fn libc_eperm() -> i32 {
     1
 }
 
-fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
+/// Creates every map of the layout, in layout order.
+pub fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
     let mut maps = Vec::new();
     for spec in &compiled.layout.maps {
         let m = Map::create(

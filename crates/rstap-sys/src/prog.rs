@@ -188,6 +188,17 @@ impl Program {
         sys_bpf(BPF_PROG_TEST_RUN, &mut a)?;
         Ok(a.get_u32(4))
     }
+
+    /// Runs a program that takes a context instead of packet data (raw tracepoints:
+    /// `ctx` is the argument array) once on the current CPU; returns its return value.
+    pub fn test_run_ctx(&self, ctx: &[u8]) -> Result<u32, i32> {
+        let mut a = Attr::new();
+        a.u32(0, self.fd.as_raw_fd() as u32);
+        a.u32(40, ctx.len() as u32);
+        a.u64(48, ctx.as_ptr() as u64);
+        sys_bpf(BPF_PROG_TEST_RUN, &mut a)?;
+        Ok(a.get_u32(4))
+    }
 }
 
 impl Program {

@@ -35,6 +35,8 @@ pub fn all() -> Vec<&'static Explanation> {
         rstap_syntax::EXPLANATIONS,
         rstap_sema::EXPLANATIONS,
         rstap_interp::EXPLANATIONS,
+        rstap_bpf::EXPLANATIONS,
+        rstap_runtime::EXPLANATIONS,
     ];
     tables.iter().flat_map(|t| t.iter()).collect()
 }

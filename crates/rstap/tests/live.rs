@@ -274,3 +274,105 @@ fn profile_samples_every_cpu_at_the_requested_rate() {
         "{n} samples, {ratio:.3} of {want} (session {elapsed:?})"
     );
 }
+
+#[test]
+fn read_faults_in_a_kernel_probe_are_located() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = "probe kernel.trace(\"syscalls:sys_enter_getppid\") {\n  if (pid() == target()) println(kernel_string(0))\n}";
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 3")]);
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("ERROR: kernel string copy fault at 0x0 [man error::fault] near identifier 'kernel_string' at <input>:2:34"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // Caught, the message is the catch variable's value; the default form returns it.
+    let script = "probe kernel.trace(\"syscalls:sys_enter_getppid\") {\n  if (pid() == target()) {\n    try { println(kernel_long(8)) } catch (m) { println(m) }\n    println(user_string(0, \"<none>\"))\n    exit()\n  }\n}";
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 3")]);
+    assert_eq!(
+        text(&o.stdout),
+        "kernel long copy fault at 0x8 [man error::fault]\n<none>\n",
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// Entry/exit latency through the raw sys_exit path, with a log histogram whose
+/// total is the number of calls.
+#[test]
+fn syscall_latency_histogram_counts_every_call() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global t, lat
+probe kernel.trace("syscalls:sys_enter_getppid") { if (pid() == target()) t[tid()] = ktime_get_ns() }
+probe kernel.trace("syscalls:sys_exit_getppid") {
+  if (tid() in t) { lat <<< ktime_get_ns() - t[tid()]; delete t[tid()] }
+}
+probe end { printf("%d %d\n", @count(lat), @min(lat) > 0) print(@hist_log(lat)) }"#;
+    let o = rstap(&["-e", script, "-c", &format!("{w} getppid 2000")]);
+    let out = text(&o.stdout);
+    assert!(out.starts_with("2000 1\n"), "{out}{}", text(&o.stderr));
+    let total: i64 = out
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split('|').nth(1))
+        .filter_map(|r| r.split_whitespace().last()?.parse::<i64>().ok())
+        .sum();
+    assert_eq!(total, 2000, "{out}");
+}
+
+/// `-p4` writes a session file; `rstap run FILE` runs it.
+#[test]
+fn compiled_session_files_run_later() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("p4");
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args([
+            "-p4",
+            "-e",
+            r#"global n; probe kernel.trace("syscalls:sys_enter_getppid") { if (execname() == "rstap-p4") n++ } probe timer.ms(500) { printf("n=%d\n", n); exit() }"#,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let name = text(&o.stdout).trim().to_string();
+    assert!(
+        name.starts_with("stap_") && name.ends_with(".rstap"),
+        "{name}"
+    );
+    let unique = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rstap-p4");
+    std::fs::copy(&w, &unique).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(["run", dir.join(&name).to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Tracing 2 probes"), "{line}");
+    assert!(
+        Command::new(&unique)
+            .args(["getppid", "77"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(text(&o.stdout), "n=77\n");
+    // A damaged file is refused clearly.
+    std::fs::write(dir.join("bad.rstap"), "{").unwrap();
+    let o = rstap(&["run", dir.join("bad.rstap").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("not an rstap session file"),
+        "{}",
+        text(&o.stderr)
+    );
+}
