@@ -46,9 +46,21 @@ def time_to_ready(cmd, ready, runs=15):
             if not line:
                 break
         samples.append(time.perf_counter() - t0)
-        p.terminate()
-        p.wait()
+        stop(p)
     return statistics.median(samples)
+
+
+def stop(p):
+    """Ends a tracer like Ctrl-C does and collects what it prints."""
+    # bpftrace prints its start line before attaching and ignores SIGINT until it is
+    # attached: give it time.
+    time.sleep(0.5)
+    p.send_signal(2)
+    try:
+        p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
 
 
 def run_workload(args):
@@ -67,9 +79,9 @@ def traced(tracer_cmd, ready, workload_args, runs=5):
             line = p.stdout.readline()
             if not line:
                 raise SystemExit(f"tracer did not start: {tracer_cmd}")
+        time.sleep(0.5)  # bpftrace announces before it attaches
         samples.append(run_workload(workload_args))
-        p.send_signal(2)
-        p.wait()
+        stop(p)
     return statistics.median(samples)
 
 
@@ -88,11 +100,12 @@ def main():
     tp_ms = time_to_ready(tp, b"Tracing")
     base_line = ""
     if BPFTRACE:
-        bt = time_to_ready([BPFTRACE, "-e",
+        bt = time_to_ready([BPFTRACE, "-B", "line", "-e",
                             "tracepoint:syscalls:sys_enter_getppid { @[comm] = count(); }"],
                            b"Attaching")
         base_line = f"bpftrace {bt * 1e3:.1f} ms; ratio {tp_ms / bt:.2f}"
-    rows.append(("start-up: tracepoint + map one-liner, until attached",
+    rows.append(("start-up: tracepoint + map one-liner, until the start line "
+                 "(rstap prints it once attached, bpftrace just before attaching)",
                  f"{tp_ms * 1e3:.1f} ms", base_line))
 
     # Per-event overhead.
@@ -102,7 +115,7 @@ def main():
     r_ns = (count - base) / N_EVENTS * 1e9
     line = ""
     if BPFTRACE:
-        bcount = traced([BPFTRACE, "-e",
+        bcount = traced([BPFTRACE, "-B", "line", "-e",
                          "tracepoint:syscalls:sys_enter_getppid { @[comm] = count(); }"],
                         b"Attaching", args)
         b_ns = (bcount - base) / N_EVENTS * 1e9
@@ -119,7 +132,7 @@ def main():
     l_ns = (lat_t - base) / N_EVENTS * 1e9
     line = ""
     if BPFTRACE:
-        blat = traced([BPFTRACE, "-e",
+        blat = traced([BPFTRACE, "-B", "line", "-e",
                        "tracepoint:syscalls:sys_enter_getppid { @t[tid] = nsecs; } "
                        "tracepoint:syscalls:sys_exit_getppid /@t[tid]/ "
                        "{ @lat = hist(nsecs - @t[tid]); delete(@t[tid]); }"],

@@ -311,6 +311,19 @@ pub fn compile(
         return Err(diags);
     }
     layout.maps[SCRATCH_MAP].value_size = round8(scratch);
+    // Programs that never print only send the odd error or exit() record: a small
+    // ring buffer does, and large ones take milliseconds to allocate.
+    let prints = sites.iter().any(|s| {
+        matches!(
+            s.kind,
+            SiteKind::Print { .. } | SiteKind::Printf { .. } | SiteKind::Warn
+        )
+    });
+    if !prints {
+        let small = 256 * 1024;
+        let rb = &mut layout.maps[RINGBUF_MAP].max_entries;
+        *rb = (*rb).min(small);
+    }
     Ok(Compiled {
         layout,
         probes,
@@ -916,7 +929,7 @@ impl<'a> Gen<'a> {
         let rec = self.temp(RECORD_HEADER)?;
         self.asm
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
-        self.output(rec, RECORD_HEADER);
+        self.output(rec, RECORD_HEADER, true);
         self.asm.ja(self.end);
         Ok(())
     }
@@ -956,7 +969,7 @@ impl<'a> Gen<'a> {
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
         self.fill(R1, addr);
         self.spill(rec + RECORD_HEADER, R1);
-        self.output(rec, RECORD_HEADER + 8);
+        self.output(rec, RECORD_HEADER + 8, true);
         self.asm.ja(self.end);
         Ok(())
     }
@@ -1123,12 +1136,24 @@ impl<'a> Gen<'a> {
     }
 
     /// `bpf_ringbuf_output(record)`, counting a lost record when the buffer is full.
-    fn output(&mut self, rec: u32, size: u32) {
+    ///
+    /// Output records do not wake the reader (it polls every few milliseconds, which
+    /// spares the producer a wake-up per record); errors and `exit()` wake it at once.
+    fn output(&mut self, rec: u32, size: u32, urgent: bool) {
+        const BPF_RB_NO_WAKEUP: i32 = 1;
+        const BPF_RB_FORCE_WAKEUP: i32 = 2;
         let ok = self.asm.label();
         self.asm.ld_map(R1, RINGBUF_MAP);
         self.scratch_ptr(R2, rec);
         self.asm.mov_imm(R3, size as i32);
-        self.asm.mov_imm(R4, 0);
+        self.asm.mov_imm(
+            R4,
+            if urgent {
+                BPF_RB_FORCE_WAKEUP
+            } else {
+                BPF_RB_NO_WAKEUP
+            },
+        );
         self.asm.call(h::RINGBUF_OUTPUT);
         self.asm.jmp_imm(Cond::Eq, R0, 0, ok);
         self.asm.ld_map_value(R1, STATS_MAP, 0);
@@ -2178,7 +2203,14 @@ impl<'a> Gen<'a> {
             span,
             size,
         });
-        self.output(rec, size);
+        self.output(
+            rec,
+            size,
+            !matches!(
+                self.sites[site].kind,
+                SiteKind::Print { .. } | SiteKind::Printf { .. }
+            ),
+        );
         Ok(())
     }
 
@@ -2384,7 +2416,7 @@ impl<'a> Gen<'a> {
                 });
                 self.asm
                     .store_imm(Size::U64, R7, Self::off(rec), site as i32);
-                self.output(rec, RECORD_HEADER);
+                self.output(rec, RECORD_HEADER, true);
                 self.asm.mov_imm(R0, 0);
             }
             "error" | "warn" => {

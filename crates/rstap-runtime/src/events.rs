@@ -34,6 +34,27 @@ pub type FormatCache = HashMap<usize, Option<Format>>;
 
 /// Decodes one ring-buffer record of `compiled` (`None` for a malformed record).
 pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Option<Event> {
+    let mut text = Vec::new();
+    match decode_into(compiled, formats, rec, &mut text)? {
+        Decoded::Output => Some(Event::Output(text)),
+        Decoded::Other(e) => Some(e),
+    }
+}
+
+/// What [`decode_into`] found.
+pub enum Decoded {
+    /// Output text was appended to the buffer.
+    Output,
+    Other(Event),
+}
+
+/// Like [`decode`], but appends output text to `out` without allocating.
+pub fn decode_into(
+    compiled: &Compiled,
+    formats: &mut FormatCache,
+    rec: &[u8],
+    out: &mut Vec<u8>,
+) -> Option<Decoded> {
     if rec.len() < 8 {
         return None;
     }
@@ -49,7 +70,7 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
             match a.ty {
                 Type::String => {
                     let n = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
-                    Arg::Str(raw[..n].to_vec())
+                    Arg::Str(&raw[..n])
                 }
                 _ => {
                     let mut b = [0u8; 8];
@@ -61,7 +82,7 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
         .collect();
     Some(match &site.kind {
         SiteKind::Print { kind, delimiter } => {
-            let mut buf = Vec::new();
+            let buf = out;
             for (i, a) in args.iter().enumerate() {
                 if i > 0
                     && let Some(d) = delimiter
@@ -77,7 +98,7 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
             if kind.newline {
                 buf.push(b'\n');
             }
-            Event::Output(buf)
+            Decoded::Output
         }
         SiteKind::Printf { format } => {
             let parsed = formats
@@ -91,19 +112,24 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
                     Arg::Str(s) => FmtArg::Str(s),
                 })
                 .collect();
-            let mut buf = Vec::new();
-            match f.render(&fmt_args, &NoMemory, &mut buf) {
-                Ok(()) => Event::Output(buf),
-                Err(e) => Event::Error(RuntimeError::new(
-                    rstap_interp::error::BAD_ARGUMENT,
-                    e.to_string(),
-                    site.span,
-                )),
+            let mark = out.len();
+            match f.render(&fmt_args, &NoMemory, out) {
+                Ok(()) => Decoded::Output,
+                Err(e) => {
+                    out.truncate(mark);
+                    Decoded::Other(Event::Error(RuntimeError::new(
+                        rstap_interp::error::BAD_ARGUMENT,
+                        e.to_string(),
+                        site.span,
+                    )))
+                }
             }
         }
-        SiteKind::Error { code, message } => {
-            Event::Error(RuntimeError::new(*code, message.clone(), site.span))
-        }
+        SiteKind::Error { code, message } => Decoded::Other(Event::Error(RuntimeError::new(
+            *code,
+            message.clone(),
+            site.span,
+        ))),
         SiteKind::Fault {
             code,
             prefix,
@@ -113,11 +139,11 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
                 Some(Arg::Long(a)) => *a as u64,
                 _ => 0,
             };
-            Event::Error(RuntimeError::new(
+            Decoded::Other(Event::Error(RuntimeError::new(
                 *code,
                 format!("{prefix}0x{addr:x}{suffix}"),
                 site.span,
-            ))
+            )))
         }
         SiteKind::ScriptError => {
             let msg = match args.first() {
@@ -125,11 +151,11 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
                 _ => String::new(),
             };
             let msg = msg.strip_suffix('\n').unwrap_or(&msg).to_string();
-            Event::Error(RuntimeError::new(
+            Decoded::Other(Event::Error(RuntimeError::new(
                 rstap_interp::error::SCRIPT_ERROR,
                 msg,
                 site.span,
-            ))
+            )))
         }
         SiteKind::Warn => {
             let mut line = b"WARNING: ".to_vec();
@@ -139,9 +165,9 @@ pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Opt
             if line.last() != Some(&b'\n') {
                 line.push(b'\n');
             }
-            Event::Warning(line)
+            Decoded::Other(Event::Warning(line))
         }
-        SiteKind::Exit => Event::Exit,
+        SiteKind::Exit => Decoded::Other(Event::Exit),
     })
 }
 
@@ -152,12 +178,15 @@ pub struct Events<'m> {
     ring: RingBuf,
     attached: Vec<Attached>,
     formats: FormatCache,
+    scratch: Vec<u8>,
+    bounds: Vec<(usize, usize)>,
+    text: Vec<u8>,
 }
 
 /// One decoded record argument.
-enum Arg {
+enum Arg<'r> {
     Long(i64),
-    Str(Vec<u8>),
+    Str(&'r [u8]),
 }
 
 impl<'m> Events<'m> {
@@ -173,6 +202,9 @@ impl<'m> Events<'m> {
             ring,
             attached,
             formats: HashMap::new(),
+            scratch: Vec::new(),
+            bounds: Vec::new(),
+            text: Vec::new(),
         })
     }
 
@@ -202,18 +234,34 @@ impl<'m> Events<'m> {
 
     /// Applies every committed record; returns how many there were.
     fn drain(&mut self, interp: &mut Interp<'_>) -> usize {
-        let mut records = Vec::new();
-        self.ring.consume(&mut |r: &[u8]| records.push(r.to_vec()));
-        let n = records.len();
-        for r in records {
-            self.apply(&r, interp);
+        // Copy the records out in one buffer (the ring's space is released as it goes),
+        // then apply them.
+        let mut data = std::mem::take(&mut self.scratch);
+        let mut bounds = std::mem::take(&mut self.bounds);
+        data.clear();
+        bounds.clear();
+        self.ring.consume(&mut |r: &[u8]| {
+            let start = data.len();
+            data.extend_from_slice(r);
+            bounds.push((start, data.len()));
+        });
+        let n = bounds.len();
+        for &(a, b) in &bounds {
+            self.apply(&data[a..b], interp);
         }
+        self.scratch = data;
+        self.bounds = bounds;
         n
     }
 
     fn apply(&mut self, rec: &[u8], interp: &mut Interp<'_>) {
-        match decode(self.compiled, &mut self.formats, rec) {
-            Some(Event::Output(bytes)) => interp.output().out(&bytes),
+        self.text.clear();
+        let decoded = decode_into(self.compiled, &mut self.formats, rec, &mut self.text);
+        match decoded.map(|d| match d {
+            Decoded::Output => Event::Output(Vec::new()),
+            Decoded::Other(e) => e,
+        }) {
+            Some(Event::Output(_)) => interp.output().out(&self.text),
             Some(Event::Error(e)) => interp.report_error(&e),
             Some(Event::Warning(line)) => {
                 let out = interp.output();

@@ -24,7 +24,7 @@ use rstap_sys::maps::{MapOps, UpdateFlag};
 use rstap_sys::perf::{PerfEvent, Sample};
 use rstap_sys::prog::{LoadOptions, Program as BpfProgram};
 
-pub use events::{Event, Events, FormatCache, decode};
+pub use events::{Decoded, Event, Events, FormatCache, decode, decode_into};
 pub use store::{BpfStore, decode_stat};
 
 pub const MAP_CREATE_FAILED: Code = Code("L0001");
@@ -99,7 +99,13 @@ pub fn task_offsets() -> Option<TaskOffsets> {
 }
 
 /// Compile options for this machine: online CPUs, HZ and `task_struct` offsets.
-pub fn machine_compile_options(base: CompileOptions, hz: u32) -> CompileOptions {
+/// Reading the kernel's BTF costs tens of milliseconds, so it is only done for programs
+/// that read `task_struct` members (`ppid()`, `pexecname()`, `euid()`, `egid()`).
+pub fn machine_compile_options(program: &Program, base: CompileOptions, hz: u32) -> CompileOptions {
+    let needs_task = program.functions.iter().any(|f| {
+        matches!(&f.body, rstap_ir::FunctionBody::Intrinsic(n)
+            if matches!(n.as_str(), "ppid" | "pexecname" | "euid" | "egid"))
+    });
     CompileOptions {
         online_cpus: rstap_sys::discovery::online_cpus()
             .map(|v| v.len() as u32)
@@ -108,7 +114,7 @@ pub fn machine_compile_options(base: CompileOptions, hz: u32) -> CompileOptions 
             .map(|v| v.len() as u32)
             .unwrap_or(1),
         hz,
-        task: task_offsets(),
+        task: if needs_task { task_offsets() } else { None },
         syscall_nr: if cfg!(target_arch = "x86_64") {
             Some(rstap_interp::syscall_number)
         } else {
@@ -222,11 +228,8 @@ pub fn run(
     if lost > 0 {
         out.flush();
         out.err(
-            format!(
-                "WARNING: {lost} output record{} lost; increase the buffer with -s\n",
-                if lost == 1 { " was" } else { "s were" }
-            )
-            .as_bytes(),
+            format!("WARNING: {lost} output records lost; increase the buffer with -s\n")
+                .as_bytes(),
         );
         out.flush();
     }

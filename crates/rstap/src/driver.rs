@@ -81,6 +81,11 @@ pub fn run(cfg: Config) -> u8 {
     }
 }
 
+/// CPUs currently online (1 if unknown).
+fn online_cpus() -> u64 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
+}
+
 /// `rstap run FILE`: runs a session file written by `-p4` on this kernel.
 pub fn run_session_file(path: &std::path::Path) -> u8 {
     use rstap_runtime::session_file::SessionFile;
@@ -316,7 +321,7 @@ impl Driver {
             None
         } else {
             let clock = PassClock::start();
-            match rstap_bpf::compile(&program, &kernel, &self.compile_options(&limits)) {
+            match rstap_bpf::compile(&program, &kernel, &self.compile_options(&program, &limits)) {
                 Ok(c) => {
                     if self.verbose(3) > 0 {
                         let insns: usize = c.probes.iter().map(|p| p.code.insns.len()).sum();
@@ -374,7 +379,11 @@ impl Driver {
         let compiled = match compiled {
             Some(c) => c,
             None => {
-                empty = match rstap_bpf::compile(program, &[], &self.compile_options(limits)) {
+                empty = match rstap_bpf::compile(
+                    program,
+                    &[],
+                    &self.compile_options(program, limits),
+                ) {
                     Ok(c) => c,
                     Err(diags) => {
                         self.emit(&diags);
@@ -439,7 +448,11 @@ impl Driver {
         Ok(limits)
     }
 
-    fn compile_options(&self, limits: &rstap_interp::Limits) -> rstap_bpf::CompileOptions {
+    fn compile_options(
+        &self,
+        program: &Program,
+        limits: &rstap_interp::Limits,
+    ) -> rstap_bpf::CompileOptions {
         // Kernel strings default to 128 bytes (they live in per-CPU scratch memory and
         // travel in every output record); -DMAXSTRINGLEN raises that up to 1024.
         let string_width = if self.cfg.defines.contains_key("MAXSTRINGLEN") {
@@ -447,22 +460,33 @@ impl Driver {
         } else {
             128
         };
-        let facts = KernelFacts::probe();
-        let hz = facts
-            .config
-            .get("CONFIG_HZ")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(250);
+        // HZ (from the kernel's configuration) only matters to timer.profile.tick.
+        let ticks = program
+            .probes
+            .iter()
+            .any(|p| matches!(p.kind, ProbeKind::Profile { freq_hz: None }));
+        let hz = if ticks {
+            KernelFacts::probe()
+                .config
+                .get("CONFIG_HZ")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(250)
+        } else {
+            250
+        };
         rstap_runtime::machine_compile_options(
+            program,
             rstap_bpf::CompileOptions {
                 string_width,
                 maxaction: limits.maxaction,
                 maxmapentries: limits.maxmapentries,
-                // -s N: SystemTap's per-CPU buffer size in MiB; here the size of the one
-                // shared ring buffer, a power of two (16 MiB unless given).
-                ringbuf_bytes: (self.cfg.buffer_mb.unwrap_or(16).clamp(1, 4095) << 20)
+                // -s N: SystemTap's buffer size per CPU in MiB (16 unless given); the one
+                // shared ring buffer gets that times the online CPUs, as a power of two.
+                ringbuf_bytes: ((self.cfg.buffer_mb.unwrap_or(16).clamp(1, 4095) as u64
+                    * online_cpus())
+                    << 20)
                     .next_power_of_two()
-                    .min(1 << 30),
+                    .min(1 << 30) as u32,
                 stop_on_error: limits.maxerrors == 0,
                 ..Default::default()
             },

@@ -1,5 +1,5 @@
 map rstap_scratch: PercpuArray key 4 value 32 entries 1
-map rstap_output: Ringbuf key 0 value 0 entries 4194304
+map rstap_output: Ringbuf key 0 value 0 entries 262144
 map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
 map g0_x: Array key 4 value 8 entries 1
@@ -38,7 +38,7 @@ map g0_x: Array key 4 value 8 entries 1
   34: r2 = r7
   35: r2 += 24
   36: r3 = 8
-  37: r4 = 0
+  37: r4 = 2
   38: call bpf_ringbuf_output#130
   39: if r0 == 0x0 goto pc+4
   40: r1 = map_value[rstap_stats] + 0

@@ -154,7 +154,7 @@ map g3_seen: Hash key 24 value 8 entries 2048
  153: r2 = r7
  154: r2 += 600
  155: r3 = 8
- 156: r4 = 0
+ 156: r4 = 2
  157: call bpf_ringbuf_output#130
  158: if r0 == 0x0 goto pc+4
  159: r1 = map_value[rstap_stats] + 0
@@ -216,7 +216,7 @@ map g3_seen: Hash key 24 value 8 entries 2048
  220: r2 = r7
  221: r2 += 168
  222: r3 = 8
- 223: r4 = 0
+ 223: r4 = 2
  224: call bpf_ringbuf_output#130
  225: if r0 == 0x0 goto pc+4
  226: r1 = map_value[rstap_stats] + 0
@@ -274,7 +274,7 @@ map g3_seen: Hash key 24 value 8 entries 2048
  281: r2 = r7
  282: r2 += 168
  283: r3 = 8
- 284: r4 = 0
+ 284: r4 = 2
  285: call bpf_ringbuf_output#130
  286: if r0 == 0x0 goto pc+4
  287: r1 = map_value[rstap_stats] + 0
@@ -405,7 +405,7 @@ map g3_seen: Hash key 24 value 8 entries 2048
  422: r2 = r7
  423: r2 += 216
  424: r3 = 8
- 425: r4 = 0
+ 425: r4 = 2
  426: call bpf_ringbuf_output#130
  427: if r0 == 0x0 goto pc+4
  428: r1 = map_value[rstap_stats] + 0
@@ -577,7 +577,7 @@ map g3_seen: Hash key 24 value 8 entries 2048
  604: r2 = r7
  605: r2 += 328
  606: r3 = 152
- 607: r4 = 0
+ 607: r4 = 1
  608: call bpf_ringbuf_output#130
  609: if r0 == 0x0 goto pc+4
  610: r1 = map_value[rstap_stats] + 0
@@ -709,7 +709,7 @@ map g3_seen: Hash key 24 value 8 entries 2048
  738: r2 = r7
  739: r2 += 312
  740: r3 = 120
- 741: r4 = 0
+ 741: r4 = 1
  742: call bpf_ringbuf_output#130
  743: if r0 == 0x0 goto pc+4
  744: r1 = map_value[rstap_stats] + 0

@@ -1,5 +1,5 @@
 map rstap_scratch: PercpuArray key 4 value 112 entries 1
-map rstap_output: Ringbuf key 0 value 0 entries 4194304
+map rstap_output: Ringbuf key 0 value 0 entries 262144
 map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
 map g0_c: PercpuHash key 16 value 48 entries 2048
@@ -59,7 +59,7 @@ map g0_c: PercpuHash key 16 value 48 entries 2048
   57: r2 = r7
   58: r2 += 96
   59: r3 = 8
-  60: r4 = 0
+  60: r4 = 2
   61: call bpf_ringbuf_output#130
   62: if r0 == 0x0 goto pc+4
   63: r1 = map_value[rstap_stats] + 0
@@ -80,7 +80,7 @@ map g0_c: PercpuHash key 16 value 48 entries 2048
   82: r2 = r7
   83: r2 += 104
   84: r3 = 8
-  85: r4 = 0
+  85: r4 = 2
   86: call bpf_ringbuf_output#130
   87: if r0 == 0x0 goto pc+4
   88: r1 = map_value[rstap_stats] + 0

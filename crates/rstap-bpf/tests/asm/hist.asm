@@ -42,7 +42,7 @@ map g1_t: Hash key 8 value 8 entries 2048
   38: r2 = r7
   39: r2 += 24
   40: r3 = 8
-  41: r4 = 0
+  41: r4 = 2
   42: call bpf_ringbuf_output#130
   43: if r0 == 0x0 goto pc+4
   44: r1 = map_value[rstap_stats] + 0
@@ -367,7 +367,7 @@ map g1_t: Hash key 8 value 8 entries 2048
  160: r2 = r7
  161: r2 += 96
  162: r3 = 8
- 163: r4 = 0
+ 163: r4 = 2
  164: call bpf_ringbuf_output#130
  165: if r0 == 0x0 goto pc+4
  166: r1 = map_value[rstap_stats] + 0
@@ -448,7 +448,7 @@ map g1_t: Hash key 8 value 8 entries 2048
  246: r2 = r7
  247: r2 += 152
  248: r3 = 8
- 249: r4 = 0
+ 249: r4 = 2
  250: call bpf_ringbuf_output#130
  251: if r0 == 0x0 goto pc+4
  252: r1 = map_value[rstap_stats] + 0
@@ -603,7 +603,7 @@ map g1_t: Hash key 8 value 8 entries 2048
  408: r2 = r7
  409: r2 += 104
  410: r3 = 8
- 411: r4 = 0
+ 411: r4 = 2
  412: call bpf_ringbuf_output#130
  413: if r0 == 0x0 goto pc+4
  414: r1 = map_value[rstap_stats] + 0
@@ -621,7 +621,7 @@ map g1_t: Hash key 8 value 8 entries 2048
  428: r2 = r7
  429: r2 += 112
  430: r3 = 24
- 431: r4 = 0
+ 431: r4 = 1
  432: call bpf_ringbuf_output#130
  433: if r0 == 0x0 goto pc+4
  434: r1 = map_value[rstap_stats] + 0

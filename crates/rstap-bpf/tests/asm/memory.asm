@@ -38,7 +38,7 @@ map rstap_stats: Array key 4 value 8 entries 1
   35: r2 = r7
   36: r2 += 672
   37: r3 = 16
-  38: r4 = 0
+  38: r4 = 2
   39: call bpf_ringbuf_output#130
   40: if r0 == 0x0 goto pc+4
   41: r1 = map_value[rstap_stats] + 0
@@ -79,7 +79,7 @@ map rstap_stats: Array key 4 value 8 entries 1
   79: r2 = r7
   80: r2 += 672
   81: r3 = 16
-  82: r4 = 0
+  82: r4 = 2
   83: call bpf_ringbuf_output#130
   84: if r0 == 0x0 goto pc+4
   85: r1 = map_value[rstap_stats] + 0
@@ -625,7 +625,7 @@ map rstap_stats: Array key 4 value 8 entries 1
  638: r2 = r7
  639: r2 += 1792
  640: r3 = 136
- 641: r4 = 0
+ 641: r4 = 1
  642: call bpf_ringbuf_output#130
  643: if r0 == 0x0 goto pc+4
  644: r1 = map_value[rstap_stats] + 0
@@ -659,7 +659,7 @@ map rstap_stats: Array key 4 value 8 entries 1
  674: r2 = r7
  675: r2 += 536
  676: r3 = 400
- 677: r4 = 0
+ 677: r4 = 1
  678: call bpf_ringbuf_output#130
  679: if r0 == 0x0 goto pc+4
  680: r1 = map_value[rstap_stats] + 0

@@ -57,7 +57,7 @@ map rstap_stats: Array key 4 value 8 entries 1
   53: r2 = r7
   54: r2 += 72
   55: r3 = 72
-  56: r4 = 0
+  56: r4 = 1
   57: call bpf_ringbuf_output#130
   58: if r0 == 0x0 goto pc+4
   59: r1 = map_value[rstap_stats] + 0

@@ -1,5 +1,5 @@
 map rstap_scratch: PercpuArray key 4 value 32 entries 1
-map rstap_output: Ringbuf key 0 value 0 entries 4194304
+map rstap_output: Ringbuf key 0 value 0 entries 262144
 map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
 map g0_n: Hash key 8 value 8 entries 2048
@@ -55,7 +55,7 @@ map g0_n: Hash key 8 value 8 entries 2048
   54: r2 = r7
   55: r2 += 24
   56: r3 = 8
-  57: r4 = 0
+  57: r4 = 2
   58: call bpf_ringbuf_output#130
   59: if r0 == 0x0 goto pc+4
   60: r1 = map_value[rstap_stats] + 0
@@ -99,7 +99,7 @@ map g0_n: Hash key 8 value 8 entries 2048
   33: r2 = r7
   34: r2 += 8
   35: r3 = 8
-  36: r4 = 0
+  36: r4 = 2
   37: call bpf_ringbuf_output#130
   38: if r0 == 0x0 goto pc+4
   39: r1 = map_value[rstap_stats] + 0

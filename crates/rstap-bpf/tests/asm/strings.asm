@@ -1,5 +1,5 @@
 map rstap_scratch: PercpuArray key 4 value 680 entries 1
-map rstap_output: Ringbuf key 0 value 0 entries 4194304
+map rstap_output: Ringbuf key 0 value 0 entries 262144
 map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
 map g0_names: Hash key 8 value 128 entries 2048
@@ -109,7 +109,7 @@ map g0_names: Hash key 8 value 128 entries 2048
  107: r2 = r7
  108: r2 += 536
  109: r3 = 8
- 110: r4 = 0
+ 110: r4 = 2
  111: call bpf_ringbuf_output#130
  112: if r0 == 0x0 goto pc+4
  113: r1 = map_value[rstap_stats] + 0
