@@ -408,8 +408,17 @@ fn attach(
                 PerfSample::Frequency(n) => Sample::Frequency(*n),
             };
             for cpu in cpus {
-                let ev = PerfEvent::raw(*type_, *config, sample, cpu as i32)
-                    .map_err(|e| fail(format!("perf_event_open on CPU {cpu}"), e))?;
+                let ev = PerfEvent::raw(*type_, *config, sample, cpu as i32).map_err(|e| {
+                    let mut d = fail(format!("perf_event_open on CPU {cpu}"), e);
+                    // Hardware (0), cache (3) and raw (4) events need a PMU.
+                    if matches!(e, 2 | 19 | 95) && matches!(*type_, 0 | 3 | 4) {
+                        d.help.push(
+                            "this machine has no hardware performance counters (virtual machines often lack them); sample with perf.sw.cpu_clock or timer.profile instead"
+                                .into(),
+                        );
+                    }
+                    d
+                })?;
                 ev.attach_bpf(prog)
                     .map_err(|e| fail("binding the BPF program".into(), e))?;
                 ev.enable().map_err(|e| fail("enabling".into(), e))?;

@@ -14,6 +14,29 @@ pub fn locate() -> io::Result<PathBuf> {
         .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "tracefs is not mounted"))
 }
 
+/// Mounts tracefs at `/sys/kernel/tracing` when no tracefs is mounted and the mount
+/// point exists. Needs root; returns whether tracefs is mounted afterwards.
+pub fn mount_if_absent() -> bool {
+    if locate().is_ok() {
+        return true;
+    }
+    let target = c"/sys/kernel/tracing";
+    if !std::path::Path::new("/sys/kernel/tracing").is_dir() {
+        return false;
+    }
+    // SAFETY: all arguments are valid NUL-terminated strings; no mount data is passed.
+    let r = unsafe {
+        libc::mount(
+            c"nodev".as_ptr(),
+            target.as_ptr(),
+            c"tracefs".as_ptr(),
+            0,
+            std::ptr::null(),
+        )
+    };
+    r == 0 && locate().is_ok()
+}
+
 /// Every `system:name` tracepoint the kernel offers.
 pub fn available_events() -> io::Result<Vec<String>> {
     let text = std::fs::read_to_string(locate()?.join("available_events"))?;

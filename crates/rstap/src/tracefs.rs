@@ -4,12 +4,13 @@ use std::path::PathBuf;
 
 use rstap_sema::TracepointSource;
 
-/// The tracefs mount, if any: the modern location first, then the debugfs one.
+/// The tracefs mount, if any: the modern location first, then the debugfs one. A
+/// directory this user may not search counts as mounted (reading it then says why).
 fn mount_point() -> Option<PathBuf> {
     ["/sys/kernel/tracing", "/sys/kernel/debug/tracing"]
         .iter()
         .map(PathBuf::from)
-        .find(|p| p.join("available_events").exists())
+        .find(|p| p.join("available_events").try_exists().unwrap_or(true) && p.is_dir())
 }
 
 pub struct Tracefs {
@@ -17,7 +18,11 @@ pub struct Tracefs {
 }
 
 impl Tracefs {
+    /// Finds tracefs, mounting it first when it is absent and we may (as root).
     pub fn open() -> Tracefs {
+        if mount_point().is_none() {
+            rstap_sys::tracefs::mount_if_absent();
+        }
         Tracefs {
             root: mount_point(),
         }
@@ -53,7 +58,7 @@ impl TracepointSource for Tracefs {
             ),
             Some(root) if std::fs::read_to_string(root.join("available_events")).is_err() => {
                 Some(format!(
-                    "cannot read {}/available_events: kernel tracepoints need root (or CAP_SYS_ADMIN)",
+                    "cannot read {}/available_events: kernel tracepoints need root; run rstap as root (or with sudo)",
                     root.display()
                 ))
             }
