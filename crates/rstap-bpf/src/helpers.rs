@@ -27,6 +27,7 @@ pub const RINGBUF_DISCARD: i32 = 133;
 pub const GET_CURRENT_TASK_BTF: i32 = 158;
 pub const GET_FUNC_IP: i32 = 173;
 pub const GET_ATTACH_COOKIE: i32 = 174;
+pub const SNPRINTF: i32 = 165;
 pub const LOOP: i32 = 181;
 pub const STRNCMP: i32 = 182;
 pub const GET_FUNC_ARG: i32 = 183;
@@ -64,6 +65,7 @@ pub fn name(id: i32) -> Option<&'static str> {
         GET_CURRENT_TASK_BTF => "bpf_get_current_task_btf",
         GET_FUNC_IP => "bpf_get_func_ip",
         GET_ATTACH_COOKIE => "bpf_get_attach_cookie",
+        SNPRINTF => "bpf_snprintf",
         LOOP => "bpf_loop",
         STRNCMP => "bpf_strncmp",
         GET_FUNC_ARG => "bpf_get_func_arg",

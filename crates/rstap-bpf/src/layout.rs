@@ -43,7 +43,12 @@ pub struct MapSpec {
     pub key_size: u32,
     pub value_size: u32,
     pub max_entries: u32,
+    /// `map_flags` at creation.
+    pub flags: u32,
 }
+
+/// `BPF_F_RDONLY_PROG`: programs may only read the map.
+pub const BPF_F_RDONLY_PROG: u32 = 1 << 7;
 
 /// Per-CPU scratch memory: locals, temporaries, strings, keys and records.
 pub const SCRATCH_MAP: usize = 0;
@@ -177,6 +182,10 @@ pub struct Layout {
     pub globals: Vec<GlobalLayout>,
     /// Width of string temporaries and string values.
     pub string_width: u32,
+    /// The read-only map holding `rodata`.
+    pub rodata_map: usize,
+    /// Its contents: NUL-terminated constant strings.
+    pub rodata: Vec<u8>,
 }
 
 impl Layout {
@@ -196,6 +205,7 @@ impl Layout {
                 key_size: 4,
                 value_size: 8, // sized by the code generator
                 max_entries: 1,
+                flags: 0,
             },
             MapSpec {
                 name: "rstap_output".into(),
@@ -203,6 +213,7 @@ impl Layout {
                 key_size: 0,
                 value_size: 0,
                 max_entries: ringbuf_bytes,
+                flags: 0,
             },
             MapSpec {
                 name: "rstap_conf".into(),
@@ -210,6 +221,7 @@ impl Layout {
                 key_size: 4,
                 value_size: CONF_SIZE,
                 max_entries: 1,
+                flags: 0,
             },
             MapSpec {
                 name: "rstap_stats".into(),
@@ -217,6 +229,7 @@ impl Layout {
                 key_size: 4,
                 value_size: STATS_SIZE,
                 max_entries: 1,
+                flags: 0,
             },
         ];
         let mut globals = Vec::new();
@@ -299,13 +312,27 @@ impl Layout {
                 key_size: layout.key_size(),
                 value_size: round8(layout.value.size()),
                 max_entries,
+                flags: 0,
             });
             globals.push(layout);
         }
+        // Constant strings the programs read (formats for bpf_snprintf): filled by the
+        // code generator, written and frozen by the runtime before loading.
+        let rodata_map = maps.len();
+        maps.push(MapSpec {
+            name: "rstap_rodata".into(),
+            kind: MapKind::Array,
+            key_size: 4,
+            value_size: 8,
+            max_entries: 1,
+            flags: BPF_F_RDONLY_PROG,
+        });
         Layout {
             maps,
             globals,
             string_width,
+            rodata_map,
+            rodata: Vec::new(),
         }
     }
 

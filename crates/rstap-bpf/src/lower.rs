@@ -34,8 +34,9 @@ pub static EXPLANATIONS: &[rstap_diag::Explanation] = &[
         text: "Probes on kernel events (tracepoints, perf events, profiling timers, timers \
 that read event context) are compiled to BPF programs, which the kernel verifies before \
 they run. A few language constructs have no BPF translation yet: iterating with foreach, \
-deleting a whole array, sprintf and other string formatting, regular expressions, \
-@variance and histogram buckets, printing histograms, and recursive functions. Keep the \
+deleting a whole array, regular expressions, @variance and histogram buckets, printing \
+histograms, recursive functions, and sprintf conversions the kernel's formatter lacks \
+(a precision, the # flag, %o, %b, %m, * widths, more than 12 arguments). Keep the \
 kernel probe to collecting data (counting, aggregating with <<<, storing in arrays, \
 printf of values) and do the rest in an end or timer probe, which run in userspace over \
 the same globals.",
@@ -263,6 +264,7 @@ pub fn compile(
         &|g, i| widths.get(&(g, i)).copied().unwrap_or(opts.string_width),
     );
     let mut sites = Vec::new();
+    let mut rodata = Vec::new();
     let mut probes = Vec::new();
     let mut diags = Vec::new();
     let mut scratch = 8;
@@ -279,7 +281,7 @@ pub fn compile(
             );
             continue;
         };
-        let mut g = Gen::new(program, &layout, opts, &mut sites, probe, kind);
+        let mut g = Gen::new(program, &layout, opts, &mut sites, &mut rodata, probe, kind);
         g.syscall = raw_syscall(probe, opts);
         match g.probe_body() {
             Ok(()) if g.diags.is_empty() => {
@@ -311,6 +313,8 @@ pub fn compile(
         return Err(diags);
     }
     layout.maps[SCRATCH_MAP].value_size = round8(scratch);
+    layout.maps[layout.rodata_map].value_size = round8(rodata.len().max(1) as u32);
+    layout.rodata = rodata;
     // Programs that never print only send the odd error or exit() record: a small
     // ring buffer does, and large ones take milliseconds to allocate.
     let prints = sites.iter().any(|s| {
@@ -549,6 +553,7 @@ struct Gen<'a> {
     layout: &'a Layout,
     opts: &'a CompileOptions,
     sites: &'a mut Vec<Site>,
+    rodata: &'a mut Vec<u8>,
     probe: &'a Probe,
     kind: ProgKind,
     asm: Asm,
@@ -571,6 +576,7 @@ impl<'a> Gen<'a> {
         layout: &'a Layout,
         opts: &'a CompileOptions,
         sites: &'a mut Vec<Site>,
+        rodata: &'a mut Vec<u8>,
         probe: &'a Probe,
         kind: ProgKind,
     ) -> Gen<'a> {
@@ -581,6 +587,7 @@ impl<'a> Gen<'a> {
             layout,
             opts,
             sites,
+            rodata,
             probe,
             kind,
             asm,
@@ -2040,9 +2047,55 @@ impl<'a> Gen<'a> {
                     unreachable!()
                 }
             },
-            ExprKind::Printf { .. } => {
-                self.unsupported("`sprintf`", e.span)?;
-                unreachable!()
+            ExprKind::Printf {
+                to_string: true,
+                format,
+                args,
+            } => self.sprintf(format, args, e.span),
+            ExprKind::Print { kind, args } if kind.to_string => {
+                let mut format = Vec::new();
+                let mut values = Vec::new();
+                for a in args {
+                    match a {
+                        PrintArg::Value(v) => {
+                            format.extend_from_slice(match (v.ty, kind.char) {
+                                (Type::String, _) => b"%s",
+                                (_, true) => b"%c",
+                                _ => b"%d",
+                            });
+                            values.push(v.clone());
+                        }
+                        PrintArg::Histogram(_) => {
+                            self.unsupported("printing a histogram", e.span)?;
+                        }
+                    }
+                }
+                if kind.newline {
+                    format.push(b'\n');
+                }
+                self.sprintf(&format, &values, e.span)
+            }
+            ExprKind::PrintDelimited {
+                kind,
+                delimiter,
+                args,
+            } if kind.to_string => {
+                let mut format = Vec::new();
+                for (i, v) in args.iter().enumerate() {
+                    if i > 0 {
+                        for &b in delimiter {
+                            if b == b'%' {
+                                format.push(b'%');
+                            }
+                            format.push(b);
+                        }
+                    }
+                    format.extend_from_slice(if v.ty == Type::String { b"%s" } else { b"%d" });
+                }
+                if kind.newline {
+                    format.push(b'\n');
+                }
+                self.sprintf(&format, args, e.span)
             }
             _ => {
                 self.unsupported("this string expression", e.span)?;
@@ -2077,6 +2130,66 @@ impl<'a> Gen<'a> {
         Ok(Str {
             slot: t,
             bound: w.min(a.bound + b.bound),
+            padded: false,
+        })
+    }
+
+    /// `sprintf` in a kernel probe, through `bpf_snprintf`: the format is translated to
+    /// the kernel's dialect and kept in the read-only map; string arguments are passed by
+    /// address.
+    fn sprintf(&mut self, format: &[u8], args: &[Expr], span: Span) -> G<Str> {
+        let bpf_format = match kernel_format(format) {
+            Ok(f) => f,
+            Err(what) => {
+                self.unsupported(format!("{what} in a kernel `sprintf`"), span)?;
+                unreachable!()
+            }
+        };
+        if args.len() > 12 {
+            self.unsupported("a kernel `sprintf` with more than 12 arguments", span)?;
+        }
+        let mut vals = Vec::new();
+        for a in args {
+            if a.ty == Type::String {
+                vals.push((true, self.string(a)?.slot));
+            } else {
+                let t = self.temp(8)?;
+                self.long(a)?;
+                self.spill(t, R0);
+                vals.push((false, t));
+            }
+        }
+        let argv = self.temp(8 * vals.len().max(1) as u32)?;
+        for (i, &(is_str, slot)) in vals.iter().enumerate() {
+            if is_str {
+                self.scratch_ptr(R1, slot);
+            } else {
+                self.fill(R1, slot);
+            }
+            self.spill(argv + 8 * i as u32, R1);
+        }
+        let at = self.rodata.len() as i32;
+        self.rodata.extend_from_slice(&bpf_format);
+        self.rodata.push(0);
+        let w = self.width();
+        let dst = self.temp(w)?;
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, w as i32);
+        self.asm.ld_map_value(R3, self.layout.rodata_map, at);
+        if vals.is_empty() {
+            self.asm.mov_imm(R4, 0);
+        } else {
+            self.scratch_ptr(R4, argv);
+        }
+        self.asm.mov_imm(R5, 8 * vals.len() as i32);
+        self.asm.call(h::SNPRINTF);
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        self.asm.store_imm(Size::U8, R7, Self::off(dst), 0);
+        self.asm.bind(ok);
+        Ok(Str {
+            slot: dst,
+            bound: w,
             padded: false,
         })
     }
@@ -2589,6 +2702,67 @@ impl Gen<'_> {
         }
         Ok(None)
     }
+}
+
+/// A SystemTap format in the dialect of the kernel's `bpf_snprintf` (64-bit
+/// conversions, `%%` for literal percent signs), or what it cannot express.
+fn kernel_format(format: &[u8]) -> Result<Vec<u8>, String> {
+    use rstap_format::printf::{Conv, Count, Piece};
+    let f = rstap_format::parse_format(format).map_err(|e| e.message.to_string())?;
+    let mut out = Vec::new();
+    for piece in &f.pieces {
+        match piece {
+            Piece::Text(t) => {
+                for &b in t {
+                    if b == b'%' {
+                        out.push(b'%');
+                    }
+                    out.push(b);
+                }
+            }
+            Piece::Conv(spec) => {
+                if matches!(spec.width, Count::Star) || matches!(spec.precision, Count::Star) {
+                    return Err("a `*` width or precision".into());
+                }
+                if spec.flag == Some(b'#') {
+                    return Err("the `#` flag".into());
+                }
+                // The kernel's format checker takes flags and a width, not a precision.
+                if spec.precision != Count::None {
+                    return Err("a precision (`.N`)".into());
+                }
+                let conv: &[u8] = match spec.conv {
+                    Conv::Signed => b"lld",
+                    Conv::Unsigned => b"llu",
+                    Conv::HexLower => b"llx",
+                    Conv::HexUpper => b"llX",
+                    Conv::Char => b"c",
+                    Conv::Str => b"s",
+                    Conv::Pointer
+                        if spec.flag.is_none()
+                            && spec.width == Count::None
+                            && spec.precision == Count::None =>
+                    {
+                        out.extend_from_slice(b"0x%llx");
+                        continue;
+                    }
+                    Conv::Pointer => return Err("a `%p` with flags or a width".into()),
+                    Conv::Octal => return Err("`%o`".into()),
+                    Conv::Binary => return Err("`%b`".into()),
+                    Conv::Memory | Conv::MemoryHex => return Err("`%m`".into()),
+                };
+                out.push(b'%');
+                if let Some(flag) = spec.flag {
+                    out.push(flag);
+                }
+                if let Count::Fixed(n) = spec.width {
+                    out.extend_from_slice(n.to_string().as_bytes());
+                }
+                out.extend_from_slice(conv);
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn alu_of(op: BinaryOp) -> Alu {

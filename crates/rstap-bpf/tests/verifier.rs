@@ -8,6 +8,7 @@ use std::path::Path;
 use rstap_bpf::layout::MapKind;
 use rstap_bpf::{CompileOptions, compile};
 use rstap_sys::bpf::{Map, MapType};
+use rstap_sys::maps::{MapOps, UpdateFlag};
 use rstap_sys::prog::{LoadOptions, Program};
 
 fn is_root() -> bool {
@@ -102,7 +103,7 @@ fn file_test_programs_pass_the_verifier() {
             Err(_) if refused => continue,
             Err(d) => panic!("{}: {d:?}", path.display()),
         };
-        let maps: Vec<Map> = c
+        let mut maps: Vec<Map> = c
             .layout
             .maps
             .iter()
@@ -113,11 +114,21 @@ fn file_test_programs_pass_the_verifier() {
                     m.key_size,
                     m.value_size,
                     m.max_entries,
-                    0,
+                    m.flags,
                 )
                 .unwrap()
             })
             .collect();
+        let mut rodata = c.layout.rodata.clone();
+        let ro = &maps[c.layout.rodata_map];
+        rodata.resize(ro.value_size(), 0);
+        let mut ro_mut = Map::create(MapType::Array, "unused", 4, 8, 1, 0).unwrap();
+        std::mem::swap(&mut ro_mut, &mut maps[c.layout.rodata_map]);
+        ro_mut
+            .update(&0u32.to_le_bytes(), &rodata, UpdateFlag::Any)
+            .unwrap();
+        ro_mut.freeze().unwrap();
+        maps[c.layout.rodata_map] = ro_mut;
         for p in &c.probes {
             let mut insns = p.code.insns.clone();
             for r in &p.code.map_relocs {

@@ -264,11 +264,19 @@ pub fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
             spec.key_size,
             spec.value_size,
             spec.max_entries,
-            0,
+            spec.flags,
         )
         .map_err(|e| map_error(&spec.name, e.errno))?;
         maps.push(m);
     }
+    // The constant strings, frozen before any program is verified against them.
+    let rodata = &mut maps[compiled.layout.rodata_map];
+    let mut value = compiled.layout.rodata.clone();
+    value.resize(rodata.value_size(), 0);
+    rodata
+        .update(&0u32.to_le_bytes(), &value, UpdateFlag::Any)
+        .and_then(|()| rodata.freeze())
+        .map_err(|e| map_error("rstap_rodata", e.errno))?;
     Ok(maps)
 }
 

@@ -155,6 +155,22 @@ const CASES: &[(&str, &str)] = &[
     ("", r#"x = 10; y = 0; println(x / y)"#),
     (
         "",
+        r#"s = sprintf("[%d|%5d|%-5d|%05d|%+d|% d|%x|%X|%u|%%]", -42, 42, 42, -42, 7, 7, -1, 255, -1); println(s)"#,
+    ),
+    (
+        "",
+        r#"s = sprintf("[%c|%s|%-6s|%6s]", 66, "str", "ab", "cd"); println(s)"#,
+    ),
+    (
+        "",
+        r#"s = sprintf("%p %d", 4096, 0); t = sprint(1, "a", 2) . sprintln("z") . sprintd("-", 1, "b"); println(s, " ", t)"#,
+    ),
+    (
+        "global a",
+        r#"a[sprintf("k%d", 3)] = 1; foo = sprintf("k%d", 1 + 2) in a; println(foo)"#,
+    ),
+    (
+        "",
         r#"printf("%d\n", 5); error("stop here"); printf("not printed\n")"#,
     ),
 ];

@@ -8,6 +8,7 @@ const BPF_MAP_LOOKUP_ELEM: libc::c_long = 1;
 const BPF_MAP_UPDATE_ELEM: libc::c_long = 2;
 const BPF_MAP_DELETE_ELEM: libc::c_long = 3;
 const BPF_MAP_GET_NEXT_KEY: libc::c_long = 4;
+const BPF_MAP_FREEZE: libc::c_long = 22;
 
 /// Kernel map types this crate creates (`enum bpf_map_type` numbers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +129,20 @@ impl Map {
             max_entries,
             ncpus,
         })
+    }
+
+    /// Makes the map read-only for userspace from now on; a map created with
+    /// `BPF_F_RDONLY_PROG` must be frozen before programs may rely on its contents
+    /// (constant format strings for `bpf_snprintf`).
+    pub fn freeze(&self) -> Result<(), MapError> {
+        let mut a = Attr::new();
+        a.u32(0, self.fd.as_raw_fd() as u32);
+        sys_bpf(BPF_MAP_FREEZE, &mut a)
+            .map(|_| ())
+            .map_err(|errno| MapError {
+                op: "freeze",
+                errno,
+            })
     }
 
     /// The map's descriptor (borrowed; the map still owns it).

@@ -6,6 +6,7 @@ map g0_counts: Hash key 128 value 8 entries 2048
 map g1_total: Array key 4 value 8 entries 1
 map g2_last: Array key 4 value 128 entries 1
 map g3_seen: Hash key 24 value 8 entries 2048
+map rstap_rodata: Array key 4 value 8 entries 1
 
 # kernel.trace("syscalls:sys_enter_write") (RawTracepoint, RawTracepoint { name: "sys_enter" })
    0: r6 = r1

@@ -4,6 +4,7 @@ map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
 map g0_lat: PercpuArray key 4 value 1072 entries 1
 map g1_t: Hash key 8 value 8 entries 2048
+map rstap_rodata: Array key 4 value 8 entries 1
 
 # kernel.trace("syscalls:sys_enter_getppid") (RawTracepoint, RawTracepoint { name: "sys_enter" })
    0: r6 = r1
