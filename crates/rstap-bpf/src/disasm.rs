@@ -67,6 +67,9 @@ pub fn disassemble(code: &Assembled, map_names: &[String]) -> Vec<String> {
             let hi = code.insns.get(i + 1).map_or(0, |n| n.imm as u32 as u64);
             let v = (insn.imm as u32 as u64) | (hi << 32);
             let text = match code.map_relocs.iter().find(|r| r.insn == i) {
+                _ if insn.src == PSEUDO_FUNC => {
+                    format!("r{} = subprog[{:+}]", insn.dst, insn.imm as i64 + 1)
+                }
                 Some(r) if insn.src == PSEUDO_MAP_VALUE => format!(
                     "r{} = map_value[{}] + {hi}",
                     insn.dst,

@@ -121,6 +121,8 @@ impl Size {
 pub const PSEUDO_MAP_FD: u8 = 1;
 /// `src_reg` of a 64-bit immediate load of the address of a map value.
 pub const PSEUDO_MAP_VALUE: u8 = 2;
+/// `src_reg` of a 64-bit immediate load of a subprogram (callbacks).
+pub const PSEUDO_FUNC: u8 = 4;
 
 /// One 8-byte instruction slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -189,6 +191,9 @@ pub struct Asm {
     pub map_relocs: Vec<MapReloc>,
     /// Source line records: (instruction index, opaque source position id).
     pub lines: Vec<(usize, u32)>,
+    /// `ld_imm64` of a subprogram: (instruction, subprogram index), patched when the
+    /// subprograms are appended after the main program.
+    pub func_relocs: Vec<(usize, usize)>,
     /// False after an unconditional jump or exit until a label that some emitted jump
     /// targets: instructions there could never run, and the verifier refuses them, so
     /// they are not emitted.
@@ -325,6 +330,15 @@ impl Asm {
         });
         self.ld_imm64(dst, PSEUDO_MAP_FD, 0);
     }
+    /// `dst = subprogram` (a callback for `bpf_for_each_map_elem`).
+    pub fn ld_func(&mut self, dst: Reg, sub: usize) {
+        if self.dead {
+            return;
+        }
+        self.func_relocs.push((self.insns.len(), sub));
+        self.ld_imm64(dst, PSEUDO_FUNC, 0);
+    }
+
     /// `dst = &map.value[off]` for a single-entry array map (no helper call needed).
     pub fn ld_map_value(&mut self, dst: Reg, map: usize, off: i32) {
         if self.dead {
@@ -406,6 +420,7 @@ impl Asm {
             insns: self.insns,
             map_relocs: self.map_relocs,
             lines: self.lines,
+            func_relocs: self.func_relocs,
         })
     }
 }
@@ -416,9 +431,36 @@ pub struct Assembled {
     pub insns: Vec<Insn>,
     pub map_relocs: Vec<MapReloc>,
     pub lines: Vec<(usize, u32)>,
+    /// Subprogram references, (instruction, subprogram index), until [`Assembled::link`].
+    #[serde(default)]
+    pub func_relocs: Vec<(usize, usize)>,
 }
 
 impl Assembled {
+    /// Appends the subprograms after the main program and points every subprogram
+    /// reference at its code.
+    pub fn link(mut self, subprogs: Vec<Assembled>) -> Assembled {
+        let mut starts = Vec::new();
+        let mut relocs = std::mem::take(&mut self.func_relocs);
+        for sub in subprogs {
+            let base = self.insns.len();
+            starts.push(base);
+            self.insns.extend(sub.insns);
+            self.map_relocs
+                .extend(sub.map_relocs.into_iter().map(|r| MapReloc {
+                    insn: r.insn + base,
+                    map: r.map,
+                }));
+            self.lines
+                .extend(sub.lines.into_iter().map(|(at, pos)| (at + base, pos)));
+            relocs.extend(sub.func_relocs.into_iter().map(|(at, k)| (at + base, k)));
+        }
+        for (at, k) in relocs {
+            self.insns[at].imm = (starts[k] as i64 - at as i64 - 1) as i32;
+        }
+        self
+    }
+
     pub fn encode(&self) -> Vec<u64> {
         self.insns.iter().map(|i| i.encode()).collect()
     }

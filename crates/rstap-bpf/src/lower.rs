@@ -33,10 +33,11 @@ pub static EXPLANATIONS: &[rstap_diag::Explanation] = &[
         title: "construct not available in kernel probes",
         text: "Probes on kernel events (tracepoints, perf events, profiling timers, timers \
 that read event context) are compiled to BPF programs, which the kernel verifies before \
-they run. A few language constructs have no BPF translation yet: iterating with foreach, \
-deleting a whole array, regular expressions, @variance and histogram buckets, printing \
-histograms, recursive functions, and sprintf conversions the kernel's formatter lacks \
-(a precision, the # flag, %o, %b, %m, * widths, more than 12 arguments). Keep the \
+they run. A few language constructs have no BPF translation yet: sorted foreach and \
+foreach over slices or histogram buckets, deletes with `*` wildcards, regular \
+expressions, @variance and histogram buckets, printing histograms, recursive \
+functions, and sprintf conversions the kernel's formatter lacks (a precision, the # \
+flag, %o, %b, %m, * widths, more than 12 arguments). Keep the \
 kernel probe to collecting data (counting, aggregating with <<<, storing in arrays, \
 printf of values) and do the rest in an end or timer probe, which run in userspace over \
 the same globals.",
@@ -225,6 +226,12 @@ pub struct CompiledProbe {
     pub scratch_used: u32,
     /// Statement spans; `code.lines` entries index into this table.
     pub spans: Vec<Span>,
+    /// Program BTF and its func_info records, needed when the program has callback
+    /// subprograms (empty otherwise).
+    #[serde(default)]
+    pub btf: Vec<u8>,
+    #[serde(default)]
+    pub func_info: Vec<u8>,
 }
 
 impl CompiledProbe {
@@ -287,8 +294,19 @@ pub fn compile(
             Ok(()) if g.diags.is_empty() => {
                 let used = g.high;
                 let spans = std::mem::take(&mut g.spans);
-                match g.asm.finish() {
-                    Ok(code) => {
+                let subprogs = std::mem::take(&mut g.subprogs);
+                let n_subs = subprogs.len();
+                match g.asm.finish().map(|main| {
+                    let main_len = main.insns.len();
+                    let sub_lens: Vec<usize> = subprogs.iter().map(|s| s.insns.len()).collect();
+                    (main.link(subprogs), main_len, sub_lens)
+                }) {
+                    Ok((code, main_len, sub_lens)) => {
+                        let (btf, func_info) = if n_subs > 0 {
+                            program_btf(main_len, &sub_lens)
+                        } else {
+                            (Vec::new(), Vec::new())
+                        };
                         scratch = scratch.max(used);
                         probes.push(CompiledProbe {
                             probe: id,
@@ -298,6 +316,8 @@ pub fn compile(
                             code,
                             scratch_used: used,
                             spans,
+                            btf,
+                            func_info,
                         })
                     }
                     Err(e) => diags.push(
@@ -333,6 +353,52 @@ pub fn compile(
         probes,
         sites,
     })
+}
+
+/// Program BTF describing the main program and its callbacks, which the kernel needs
+/// before it accepts subprograms: `int main(void *ctx)` and
+/// `long callback(void *map, void *key, void *value, void *ctx)`, static linkage.
+fn program_btf(main_len: usize, sub_lens: &[usize]) -> (Vec<u8>, Vec<u8>) {
+    use rstap_btf::{BtfBuilder, FuncInfo, IntEncoding, Linkage, encode_func_infos};
+    let mut b = BtfBuilder::new();
+    let int = b.add_int(
+        "int",
+        4,
+        IntEncoding {
+            signed: true,
+            char: false,
+            bool: false,
+        },
+    );
+    let long = b.add_int(
+        "long",
+        8,
+        IntEncoding {
+            signed: true,
+            char: false,
+            bool: false,
+        },
+    );
+    let ptr = b.add_ptr(0);
+    let main_proto = b.add_func_proto(int, &[("ctx", ptr)], false);
+    let cb_proto = b.add_func_proto(
+        long,
+        &[("map", ptr), ("key", ptr), ("value", ptr), ("ctx", ptr)],
+        false,
+    );
+    let mut infos = vec![FuncInfo {
+        insn_off: 0,
+        type_id: b.add_func("rstap_probe", main_proto, Linkage::Static),
+    }];
+    let mut at = main_len;
+    for (i, len) in sub_lens.iter().enumerate() {
+        infos.push(FuncInfo {
+            insn_off: at as u32,
+            type_id: b.add_func(&format!("rstap_cb{i}"), cb_proto, Linkage::Static),
+        });
+        at += len;
+    }
+    (b.finish(), encode_func_infos(&infos))
 }
 
 /// A syscall tracepoint compiled as a raw tracepoint: exit side, and the number.
@@ -545,6 +611,8 @@ struct TryCtx {
     err: u32,
     /// Scratch slot receiving a faulting address.
     addr: u32,
+    /// Scratch string receiving an `error()` message.
+    msg: u32,
     raised: Vec<usize>,
 }
 
@@ -568,7 +636,30 @@ struct Gen<'a> {
     diags: Vec<Diagnostic>,
     spans: Vec<Span>,
     syscall: Option<RawSyscall>,
+    /// Finished callback subprograms, appended after the main program.
+    subprogs: Vec<Assembled>,
+    /// Set while generating a `foreach` callback.
+    cb: Option<Callback>,
+    /// Stack bytes below r10 reserved before loop counters start.
+    stack_base: i16,
 }
+
+/// The state of a `bpf_for_each_map_elem` callback being generated.
+#[derive(Clone, Copy, Debug)]
+struct Callback {
+    /// Returns 1: stop iterating.
+    stop: Label,
+    /// Scratch slot telling the caller why iteration stopped early (see `CB_*`).
+    flag: u32,
+    /// `try` blocks and function frames opened outside the callback.
+    outer_tries: usize,
+    outer_frames: usize,
+}
+
+/// Why a callback stopped the iteration, for its caller to act on.
+const CB_ABORT: i32 = 1;
+const CB_CATCH: i32 = 2;
+const CB_RETURN: i32 = 3;
 
 impl<'a> Gen<'a> {
     fn new(
@@ -601,6 +692,9 @@ impl<'a> Gen<'a> {
             diags: Vec::new(),
             spans: Vec::new(),
             syscall: None,
+            subprogs: Vec::new(),
+            cb: None,
+            stack_base: 16,
         }
     }
 
@@ -786,7 +880,7 @@ impl<'a> Gen<'a> {
                 if depth >= 60 {
                     return self.unsupported("loops nested more than 60 deep", s.span);
                 }
-                let counter = -16 - 8 * depth;
+                let counter = -self.stack_base - 8 * depth;
                 self.asm.store_imm(Size::U64, R10, counter, 0);
                 self.asm.bind(top);
                 self.asm.load(Size::U64, R1, R10, counter);
@@ -816,7 +910,6 @@ impl<'a> Gen<'a> {
                 self.asm.ja(top);
                 self.asm.bind(brk);
             }
-            StmtKind::Foreach(_) => return self.unsupported("`foreach`", s.span),
             StmtKind::Break | StmtKind::Continue => {
                 let base = self.frames.last().map_or(0, |f| f.loops_base);
                 if self.loops.len() <= base {
@@ -833,8 +926,9 @@ impl<'a> Gen<'a> {
                 if self.frames.len() > 1 {
                     return self.unsupported("`next` in a function", s.span);
                 }
-                self.asm.ja(self.end);
+                self.abort();
             }
+            StmtKind::Foreach(f) => self.foreach(f, s.span)?,
             StmtKind::Return(v) => {
                 let Some((slot, label)) = self.frames.last().and_then(|f| f.ret) else {
                     return self.unsupported("`return` outside a function", s.span);
@@ -848,7 +942,7 @@ impl<'a> Gen<'a> {
                         self.spill(slot, R0);
                     }
                 }
-                self.asm.ja(label);
+                self.goto_return(label);
             }
             StmtKind::Delete(t) => self.delete(t, s.span)?,
             StmtKind::Try {
@@ -858,12 +952,14 @@ impl<'a> Gen<'a> {
             } => {
                 let err = self.temp(8)?;
                 let addr = self.temp(8)?;
+                let msg = self.temp(self.width())?;
                 let catch_l = self.asm.label();
                 let done = self.asm.label();
                 self.tries.push(TryCtx {
                     catch: catch_l,
                     err,
                     addr,
+                    msg,
                     raised: Vec::new(),
                 });
                 let r = self.block(body);
@@ -881,6 +977,18 @@ impl<'a> Gen<'a> {
                         match self.sites[site].kind.clone() {
                             SiteKind::Fault { prefix, suffix, .. } => {
                                 self.fault_message(slot, &prefix, ctx.addr, &suffix)?;
+                            }
+                            SiteKind::ScriptError => {
+                                let w = self.width();
+                                self.copy_str(
+                                    slot,
+                                    Str {
+                                        slot: ctx.msg,
+                                        bound: w,
+                                        padded: false,
+                                    },
+                                    w,
+                                )?;
                             }
                             kind => {
                                 let msg = match kind {
@@ -912,6 +1020,190 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Leaves the handler (after an error, `next` or `error()`); from a callback, stops
+    /// the iteration and lets the caller leave.
+    fn abort(&mut self) {
+        match self.cb {
+            Some(cb) => {
+                self.asm
+                    .store_imm(Size::U64, R7, Self::off(cb.flag), CB_ABORT);
+                self.asm.ja(cb.stop);
+            }
+            None => self.asm.ja(self.end),
+        }
+    }
+
+    /// Jumps to the innermost catch block, which may lie outside the callback.
+    fn goto_catch(&mut self) {
+        let catch = self.tries.last().expect("inside try").catch;
+        match self.cb {
+            Some(cb) if self.tries.len() <= cb.outer_tries => {
+                self.asm
+                    .store_imm(Size::U64, R7, Self::off(cb.flag), CB_CATCH);
+                self.asm.ja(cb.stop);
+            }
+            _ => self.asm.ja(catch),
+        }
+    }
+
+    /// Jumps to the end of the current function, which may lie outside the callback.
+    fn goto_return(&mut self, label: Label) {
+        match self.cb {
+            Some(cb) if self.frames.len() <= cb.outer_frames => {
+                self.asm
+                    .store_imm(Size::U64, R7, Self::off(cb.flag), CB_RETURN);
+                self.asm.ja(cb.stop);
+            }
+            _ => self.asm.ja(label),
+        }
+    }
+
+    /// Generates a callback subprogram; `body` emits its code with `r7` = scratch and
+    /// the map key/value pointers saved at r10-8/r10-16. Returns the subprogram index.
+    fn callback(&mut self, flag: u32, body: &mut dyn FnMut(&mut Self, Label) -> G<()>) -> G<usize> {
+        let outer_asm = std::mem::take(&mut self.asm);
+        let outer_cb = self.cb;
+        let outer_loops = std::mem::take(&mut self.loops);
+        let outer_base = self.stack_base;
+        let stop = self.asm.label();
+        let next = self.asm.label();
+        self.cb = Some(Callback {
+            stop,
+            flag,
+            outer_tries: self.tries.len(),
+            outer_frames: self.frames.len(),
+        });
+        self.stack_base = 32;
+        self.asm.store(Size::U64, R10, -8, R2);
+        self.asm.store(Size::U64, R10, -16, R3);
+        self.asm.store_imm(Size::U32, R10, -20, 0);
+        self.asm.mov(R2, R10);
+        self.asm.alu64_imm(Alu::Add, R2, -20);
+        self.asm.ld_map(R1, SCRATCH_MAP);
+        self.asm.call(h::MAP_LOOKUP_ELEM);
+        self.asm.jmp_imm(Cond::Eq, R0, 0, stop);
+        self.asm.mov(R7, R0);
+        let r = body(self, next);
+        self.asm.bind(next);
+        self.asm.mov_imm(R0, 0);
+        self.asm.exit();
+        self.asm.bind(stop);
+        self.asm.mov_imm(R0, 1);
+        self.asm.exit();
+        let code = std::mem::replace(&mut self.asm, outer_asm).finish();
+        self.cb = outer_cb;
+        self.loops = outer_loops;
+        self.stack_base = outer_base;
+        r?;
+        let code = code.map_err(|e| {
+            self.diags.push(
+                Diagnostic::error(Stage::Translate, TOO_BIG, e.to_string())
+                    .with_primary(self.probe.span, "in this probe"),
+            );
+        })?;
+        self.subprogs.push(code);
+        Ok(self.subprogs.len() - 1)
+    }
+
+    /// Calls `bpf_for_each_map_elem(map of g, callback)` and acts on why it stopped.
+    fn for_each(&mut self, g: GlobalId, sub: usize, flag: u32) {
+        self.asm.ld_map(R1, self.layout.global(g).map);
+        self.asm.ld_func(R2, sub);
+        self.asm.mov_imm(R3, 0);
+        self.asm.mov_imm(R4, 0);
+        self.asm.call(h::FOR_EACH_MAP_ELEM);
+        let done = self.asm.label();
+        self.fill(R1, flag);
+        self.asm.jmp_imm(Cond::Eq, R1, 0, done);
+        let not_abort = self.asm.label();
+        self.asm.jmp_imm(Cond::Ne, R1, CB_ABORT, not_abort);
+        self.abort();
+        self.asm.bind(not_abort);
+        if !self.tries.is_empty() {
+            let not_catch = self.asm.label();
+            self.fill(R1, flag);
+            self.asm.jmp_imm(Cond::Ne, R1, CB_CATCH, not_catch);
+            self.goto_catch();
+            self.asm.bind(not_catch);
+        }
+        if let Some((_, label)) = self.frames.last().and_then(|f| f.ret) {
+            self.goto_return(label);
+        }
+        self.asm.bind(done);
+    }
+
+    /// Unsorted `foreach ([k...] in A [limit N])` over a plain array, as a
+    /// `bpf_for_each_map_elem` callback.
+    fn foreach(&mut self, f: &Foreach, span: Span) -> G<()> {
+        let ForeachSource::Array(g) = f.source else {
+            return self.unsupported("`foreach` over histogram buckets", span);
+        };
+        if f.sort.is_some() {
+            return self.unsupported("a sorted `foreach`", span);
+        }
+        if f.slice.is_some() {
+            return self.unsupported("a `foreach` over a slice", span);
+        }
+        let layout = self.layout.global(g).clone();
+        if f.value.is_some() && matches!(layout.value, ValueLayout::Stat(_)) {
+            return self.unsupported("a statistic as the `foreach` value", span);
+        }
+        let flag = self.temp(8)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(flag), 0);
+        let limit = match &f.limit {
+            Some(l) => {
+                let lim = self.temp(16)?;
+                self.long(l)?;
+                self.spill(lim, R0);
+                self.asm.store_imm(Size::U64, R7, Self::off(lim + 8), 0);
+                Some(lim)
+            }
+            None => None,
+        };
+        let keys: Vec<u32> = f.keys.iter().map(|k| self.local_slot(*k)).collect();
+        let value = f.value.map(|v| self.local_slot(v));
+        let w = self.width();
+        let sub = self.callback(flag, &mut |cg: &mut Self, next: Label| {
+            let stop = cg.cb.unwrap().stop;
+            if let Some(lim) = limit {
+                cg.fill(R1, lim + 8);
+                cg.fill(R2, lim);
+                cg.asm.jmp_reg(Cond::Sge, R1, R2, stop);
+                cg.asm.alu64_imm(Alu::Add, R1, 1);
+                cg.spill(lim + 8, R1);
+            }
+            for (slot, field) in keys.iter().zip(&layout.keys) {
+                cg.asm.load(Size::U64, R3, R10, -8);
+                if field.ty == Type::String {
+                    cg.asm.alu64_imm(Alu::Add, R3, field.offset as i32);
+                    cg.scratch_ptr(R1, *slot);
+                    cg.asm.mov_imm(R2, field.width.min(w) as i32);
+                    cg.asm.call(h::PROBE_READ_KERNEL_STR);
+                } else {
+                    cg.asm.load(Size::U64, R1, R3, field.offset as i16);
+                    cg.spill(*slot, R1);
+                }
+            }
+            if let Some(v) = value {
+                cg.asm.load(Size::U64, R3, R10, -16);
+                if matches!(layout.value, ValueLayout::Str(_)) {
+                    cg.scratch_ptr(R1, v);
+                    cg.asm.mov_imm(R2, w as i32);
+                    cg.asm.call(h::PROBE_READ_KERNEL_STR);
+                } else {
+                    cg.asm.load(Size::U64, R1, R3, 0);
+                    cg.spill(v, R1);
+                }
+            }
+            cg.loops.push((next, stop));
+            let r = cg.stmt(&f.body);
+            cg.loops.pop();
+            r
+        })?;
+        self.for_each(g, sub, flag);
+        Ok(())
+    }
+
     /// Reports a runtime error: inside `try` it jumps to the catch block, otherwise it
     /// sends the error record and leaves the handler.
     fn raise(&mut self, code: Code, message: String, span: Span) -> G<()> {
@@ -924,10 +1216,10 @@ impl<'a> Gen<'a> {
         });
         if let Some(t) = self.tries.last_mut() {
             t.raised.push(site);
-            let (err, catch) = (t.err, t.catch);
+            let err = t.err;
             self.asm.mov_imm(R1, site as i32);
             self.spill(err, R1);
-            self.asm.ja(catch);
+            self.goto_catch();
             return Ok(());
         }
         if self.opts.stop_on_error {
@@ -937,7 +1229,7 @@ impl<'a> Gen<'a> {
         self.asm
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
         self.output(rec, RECORD_HEADER, true);
-        self.asm.ja(self.end);
+        self.abort();
         Ok(())
     }
 
@@ -960,12 +1252,12 @@ impl<'a> Gen<'a> {
         });
         if let Some(t) = self.tries.last_mut() {
             t.raised.push(site);
-            let (err, slot, catch) = (t.err, t.addr, t.catch);
+            let (err, slot) = (t.err, t.addr);
             self.asm.mov_imm(R1, site as i32);
             self.spill(err, R1);
             self.fill(R1, addr);
             self.spill(slot, R1);
-            self.asm.ja(catch);
+            self.goto_catch();
             return Ok(());
         }
         if self.opts.stop_on_error {
@@ -977,7 +1269,7 @@ impl<'a> Gen<'a> {
         self.fill(R1, addr);
         self.spill(rec + RECORD_HEADER, R1);
         self.output(rec, RECORD_HEADER + 8, true);
-        self.asm.ja(self.end);
+        self.abort();
         Ok(())
     }
 
@@ -1697,7 +1989,18 @@ impl<'a> Gen<'a> {
                 self.scratch_ptr(R2, key);
                 self.asm.call(h::MAP_DELETE_ELEM);
             }
-            DeleteTarget::Array(_) => return self.unsupported("deleting a whole array", span),
+            DeleteTarget::Array(g) => {
+                let flag = self.temp(8)?;
+                self.asm.store_imm(Size::U64, R7, Self::off(flag), 0);
+                let map = self.layout.global(*g).map;
+                let sub = self.callback(flag, &mut |cg: &mut Self, _next: Label| {
+                    cg.asm.ld_map(R1, map);
+                    cg.asm.load(Size::U64, R2, R10, -8);
+                    cg.asm.call(h::MAP_DELETE_ELEM);
+                    Ok(())
+                })?;
+                self.for_each(*g, sub, flag);
+            }
         }
         Ok(())
     }
@@ -2539,9 +2842,31 @@ impl<'a> Gen<'a> {
                 } else {
                     SiteKind::Warn
                 };
-                self.record(kind, &arg, span)?;
-                if name == "error" {
-                    self.asm.ja(self.end);
+                if name == "error" && !self.tries.is_empty() {
+                    // Caught: the message becomes the catch variable's value.
+                    let m = self.string(&args[0])?;
+                    let t = self.tries.last_mut().unwrap();
+                    let site = self.sites.len();
+                    t.raised.push(site);
+                    let (err, msg) = (t.err, t.msg);
+                    self.sites.push(Site {
+                        kind: SiteKind::ScriptError,
+                        args: vec![],
+                        span,
+                        size: RECORD_HEADER,
+                    });
+                    self.copy_str(msg, m, self.width())?;
+                    self.asm.mov_imm(R1, site as i32);
+                    self.spill(err, R1);
+                    self.goto_catch();
+                } else {
+                    self.record(kind, &arg, span)?;
+                    if name == "error" {
+                        if self.opts.stop_on_error {
+                            self.set_state(2);
+                        }
+                        self.abort();
+                    }
                 }
                 self.asm.mov_imm(R0, 0);
             }
@@ -2596,7 +2921,8 @@ impl<'a> Gen<'a> {
             FieldKind::Integer | FieldKind::Pointer => {
                 let size = Size::from_bytes(f.size).filter(|s| f.offset % s.bytes() == 0);
                 match size {
-                    Some(sz) if self.kind == ProgKind::Tracepoint => {
+                    // Callbacks do not see the context pointer, only its address.
+                    Some(sz) if self.kind == ProgKind::Tracepoint && self.cb.is_none() => {
                         self.asm.load(sz, R0, R6, f.offset as i16);
                     }
                     _ => {
@@ -2651,6 +2977,21 @@ impl<'a> Gen<'a> {
 }
 
 impl Gen<'_> {
+    /// `r = *(u64 *)(ctx + off)`: a direct load, or from a callback (which has no
+    /// context pointer) a checked read at the saved context address.
+    fn ctx_word(&mut self, r: Reg, off: i16) -> G<()> {
+        if self.cb.is_none() {
+            self.asm.load(Size::U64, r, R6, off);
+            return Ok(());
+        }
+        let t = self.temp(8)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+        self.fill(R4, self.ctx_addr);
+        self.read_kernel(t, 8, R4, off as i32);
+        self.fill(r, t);
+        Ok(())
+    }
+
     /// A syscall tracepoint field read from a raw `sys_enter`/`sys_exit` context: the
     /// arguments come from the saved user registers, `ret` from the second argument.
     fn raw_syscall_field(
@@ -2681,7 +3022,7 @@ impl Gen<'_> {
         }
         if r.exit {
             // sys_exit_*: the only field after the number is `ret`.
-            self.asm.load(Size::U64, R0, R6, 8);
+            self.ctx_word(R0, 8)?;
         } else {
             let index = (f.offset.saturating_sub(16) / 8) as usize;
             let Some(&off) = crate::ctx::X86_64_SYSCALL_ARG_REGS.get(index) else {
@@ -2690,7 +3031,7 @@ impl Gen<'_> {
             };
             let t = self.temp(8)?;
             self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
-            self.asm.load(Size::U64, R4, R6, 0);
+            self.ctx_word(R4, 0)?;
             self.read_kernel(t, 8, R4, off as i32);
             self.fill(R0, t);
         }

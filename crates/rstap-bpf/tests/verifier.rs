@@ -9,7 +9,7 @@ use rstap_bpf::layout::MapKind;
 use rstap_bpf::{CompileOptions, compile};
 use rstap_sys::bpf::{Map, MapType};
 use rstap_sys::maps::{MapOps, UpdateFlag};
-use rstap_sys::prog::{LoadOptions, Program};
+use rstap_sys::prog::{BtfObject, LoadOptions, Program};
 
 fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
@@ -135,11 +135,15 @@ fn file_test_programs_pass_the_verifier() {
                 insns[r.insn].imm = maps[r.map].fd();
             }
             let code: Vec<u64> = insns.iter().map(|i| i.encode()).collect();
+            let btf = (!p.btf.is_empty()).then(|| BtfObject::load(&p.btf).unwrap());
             if let Err(e) = Program::load_with(&LoadOptions {
                 prog_type: p.kind.prog_type(),
                 expected_attach_type: p.kind.expected_attach_type(),
                 insns: &code,
                 name: &p.name,
+                prog_btf_fd: btf.as_ref().map(|b| b.fd()),
+                func_info: &p.func_info,
+                func_info_rec_size: if btf.is_some() { 8 } else { 0 },
                 log_level: 1,
                 ..LoadOptions::default()
             }) {

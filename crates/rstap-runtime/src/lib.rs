@@ -289,18 +289,33 @@ pub fn relocated(p: &CompiledProbe, maps: &[Map]) -> Vec<u64> {
     insns.iter().map(|i| i.encode()).collect()
 }
 
-fn load(program: &Program, p: &CompiledProbe, maps: &[Map]) -> Result<BpfProgram, Box<Diagnostic>> {
+/// Loads one compiled probe's program (with its BTF when it has callbacks).
+pub fn load_program(
+    p: &CompiledProbe,
+    maps: &[Map],
+) -> Result<BpfProgram, rstap_sys::prog::LoadError> {
     let insns = relocated(p, maps);
-    let probe = program.probe(p.probe);
+    let btf = if p.btf.is_empty() {
+        None
+    } else {
+        Some(rstap_sys::prog::BtfObject::load(&p.btf)?)
+    };
     BpfProgram::load_with(&LoadOptions {
         prog_type: p.kind.prog_type(),
         expected_attach_type: p.kind.expected_attach_type(),
         insns: &insns,
         name: &p.name,
+        prog_btf_fd: btf.as_ref().map(|b| b.fd()),
+        func_info: &p.func_info,
+        func_info_rec_size: if btf.is_some() { 8 } else { 0 },
         log_level: 1,
         ..LoadOptions::default()
     })
-    .map_err(|e| {
+}
+
+fn load(program: &Program, p: &CompiledProbe, maps: &[Map]) -> Result<BpfProgram, Box<Diagnostic>> {
+    let probe = program.probe(p.probe);
+    load_program(p, maps).map_err(|e| {
         let at = failing_insn(&e.log).and_then(|i| p.span_of(i));
         let reason = verifier_reason(&e.log);
         let mut d = Diagnostic::error(

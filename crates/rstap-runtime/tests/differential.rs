@@ -10,8 +10,7 @@ use rstap_bpf::CompileOptions;
 use rstap_bpf::layout::RINGBUF_MAP;
 use rstap_interp::session::{self, SessionOptions};
 use rstap_interp::{CaptureOutput, render_error_line};
-use rstap_runtime::{Event, FormatCache, create_maps, decode, relocated};
-use rstap_sys::prog::{LoadOptions, Program};
+use rstap_runtime::{Event, FormatCache, create_maps, decode, load_program};
 use rstap_sys::ringbuf::RingBuf;
 
 fn is_root() -> bool {
@@ -58,15 +57,7 @@ fn in_kernel(globals: &str, body: &str) -> String {
     let compiled = rstap_bpf::compile(&program, &kernel, &opts).expect("compiles");
     let maps = create_maps(&compiled).expect("maps");
     let p = &compiled.probes[0];
-    let insns = relocated(p, &maps);
-    let prog = Program::load_with(&LoadOptions {
-        prog_type: p.kind.prog_type(),
-        insns: &insns,
-        name: "rstap_diff",
-        log_level: 1,
-        ..LoadOptions::default()
-    })
-    .unwrap_or_else(|e| panic!("verifier: {}", e.log));
+    let prog = load_program(p, &maps).unwrap_or_else(|e| panic!("verifier: {}", e.log));
     // sys_enter(regs, id): no registers, the getppid number.
     let mut ctx = vec![0u8; 16];
     ctx[8..].copy_from_slice(&110u64.to_le_bytes());
@@ -164,6 +155,26 @@ const CASES: &[(&str, &str)] = &[
     (
         "",
         r#"s = sprintf("%p %d", 4096, 0); t = sprint(1, "a", 2) . sprintln("z") . sprintd("-", 1, "b"); println(s, " ", t)"#,
+    ),
+    (
+        "global a",
+        r#"for (i = 1; i <= 5; i++) a[i] = i * i; s = 0; n = 0; foreach (k in a) { n++; if (k == 2) continue; s += a[k] } printf("%d %d\n", s, n)"#,
+    ),
+    (
+        "global a",
+        r#"a[1] = 1; a[2] = 2; a[3] = 3; n = 0; foreach ([k] in a limit 2) n++; foreach (v = [k] in a) { if (v == 2) break } delete a; printf("%d %d\n", n, 1 in a)"#,
+    ),
+    (
+        "global a function f() { foreach (k in a) if (a[k] == 7) return k; return -1 }",
+        r#"a[4] = 7; a[5] = 1; println(f())"#,
+    ),
+    (
+        "global a",
+        r#"a["x"] = 1; try { foreach (k in a) error("inside") } catch (m) { println("caught ", m) }"#,
+    ),
+    (
+        "global a",
+        r#"a["x"] = 1; foreach (k in a) { println(k, " ", 1 / 0) } println("not reached")"#,
     ),
     (
         "global a",

@@ -1,4 +1,4 @@
-map rstap_scratch: PercpuArray key 4 value 1928 entries 1
+map rstap_scratch: PercpuArray key 4 value 2056 entries 1
 map rstap_output: Ringbuf key 0 value 0 entries 4194304
 map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
@@ -112,46 +112,46 @@ map rstap_rodata: Array key 4 value 8 entries 1
  113: r3 += 544
  114: call bpf_probe_read_kernel_str#115
  115: call bpf_get_current_task#35
- 116: *(u64 *)(r7 +544) = r0
- 117: *(u64 *)(r7 +552) = 0
+ 116: *(u64 *)(r7 +672) = r0
+ 117: *(u64 *)(r7 +680) = 0
  118: r1 = r7
- 119: r1 += 552
+ 119: r1 += 680
  120: r2 = 8
- 121: r3 = *(u64 *)(r7 +544)
+ 121: r3 = *(u64 *)(r7 +672)
  122: call bpf_probe_read_kernel#113
  123: if r0 s>= 0x0 goto pc+5
  124: r1 = 2
  125: *(u64 *)(r7 +528) = r1
- 126: r1 = *(u64 *)(r7 +544)
+ 126: r1 = *(u64 *)(r7 +672)
  127: *(u64 *)(r7 +536) = r1
  128: goto pc+24
- 129: r0 = *(u64 *)(r7 +552)
- 130: *(u64 *)(r7 +560) = r0
+ 129: r0 = *(u64 *)(r7 +680)
+ 130: *(u64 *)(r7 +688) = r0
  131: r0 = *(u64 *)(r6 +24)
- 132: *(u64 *)(r7 +568) = r0
- 133: *(u64 *)(r7 +576) = 0
+ 132: *(u64 *)(r7 +696) = r0
+ 133: *(u64 *)(r7 +704) = 0
  134: r1 = r7
- 135: r1 += 576
+ 135: r1 += 704
  136: r2 = 4
- 137: r3 = *(u64 *)(r7 +568)
+ 137: r3 = *(u64 *)(r7 +696)
  138: call bpf_probe_read_user#112
  139: if r0 s>= 0x0 goto pc+5
  140: r1 = 3
  141: *(u64 *)(r7 +528) = r1
- 142: r1 = *(u64 *)(r7 +568)
+ 142: r1 = *(u64 *)(r7 +696)
  143: *(u64 *)(r7 +536) = r1
  144: goto pc+8
- 145: r0 = *(u64 *)(r7 +576)
+ 145: r0 = *(u64 *)(r7 +704)
  146: r0 <<= 32
  147: r0 s>>= 32
  148: r1 = r0
- 149: r0 = *(u64 *)(r7 +560)
+ 149: r0 = *(u64 *)(r7 +688)
  150: r0 += r1
  151: *(u64 *)(r7 +392) = r0
  152: goto pc+496
  153: r1 = *(u64 *)(r7 +528)
  154: if r1 != 0x2 goto pc+236
- 155: *(u64 *)(r7 +560) = 0
+ 155: *(u64 *)(r7 +688) = 0
  156: r1 = *(u64 *)(r7 +536)
  157: r2 = 15
  158: r3 = r1
@@ -160,7 +160,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  161: r3 += 48
  162: goto pc+1
  163: r3 += 87
- 164: *(u8 *)(r7 +559) = r3
+ 164: *(u8 *)(r7 +687) = r3
  165: r1 >>= 4
  166: if r1 == 0x0 goto pc+1
  167: r2 = 14
@@ -170,7 +170,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  171: r3 += 48
  172: goto pc+1
  173: r3 += 87
- 174: *(u8 *)(r7 +558) = r3
+ 174: *(u8 *)(r7 +686) = r3
  175: r1 >>= 4
  176: if r1 == 0x0 goto pc+1
  177: r2 = 13
@@ -180,7 +180,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  181: r3 += 48
  182: goto pc+1
  183: r3 += 87
- 184: *(u8 *)(r7 +557) = r3
+ 184: *(u8 *)(r7 +685) = r3
  185: r1 >>= 4
  186: if r1 == 0x0 goto pc+1
  187: r2 = 12
@@ -190,7 +190,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  191: r3 += 48
  192: goto pc+1
  193: r3 += 87
- 194: *(u8 *)(r7 +556) = r3
+ 194: *(u8 *)(r7 +684) = r3
  195: r1 >>= 4
  196: if r1 == 0x0 goto pc+1
  197: r2 = 11
@@ -200,7 +200,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  201: r3 += 48
  202: goto pc+1
  203: r3 += 87
- 204: *(u8 *)(r7 +555) = r3
+ 204: *(u8 *)(r7 +683) = r3
  205: r1 >>= 4
  206: if r1 == 0x0 goto pc+1
  207: r2 = 10
@@ -210,7 +210,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  211: r3 += 48
  212: goto pc+1
  213: r3 += 87
- 214: *(u8 *)(r7 +554) = r3
+ 214: *(u8 *)(r7 +682) = r3
  215: r1 >>= 4
  216: if r1 == 0x0 goto pc+1
  217: r2 = 9
@@ -220,7 +220,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  221: r3 += 48
  222: goto pc+1
  223: r3 += 87
- 224: *(u8 *)(r7 +553) = r3
+ 224: *(u8 *)(r7 +681) = r3
  225: r1 >>= 4
  226: if r1 == 0x0 goto pc+1
  227: r2 = 8
@@ -230,7 +230,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  231: r3 += 48
  232: goto pc+1
  233: r3 += 87
- 234: *(u8 *)(r7 +552) = r3
+ 234: *(u8 *)(r7 +680) = r3
  235: r1 >>= 4
  236: if r1 == 0x0 goto pc+1
  237: r2 = 7
@@ -240,7 +240,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  241: r3 += 48
  242: goto pc+1
  243: r3 += 87
- 244: *(u8 *)(r7 +551) = r3
+ 244: *(u8 *)(r7 +679) = r3
  245: r1 >>= 4
  246: if r1 == 0x0 goto pc+1
  247: r2 = 6
@@ -250,7 +250,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  251: r3 += 48
  252: goto pc+1
  253: r3 += 87
- 254: *(u8 *)(r7 +550) = r3
+ 254: *(u8 *)(r7 +678) = r3
  255: r1 >>= 4
  256: if r1 == 0x0 goto pc+1
  257: r2 = 5
@@ -260,7 +260,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  261: r3 += 48
  262: goto pc+1
  263: r3 += 87
- 264: *(u8 *)(r7 +549) = r3
+ 264: *(u8 *)(r7 +677) = r3
  265: r1 >>= 4
  266: if r1 == 0x0 goto pc+1
  267: r2 = 4
@@ -270,7 +270,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  271: r3 += 48
  272: goto pc+1
  273: r3 += 87
- 274: *(u8 *)(r7 +548) = r3
+ 274: *(u8 *)(r7 +676) = r3
  275: r1 >>= 4
  276: if r1 == 0x0 goto pc+1
  277: r2 = 3
@@ -280,7 +280,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  281: r3 += 48
  282: goto pc+1
  283: r3 += 87
- 284: *(u8 *)(r7 +547) = r3
+ 284: *(u8 *)(r7 +675) = r3
  285: r1 >>= 4
  286: if r1 == 0x0 goto pc+1
  287: r2 = 2
@@ -290,7 +290,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  291: r3 += 48
  292: goto pc+1
  293: r3 += 87
- 294: *(u8 *)(r7 +546) = r3
+ 294: *(u8 *)(r7 +674) = r3
  295: r1 >>= 4
  296: if r1 == 0x0 goto pc+1
  297: r2 = 1
@@ -300,7 +300,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  301: r3 += 48
  302: goto pc+1
  303: r3 += 87
- 304: *(u8 *)(r7 +545) = r3
+ 304: *(u8 *)(r7 +673) = r3
  305: r1 >>= 4
  306: if r1 == 0x0 goto pc+1
  307: r2 = 0
@@ -310,33 +310,33 @@ map rstap_rodata: Array key 4 value 8 entries 1
  311: r3 += 48
  312: goto pc+1
  313: r3 += 87
- 314: *(u8 *)(r7 +544) = r3
+ 314: *(u8 *)(r7 +672) = r3
  315: r1 >>= 4
  316: if r2 <= 0xf goto pc+1
  317: r2 = 15
- 318: *(u64 *)(r7 +568) = r2
+ 318: *(u64 *)(r7 +696) = r2
  319: r1 = r7
- 320: r1 += 576
+ 320: r1 += 704
  321: r2 = 17
  322: r3 = r7
- 323: r3 += 544
- 324: r4 = *(u64 *)(r7 +568)
+ 323: r3 += 672
+ 324: r4 = *(u64 *)(r7 +696)
  325: if r4 <= 0xf goto pc+1
  326: r4 = 15
  327: r3 += r4
  328: call bpf_probe_read_kernel_str#115
  329: r1 = 0x6c206c656e72656b ll
- 331: *(u64 *)(r7 +600) = r1
+ 331: *(u64 *)(r7 +728) = r1
  332: r1 = 0x79706f6320676e6f ll
- 334: *(u64 *)(r7 +608) = r1
+ 334: *(u64 *)(r7 +736) = r1
  335: r1 = 0x6120746c75616620 ll
- 337: *(u64 *)(r7 +616) = r1
- 338: *(u64 *)(r7 +624) = 2016419956
+ 337: *(u64 *)(r7 +744) = r1
+ 338: *(u64 *)(r7 +752) = 2016419956
  339: r1 = r7
- 340: r1 += 632
+ 340: r1 += 760
  341: r2 = 128
  342: r3 = r7
- 343: r3 += 600
+ 343: r3 += 728
  344: call bpf_probe_read_kernel_str#115
  345: if r0 s> 0x0 goto pc+1
  346: r0 = 1
@@ -344,23 +344,23 @@ map rstap_rodata: Array key 4 value 8 entries 1
  348: if r0 <= 0x7f goto pc+1
  349: r0 = 127
  350: r1 = r7
- 351: r1 += 632
+ 351: r1 += 760
  352: r1 += r0
  353: r2 = 128
  354: r3 = r7
- 355: r3 += 576
+ 355: r3 += 704
  356: call bpf_probe_read_kernel_str#115
- 357: *(u8 *)(r7 +759) = 0
+ 357: *(u8 *)(r7 +887) = 0
  358: r1 = 0x7265206e616d5b20 ll
- 360: *(u64 *)(r7 +888) = r1
+ 360: *(u64 *)(r7 +1016) = r1
  361: r1 = 0x7561663a3a726f72 ll
- 363: *(u64 *)(r7 +896) = r1
- 364: *(u64 *)(r7 +904) = 6124652
+ 363: *(u64 *)(r7 +1024) = r1
+ 364: *(u64 *)(r7 +1032) = 6124652
  365: r1 = r7
- 366: r1 += 912
+ 366: r1 += 1040
  367: r2 = 128
  368: r3 = r7
- 369: r3 += 632
+ 369: r3 += 760
  370: call bpf_probe_read_kernel_str#115
  371: if r0 s> 0x0 goto pc+1
  372: r0 = 1
@@ -368,23 +368,23 @@ map rstap_rodata: Array key 4 value 8 entries 1
  374: if r0 <= 0x7f goto pc+1
  375: r0 = 127
  376: r1 = r7
- 377: r1 += 912
+ 377: r1 += 1040
  378: r1 += r0
  379: r2 = 128
  380: r3 = r7
- 381: r3 += 888
+ 381: r3 += 1016
  382: call bpf_probe_read_kernel_str#115
- 383: *(u8 *)(r7 +1039) = 0
+ 383: *(u8 *)(r7 +1167) = 0
  384: r1 = r7
  385: r1 += 400
  386: r2 = 128
  387: r3 = r7
- 388: r3 += 912
+ 388: r3 += 1040
  389: call bpf_probe_read_kernel_str#115
  390: goto pc+238
  391: r1 = *(u64 *)(r7 +528)
  392: if r1 != 0x3 goto pc+236
- 393: *(u64 *)(r7 +1184) = 0
+ 393: *(u64 *)(r7 +1312) = 0
  394: r1 = *(u64 *)(r7 +536)
  395: r2 = 15
  396: r3 = r1
@@ -393,7 +393,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  399: r3 += 48
  400: goto pc+1
  401: r3 += 87
- 402: *(u8 *)(r7 +1183) = r3
+ 402: *(u8 *)(r7 +1311) = r3
  403: r1 >>= 4
  404: if r1 == 0x0 goto pc+1
  405: r2 = 14
@@ -403,7 +403,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  409: r3 += 48
  410: goto pc+1
  411: r3 += 87
- 412: *(u8 *)(r7 +1182) = r3
+ 412: *(u8 *)(r7 +1310) = r3
  413: r1 >>= 4
  414: if r1 == 0x0 goto pc+1
  415: r2 = 13
@@ -413,7 +413,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  419: r3 += 48
  420: goto pc+1
  421: r3 += 87
- 422: *(u8 *)(r7 +1181) = r3
+ 422: *(u8 *)(r7 +1309) = r3
  423: r1 >>= 4
  424: if r1 == 0x0 goto pc+1
  425: r2 = 12
@@ -423,7 +423,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  429: r3 += 48
  430: goto pc+1
  431: r3 += 87
- 432: *(u8 *)(r7 +1180) = r3
+ 432: *(u8 *)(r7 +1308) = r3
  433: r1 >>= 4
  434: if r1 == 0x0 goto pc+1
  435: r2 = 11
@@ -433,7 +433,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  439: r3 += 48
  440: goto pc+1
  441: r3 += 87
- 442: *(u8 *)(r7 +1179) = r3
+ 442: *(u8 *)(r7 +1307) = r3
  443: r1 >>= 4
  444: if r1 == 0x0 goto pc+1
  445: r2 = 10
@@ -443,7 +443,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  449: r3 += 48
  450: goto pc+1
  451: r3 += 87
- 452: *(u8 *)(r7 +1178) = r3
+ 452: *(u8 *)(r7 +1306) = r3
  453: r1 >>= 4
  454: if r1 == 0x0 goto pc+1
  455: r2 = 9
@@ -453,7 +453,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  459: r3 += 48
  460: goto pc+1
  461: r3 += 87
- 462: *(u8 *)(r7 +1177) = r3
+ 462: *(u8 *)(r7 +1305) = r3
  463: r1 >>= 4
  464: if r1 == 0x0 goto pc+1
  465: r2 = 8
@@ -463,7 +463,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  469: r3 += 48
  470: goto pc+1
  471: r3 += 87
- 472: *(u8 *)(r7 +1176) = r3
+ 472: *(u8 *)(r7 +1304) = r3
  473: r1 >>= 4
  474: if r1 == 0x0 goto pc+1
  475: r2 = 7
@@ -473,7 +473,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  479: r3 += 48
  480: goto pc+1
  481: r3 += 87
- 482: *(u8 *)(r7 +1175) = r3
+ 482: *(u8 *)(r7 +1303) = r3
  483: r1 >>= 4
  484: if r1 == 0x0 goto pc+1
  485: r2 = 6
@@ -483,7 +483,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  489: r3 += 48
  490: goto pc+1
  491: r3 += 87
- 492: *(u8 *)(r7 +1174) = r3
+ 492: *(u8 *)(r7 +1302) = r3
  493: r1 >>= 4
  494: if r1 == 0x0 goto pc+1
  495: r2 = 5
@@ -493,7 +493,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  499: r3 += 48
  500: goto pc+1
  501: r3 += 87
- 502: *(u8 *)(r7 +1173) = r3
+ 502: *(u8 *)(r7 +1301) = r3
  503: r1 >>= 4
  504: if r1 == 0x0 goto pc+1
  505: r2 = 4
@@ -503,7 +503,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  509: r3 += 48
  510: goto pc+1
  511: r3 += 87
- 512: *(u8 *)(r7 +1172) = r3
+ 512: *(u8 *)(r7 +1300) = r3
  513: r1 >>= 4
  514: if r1 == 0x0 goto pc+1
  515: r2 = 3
@@ -513,7 +513,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  519: r3 += 48
  520: goto pc+1
  521: r3 += 87
- 522: *(u8 *)(r7 +1171) = r3
+ 522: *(u8 *)(r7 +1299) = r3
  523: r1 >>= 4
  524: if r1 == 0x0 goto pc+1
  525: r2 = 2
@@ -523,7 +523,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  529: r3 += 48
  530: goto pc+1
  531: r3 += 87
- 532: *(u8 *)(r7 +1170) = r3
+ 532: *(u8 *)(r7 +1298) = r3
  533: r1 >>= 4
  534: if r1 == 0x0 goto pc+1
  535: r2 = 1
@@ -533,7 +533,7 @@ map rstap_rodata: Array key 4 value 8 entries 1
  539: r3 += 48
  540: goto pc+1
  541: r3 += 87
- 542: *(u8 *)(r7 +1169) = r3
+ 542: *(u8 *)(r7 +1297) = r3
  543: r1 >>= 4
  544: if r1 == 0x0 goto pc+1
  545: r2 = 0
@@ -543,33 +543,33 @@ map rstap_rodata: Array key 4 value 8 entries 1
  549: r3 += 48
  550: goto pc+1
  551: r3 += 87
- 552: *(u8 *)(r7 +1168) = r3
+ 552: *(u8 *)(r7 +1296) = r3
  553: r1 >>= 4
  554: if r2 <= 0xf goto pc+1
  555: r2 = 15
- 556: *(u64 *)(r7 +1192) = r2
+ 556: *(u64 *)(r7 +1320) = r2
  557: r1 = r7
- 558: r1 += 1200
+ 558: r1 += 1328
  559: r2 = 17
  560: r3 = r7
- 561: r3 += 1168
- 562: r4 = *(u64 *)(r7 +1192)
+ 561: r3 += 1296
+ 562: r4 = *(u64 *)(r7 +1320)
  563: if r4 <= 0xf goto pc+1
  564: r4 = 15
  565: r3 += r4
  566: call bpf_probe_read_kernel_str#115
  567: r1 = 0x746e692072657375 ll
- 569: *(u64 *)(r7 +1224) = r1
+ 569: *(u64 *)(r7 +1352) = r1
  570: r1 = 0x61662079706f6320 ll
- 572: *(u64 *)(r7 +1232) = r1
+ 572: *(u64 *)(r7 +1360) = r1
  573: r1 = 0x3020746120746c75 ll
- 575: *(u64 *)(r7 +1240) = r1
- 576: *(u64 *)(r7 +1248) = 120
+ 575: *(u64 *)(r7 +1368) = r1
+ 576: *(u64 *)(r7 +1376) = 120
  577: r1 = r7
- 578: r1 += 1256
+ 578: r1 += 1384
  579: r2 = 128
  580: r3 = r7
- 581: r3 += 1224
+ 581: r3 += 1352
  582: call bpf_probe_read_kernel_str#115
  583: if r0 s> 0x0 goto pc+1
  584: r0 = 1
@@ -577,23 +577,23 @@ map rstap_rodata: Array key 4 value 8 entries 1
  586: if r0 <= 0x7f goto pc+1
  587: r0 = 127
  588: r1 = r7
- 589: r1 += 1256
+ 589: r1 += 1384
  590: r1 += r0
  591: r2 = 128
  592: r3 = r7
- 593: r3 += 1200
+ 593: r3 += 1328
  594: call bpf_probe_read_kernel_str#115
- 595: *(u8 *)(r7 +1383) = 0
+ 595: *(u8 *)(r7 +1511) = 0
  596: r1 = 0x7265206e616d5b20 ll
- 598: *(u64 *)(r7 +1512) = r1
+ 598: *(u64 *)(r7 +1640) = r1
  599: r1 = 0x7561663a3a726f72 ll
- 601: *(u64 *)(r7 +1520) = r1
- 602: *(u64 *)(r7 +1528) = 6124652
+ 601: *(u64 *)(r7 +1648) = r1
+ 602: *(u64 *)(r7 +1656) = 6124652
  603: r1 = r7
- 604: r1 += 1536
+ 604: r1 += 1664
  605: r2 = 128
  606: r3 = r7
- 607: r3 += 1256
+ 607: r3 += 1384
  608: call bpf_probe_read_kernel_str#115
  609: if r0 s> 0x0 goto pc+1
  610: r0 = 1
@@ -601,30 +601,30 @@ map rstap_rodata: Array key 4 value 8 entries 1
  612: if r0 <= 0x7f goto pc+1
  613: r0 = 127
  614: r1 = r7
- 615: r1 += 1536
+ 615: r1 += 1664
  616: r1 += r0
  617: r2 = 128
  618: r3 = r7
- 619: r3 += 1512
+ 619: r3 += 1640
  620: call bpf_probe_read_kernel_str#115
- 621: *(u8 *)(r7 +1663) = 0
+ 621: *(u8 *)(r7 +1791) = 0
  622: r1 = r7
  623: r1 += 400
  624: r2 = 128
  625: r3 = r7
- 626: r3 += 1536
+ 626: r3 += 1664
  627: call bpf_probe_read_kernel_str#115
  628: goto pc+0
- 629: *(u64 *)(r7 +1792) = 4
+ 629: *(u64 *)(r7 +1920) = 4
  630: r1 = r7
- 631: r1 += 1800
+ 631: r1 += 1928
  632: r2 = 128
  633: r3 = r7
  634: r3 += 400
  635: call bpf_probe_read_kernel_str#115
  636: r1 = map[rstap_output]
  638: r2 = r7
- 639: r2 += 1792
+ 639: r2 += 1920
  640: r3 = 136
  641: r4 = 1
  642: call bpf_ringbuf_output#130
