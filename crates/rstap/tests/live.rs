@@ -376,3 +376,26 @@ fn compiled_session_files_run_later() {
         text(&o.stderr)
     );
 }
+
+/// Two sessions of the same script run side by side, each with its own maps.
+#[test]
+fn sessions_of_the_same_script_run_side_by_side() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global c
+probe kernel.trace("syscalls:sys_enter_getppid") { if (pid() == target()) c <<< 1 }
+probe end { printf("%d\n", @count(c)) }"#;
+    let spawn = |n: u32| {
+        Command::new(env!("CARGO_BIN_EXE_rstap"))
+            .args(["-q", "-e", script, "-c", &format!("{w} getppid {n}")])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn(3000);
+    let b = spawn(7000);
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert_eq!(text(&a.stdout), "3000\n", "{}", text(&a.stderr));
+    assert_eq!(text(&b.stdout), "7000\n", "{}", text(&b.stderr));
+}
