@@ -366,6 +366,18 @@ fn compiled_session_files_run_later() {
     );
     let o = child.wait_with_output().unwrap();
     assert_eq!(text(&o.stdout), "n=77\n");
+    // A file compiled for another kernel is refused, not run.
+    let json = std::fs::read_to_string(dir.join(&name)).unwrap();
+    let at = json.find("\"kernel_btf\":\"").unwrap() + "\"kernel_btf\":\"".len();
+    let other = format!("{}{}{}", &json[..at], "0000000000000000", &json[at + 16..]);
+    std::fs::write(dir.join("other.rstap"), other).unwrap();
+    let o = rstap(&["run", dir.join("other.rstap").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("compile the script again on this machine"),
+        "{}",
+        text(&o.stderr)
+    );
     // A damaged file is refused clearly.
     std::fs::write(dir.join("bad.rstap"), "{").unwrap();
     let o = rstap(&["run", dir.join("bad.rstap").to_str().unwrap()]);
