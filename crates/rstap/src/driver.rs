@@ -487,7 +487,9 @@ impl Driver {
                     << 20)
                     .next_power_of_two()
                     .min(1 << 30) as u32,
-                stop_on_error: limits.maxerrors == 0,
+                // The first error ends the session, unless errors are suppressed or a
+                // MAXERRORS budget is set (then userspace counts them).
+                stop_on_error: limits.maxerrors == 0 && !self.cfg.suppress_handler_errors,
                 ..Default::default()
             },
             hz,

@@ -411,3 +411,20 @@ probe end { printf("%d\n", @count(c)) }"#;
     assert_eq!(text(&a.stdout), "3000\n", "{}", text(&a.stderr));
     assert_eq!(text(&b.stdout), "7000\n", "{}", text(&b.stderr));
 }
+
+/// With --suppress-handler-errors a failing handler is skipped and the session goes on;
+/// without it the first error stops every handler.
+#[test]
+fn suppressed_handler_errors_keep_the_session_running() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = "global n, x\nprobe kernel.trace(\"syscalls:sys_enter_getppid\") {\n  if (pid() == target()) { n++; x = 1 / (n - n) }\n}\nprobe end { println(n) }";
+    let cmd = format!("{w} getppid 500");
+    let o = rstap(&["-e", script, "-c", &cmd]);
+    assert_eq!(text(&o.stdout), "", "end probes are skipped after an error");
+    assert_eq!(o.status.code(), Some(1));
+    let o = rstap(&["--suppress-handler-errors", "-e", script, "-c", &cmd]);
+    // (x, written but never read, is displayed at the end.)
+    assert_eq!(text(&o.stdout), "500\nx=0\n", "{}", text(&o.stderr));
+    assert!(!text(&o.stderr).contains("ERROR"), "{}", text(&o.stderr));
+}
