@@ -65,8 +65,9 @@ pub const FIRST_GLOBAL_MAP: usize = 4;
 pub const CONF_TARGET_PID: i32 = 0;
 /// `CLOCK_REALTIME - CLOCK_BOOTTIME` in nanoseconds.
 pub const CONF_REALTIME_OFFSET: i32 = 8;
-/// The session state the handlers check on entry (SystemTap skips handlers once the
-/// session is stopping): 0 running, 1 stopping after `exit()`, 2 stopping after an error.
+/// The session state the handlers check on entry (SystemTap runs handlers only while
+/// the session runs): 0 running, 1 stopping after `exit()`, 2 stopping after an error,
+/// 3 starting (begin probes not yet run).
 pub const CONF_STATE: i32 = 16;
 pub const CONF_SIZE: u32 = 24;
 

@@ -16,6 +16,9 @@ use rstap_sys::ringbuf::RingBuf;
 
 use crate::Attached;
 
+/// The config state while begin probes run: kernel handlers skip events until then.
+pub(crate) const STATE_STARTING: i64 = 3;
+
 /// What one output record asks of the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -225,7 +228,8 @@ impl<'m> Events<'m> {
         let key = 0u32.to_le_bytes();
         if let Ok(Some(mut v)) = conf.lookup(&key) {
             let at = CONF_STATE as usize;
-            if v[at..at + 8] == [0; 8] {
+            let current = i64::from_le_bytes(v[at..at + 8].try_into().unwrap());
+            if current == 0 || current == STATE_STARTING {
                 v[at..at + 8].copy_from_slice(&state.to_le_bytes());
                 let _ = conf.update(&key, &v, UpdateFlag::Any);
             }
@@ -307,6 +311,20 @@ impl EventSource for Events<'_> {
         if let (Some(pid), Ok(Some(mut v))) = (target, conf.lookup(&key)) {
             let at = CONF_TARGET_PID as usize;
             v[at..at + 8].copy_from_slice(&pid.to_le_bytes());
+            let _ = conf.update(&key, &v, UpdateFlag::Any);
+        }
+    }
+
+    fn begun(&mut self, interp: &Interp<'_>) {
+        if interp.state() != rstap_interp::RunState::Running {
+            self.sync_state(interp);
+            return;
+        }
+        let conf = &mut self.control[CONF_MAP];
+        let key = 0u32.to_le_bytes();
+        if let Ok(Some(mut v)) = conf.lookup(&key) {
+            let at = CONF_STATE as usize;
+            v[at..at + 8].copy_from_slice(&0i64.to_le_bytes());
             let _ = conf.update(&key, &v, UpdateFlag::Any);
         }
     }

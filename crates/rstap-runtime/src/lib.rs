@@ -176,6 +176,9 @@ pub fn run(
     }
     let off = CONF_REALTIME_OFFSET as usize;
     value[off..off + 8].copy_from_slice(&realtime_offset_ns().to_le_bytes());
+    // Handlers stay idle until the begin probes have run.
+    let st = rstap_bpf::layout::CONF_STATE as usize;
+    value[st..st + 8].copy_from_slice(&events::STATE_STARTING.to_le_bytes());
     conf.update(&0u32.to_le_bytes(), &value, UpdateFlag::Any)
         .map_err(|e| map_error("rstap_conf", e.errno))?;
 
