@@ -16,18 +16,6 @@ pub enum MapKind {
 }
 
 impl MapKind {
-    /// `enum bpf_map_type` number.
-    pub fn kernel_type(self) -> u32 {
-        match self {
-            MapKind::Hash => 1,
-            MapKind::Array => 2,
-            MapKind::PercpuHash => 5,
-            MapKind::PercpuArray => 6,
-            MapKind::LruHash => 9,
-            MapKind::LruPercpuHash => 10,
-            MapKind::Ringbuf => 27,
-        }
-    }
     pub fn is_percpu(self) -> bool {
         matches!(
             self,

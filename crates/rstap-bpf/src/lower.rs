@@ -55,7 +55,7 @@ use fewer string temporaries, or lower MAXSTRINGLEN with -D.",
 pub const MAX_SCRATCH: u32 = 32 * 1024 - 8;
 
 /// Offsets of the kernel's `task_struct` and `cred` members, from the kernel's BTF.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TaskOffsets {
     pub real_parent: u32,
     pub tgid: u32,
@@ -402,7 +402,7 @@ fn program_btf(main_len: usize, sub_lens: &[usize]) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// A syscall tracepoint compiled as a raw tracepoint: exit side, and the number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct RawSyscall {
     exit: bool,
     nr: i64,
@@ -589,7 +589,7 @@ fn key_widths(program: &Program, width: u32) -> HashMap<(GlobalId, usize), u32> 
 type G<T> = Result<T, ()>;
 
 /// A string held in scratch memory.
-#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug)]
 struct Str {
     slot: u32,
     /// A NUL occurs within the first `bound` bytes.
@@ -1334,9 +1334,7 @@ impl<'a> Gen<'a> {
     /// `kernel_string`/`user_string` and their `_n` and default-message forms.
     fn read_string(&mut self, user: bool, name: &str, args: &[Expr], span: Span) -> G<Str> {
         let w = self.width();
-        let addr = self.temp(8)?;
-        self.long(&args[0])?;
-        self.spill(addr, R0);
+        let addr = self.long_slot(&args[0])?;
         let size = self.temp(8)?;
         let limited = name.ends_with("_n");
         if limited {
@@ -1401,9 +1399,7 @@ impl<'a> Gen<'a> {
         args: &[Expr],
         span: Span,
     ) -> G<()> {
-        let addr = self.temp(8)?;
-        self.long(&args[0])?;
-        self.spill(addr, R0);
+        let addr = self.long_slot(&args[0])?;
         let t = self.temp(8)?;
         self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
         self.scratch_ptr(R1, t);
@@ -1657,6 +1653,14 @@ impl<'a> Gen<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Evaluates a long into a fresh scratch slot.
+    fn long_slot(&mut self, e: &Expr) -> G<u32> {
+        let t = self.temp(8)?;
+        self.long(e)?;
+        self.spill(t, R0);
+        Ok(t)
     }
 
     /// `r = (r <cond> imm) ? 1 : 0`.
@@ -2008,9 +2012,7 @@ impl<'a> Gen<'a> {
     // ----- statistics -----
 
     fn aggregate(&mut self, stat: &StatRef, value: &Expr, span: Span) -> G<()> {
-        let val = self.temp(8)?;
-        self.long(value)?;
-        self.spill(val, R0);
+        let val = self.long_slot(value)?;
         let (g, keys): (GlobalId, &[Expr]) = match stat {
             StatRef::Global(g) => (*g, &[]),
             StatRef::Element { array, keys } => (*array, keys),
@@ -2456,9 +2458,7 @@ impl<'a> Gen<'a> {
             if a.ty == Type::String {
                 vals.push((true, self.string(a)?.slot));
             } else {
-                let t = self.temp(8)?;
-                self.long(a)?;
-                self.spill(t, R0);
+                let t = self.long_slot(a)?;
                 vals.push((false, t));
             }
         }
@@ -2577,9 +2577,7 @@ impl<'a> Gen<'a> {
                 let s = self.string(a)?;
                 vals.push((Type::String, s.slot, s.bound));
             } else {
-                let t = self.temp(8)?;
-                self.long(a)?;
-                self.spill(t, R0);
+                let t = self.long_slot(a)?;
                 vals.push((Type::Long, t, 8));
             }
         }
@@ -2650,9 +2648,7 @@ impl<'a> Gen<'a> {
                     if a.ty == Type::String {
                         argvals.push((true, self.string(a)?.slot, self.width()));
                     } else {
-                        let t = self.temp(8)?;
-                        self.long(a)?;
-                        self.spill(t, R0);
+                        let t = self.long_slot(a)?;
                         argvals.push((false, t, 8));
                     }
                 }

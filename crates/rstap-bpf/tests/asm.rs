@@ -23,7 +23,7 @@ fn listing(script: &str) -> String {
             cred_euid: 20,
             cred_egid: 24,
         }),
-        syscall_nr: Some(syscall_nr),
+        syscall_nr: Some(common::syscall_nr),
         possible_cpus: 2,
         ..CompileOptions::default()
     };
@@ -59,16 +59,6 @@ fn listing(script: &str) -> String {
         }
         Err(diags) => render_all(&sm, &diags, RenderOptions::default()),
     }
-}
-
-/// The x86-64 numbers of the system calls the test scripts trace.
-fn syscall_nr(name: &str) -> Option<i64> {
-    Some(match name {
-        "write" => 1,
-        "getppid" => 110,
-        "openat" => 257,
-        _ => return None,
-    })
 }
 
 #[test]

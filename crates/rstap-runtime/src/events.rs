@@ -261,18 +261,16 @@ impl<'m> Events<'m> {
     fn apply(&mut self, rec: &[u8], interp: &mut Interp<'_>) {
         self.text.clear();
         let decoded = decode_into(self.compiled, &mut self.formats, rec, &mut self.text);
-        match decoded.map(|d| match d {
-            Decoded::Output => Event::Output(Vec::new()),
-            Decoded::Other(e) => e,
-        }) {
-            Some(Event::Output(_)) => interp.output().out(&self.text),
-            Some(Event::Error(e)) => interp.report_error(&e),
-            Some(Event::Warning(line)) => {
+        match decoded {
+            Some(Decoded::Output) => interp.output().out(&self.text),
+            Some(Decoded::Other(Event::Output(bytes))) => interp.output().out(&bytes),
+            Some(Decoded::Other(Event::Error(e))) => interp.report_error(&e),
+            Some(Decoded::Other(Event::Warning(line))) => {
                 let out = interp.output();
                 out.flush();
                 out.err(&line);
             }
-            Some(Event::Exit) => interp.request_exit(),
+            Some(Decoded::Other(Event::Exit)) => interp.request_exit(),
             None => {}
         }
     }

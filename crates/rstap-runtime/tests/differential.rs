@@ -13,17 +13,6 @@ use rstap_interp::{CaptureOutput, render_error_line};
 use rstap_runtime::{Event, FormatCache, create_maps, decode, load_program};
 use rstap_sys::ringbuf::RingBuf;
 
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(|l| l.split_whitespace().nth(2) == Some("0"))
-        })
-        .unwrap_or(false)
-}
-
 /// stdout, then every error line, from the interpreter.
 fn interpreted(globals: &str, body: &str) -> String {
     let (program, sm) = common::program(&format!("{globals}\nprobe begin {{\n{body}\n}}"));
@@ -47,10 +36,10 @@ fn in_kernel(globals: &str, body: &str) -> String {
     let script =
         format!("{globals}\nprobe kernel.trace(\"syscalls:sys_enter_getppid\") {{\n{body}\n}}");
     let (program, sm) = common::program(&script);
-    let kernel = common::kernel_probes(&program);
+    let kernel = rstap_runtime::kernel_probes(&program);
     let opts = CompileOptions {
         ringbuf_bytes: 1 << 16,
-        syscall_nr: Some(|n| (n == "getppid").then_some(110)),
+        syscall_nr: Some(common::syscall_nr),
         possible_cpus: rstap_sys::discovery::possible_cpus().unwrap().len() as u32,
         ..CompileOptions::default()
     };
@@ -188,7 +177,7 @@ const CASES: &[(&str, &str)] = &[
 
 #[test]
 fn interpreter_and_bpf_agree() {
-    if !is_root() {
+    if !common::is_root() {
         eprintln!("skipped: running BPF programs needs root");
         return;
     }

@@ -527,44 +527,37 @@ impl Driver {
         if self.verbose(5) > 0 {
             eprintln!("Pass 5: starting run.");
         }
-        if let Some(c) = compiled {
+        let status = if let Some(c) = compiled {
             let live = rstap_runtime::LiveOptions {
                 session: opts,
                 quiet: self.cfg.quiet,
             };
-            let status = match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
+            match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
                 Ok(s) => s,
                 Err(d) => {
                     self.emit(&[*d]);
                     return FAILED;
                 }
-            };
-            if let Err(e) = out.finish() {
-                eprintln!("error: cannot write the output: {e}");
-                return FAILED;
             }
-            if self.verbose(5) > 0 {
-                eprintln!("Pass 5: run completed {}", clock.report_time());
-            }
-            return if status == 0 { 0 } else { FAILED };
-        }
-        let waits_for_events = program
-            .probes
-            .iter()
-            .any(|p| matches!(p.kind, ProbeKind::Timer { .. }));
-        if waits_for_events && !self.cfg.quiet {
-            let n = program
+        } else {
+            let waits_for_events = program
                 .probes
                 .iter()
-                .filter(|p| !matches!(p.kind, ProbeKind::Never))
-                .count();
-            eprintln!("Tracing {}... Hit Ctrl-C to end.", plural(n, "probe"));
-        }
-        let status = match rstap_interp::session::run(program, &self.sm, &opts, &mut out) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return FAILED;
+                .any(|p| matches!(p.kind, ProbeKind::Timer { .. }));
+            if waits_for_events && !self.cfg.quiet {
+                let n = program
+                    .probes
+                    .iter()
+                    .filter(|p| !matches!(p.kind, ProbeKind::Never))
+                    .count();
+                eprintln!("Tracing {}... Hit Ctrl-C to end.", plural(n, "probe"));
+            }
+            match rstap_interp::session::run(program, &self.sm, &opts, &mut out) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return FAILED;
+                }
             }
         };
         if let Err(e) = out.finish() {

@@ -3,13 +3,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn rstap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rstap")
-}
+mod support;
+use support::{is_root, rstap, text};
 
 fn rstap_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
@@ -26,10 +21,6 @@ fn rstap_stdin(args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[test]
@@ -346,17 +337,6 @@ fn tracepoint_probes_elaborate_and_say_what_is_missing() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(text(&o.stdout).lines().next(), Some("1"));
-}
-
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(|l| l.split_whitespace().nth(2) == Some("0"))
-        })
-        .unwrap_or(false)
 }
 
 #[test]

@@ -127,7 +127,29 @@ pub fn program(script: &str) -> (Program, SourceMap) {
     (el.program.expect("a program"), sm)
 }
 
-/// The probes that run in the kernel.
+/// The x86-64 numbers of the system calls the test scripts trace.
+pub fn syscall_nr(name: &str) -> Option<i64> {
+    Some(match name {
+        "write" => 1,
+        "getppid" => 110,
+        "openat" => 257,
+        _ => return None,
+    })
+}
+
+/// Whether this process runs as root (tests that load BPF programs skip otherwise).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(2) == Some("0"))
+        })
+        .unwrap_or(false)
+}
+
+/// The probes that run in the kernel./// The probes that run in the kernel.
 pub fn kernel_probes(p: &Program) -> Vec<rstap_ir::ProbeId> {
     p.probes
         .iter()

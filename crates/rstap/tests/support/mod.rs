@@ -1,0 +1,29 @@
+//! Helpers shared by the black-box test files.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+/// Runs the `rstap` binary without colours.
+pub fn rstap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rstap")
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Whether this process runs as root (tests that load BPF programs skip otherwise).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(2) == Some("0"))
+        })
+        .unwrap_or(false)
+}
