@@ -7,6 +7,7 @@ pub const PROBE_READ: i32 = 4;
 pub const KTIME_GET_NS: i32 = 5;
 pub const GET_PRANDOM_U32: i32 = 7;
 pub const GET_SMP_PROCESSOR_ID: i32 = 8;
+pub const TAIL_CALL: i32 = 12;
 pub const GET_CURRENT_PID_TGID: i32 = 14;
 pub const GET_CURRENT_UID_GID: i32 = 15;
 pub const GET_CURRENT_COMM: i32 = 16;
@@ -49,6 +50,7 @@ pub fn name(id: i32) -> Option<&'static str> {
         GET_CURRENT_PID_TGID => "bpf_get_current_pid_tgid",
         GET_CURRENT_UID_GID => "bpf_get_current_uid_gid",
         GET_CURRENT_COMM => "bpf_get_current_comm",
+        TAIL_CALL => "bpf_tail_call",
         GET_STACKID => "bpf_get_stackid",
         GET_CURRENT_TASK => "bpf_get_current_task",
         PROBE_READ_STR => "bpf_probe_read_str",

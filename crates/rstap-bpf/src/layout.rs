@@ -13,6 +13,8 @@ pub enum MapKind {
     PercpuHash,
     LruPercpuHash,
     Ringbuf,
+    /// Programs indexed by a number, for `bpf_tail_call` (the system call dispatch).
+    ProgArray,
 }
 
 impl MapKind {

@@ -153,6 +153,12 @@ pub enum Attach {
     RawTracepoint {
         name: String,
     },
+    /// Not attached itself: stored at `key` in the program-array map `map`, which a
+    /// [`Dispatcher`] tail-calls into (system call probes, keyed by the call's number).
+    TailCall {
+        map: usize,
+        key: u32,
+    },
     /// A perf event, on every online CPU or (timers) on one.
     Perf {
         type_: u32,
@@ -248,7 +254,32 @@ pub struct Compiled {
     pub layout: Layout,
     pub probes: Vec<CompiledProbe>,
     pub sites: Vec<Site>,
+    /// The raw `sys_enter`/`sys_exit` programs that hand each system call to its
+    /// probes, attached in this order after the probes are in their program arrays.
+    #[serde(default)]
+    pub dispatchers: Vec<Dispatcher>,
 }
+
+/// A raw-tracepoint program that switches on the system call number with
+/// `bpf_tail_call`: one per probe layer and side, so `syscall.*` is two attachments
+/// (plus one per extra probe on the same call) instead of hundreds.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Dispatcher {
+    /// Up to 15 bytes.
+    pub name: String,
+    /// `sys_enter` or `sys_exit`.
+    pub tracepoint: String,
+    pub code: Assembled,
+}
+
+/// Program-array slots: x86-64 system call numbers are below this.
+pub const SYSCALL_SLOTS: u32 = 512;
+/// Threads whose entry arguments are kept at once for return probes (least recently
+/// used first out: a thread that exited ages out).
+pub const ENTRY_ARG_THREADS: u32 = 16384;
+/// The saved entry value: the user registers r10..di (`pt_regs` bytes 56..120).
+const ENTRY_SAVE_FROM: i16 = 56;
+const ENTRY_SAVE_BYTES: u32 = 64;
 
 impl Compiled {
     pub fn map_names(&self) -> Vec<String> {
@@ -275,7 +306,9 @@ pub fn compile(
     let mut probes = Vec::new();
     let mut diags = Vec::new();
     let mut scratch = 8;
-    for &id in kernel_probes {
+    let plan = SyscallPlan::new(program, kernel_probes, opts, &mut layout);
+    let mut entry_nrs: Vec<i64> = Vec::new();
+    for (i, &id) in kernel_probes.iter().enumerate() {
         let probe = program.probe(id);
         let Some((kind, attach)) = attach_of(probe, opts) else {
             diags.push(
@@ -288,10 +321,26 @@ pub fn compile(
             );
             continue;
         };
+        let (attach, syscall) = match plan.slots[i] {
+            Some((r, map)) => (
+                Attach::TailCall {
+                    map,
+                    key: r.nr as u32,
+                },
+                Some(r),
+            ),
+            None => (attach, None),
+        };
         let mut g = Gen::new(program, &layout, opts, &mut sites, &mut rodata, probe, kind);
-        g.syscall = raw_syscall(probe, opts);
+        g.syscall = syscall;
+        g.entry_map = plan.entry_map;
         match g.probe_body() {
             Ok(()) if g.diags.is_empty() => {
+                if g.entry_used
+                    && let Some(r) = syscall
+                {
+                    entry_nrs.push(r.nr);
+                }
                 let used = g.high;
                 let spans = std::mem::take(&mut g.spans);
                 let subprogs = std::mem::take(&mut g.subprogs);
@@ -332,6 +381,7 @@ pub fn compile(
     if !diags.is_empty() {
         return Err(diags);
     }
+    let dispatchers = plan.dispatchers(&entry_nrs);
     layout.maps[SCRATCH_MAP].value_size = round8(scratch);
     layout.maps[layout.rodata_map].value_size = round8(rodata.len().max(1) as u32);
     layout.rodata = rodata;
@@ -352,7 +402,163 @@ pub fn compile(
         layout,
         probes,
         sites,
+        dispatchers,
     })
+}
+
+/// Where each system call probe goes: the program array of its side and layer (the
+/// n-th probe on a call is in layer n), and the map of saved entry arguments.
+struct SyscallPlan {
+    /// Per kernel probe, in order.
+    slots: Vec<Option<(RawSyscall, usize)>>,
+    /// Program-array map per layer: entry side, exit side.
+    enter: Vec<usize>,
+    exit: Vec<usize>,
+    entry_map: Option<usize>,
+}
+
+impl SyscallPlan {
+    fn new(
+        program: &Program,
+        kernel_probes: &[ProbeId],
+        opts: &CompileOptions,
+        layout: &mut Layout,
+    ) -> SyscallPlan {
+        let mut plan = SyscallPlan {
+            slots: Vec::new(),
+            enter: Vec::new(),
+            exit: Vec::new(),
+            entry_map: None,
+        };
+        let mut depth: HashMap<(bool, i64), usize> = HashMap::new();
+        for &id in kernel_probes {
+            let probe = program.probe(id);
+            let Some(r) = raw_syscall(probe, opts) else {
+                plan.slots.push(None);
+                continue;
+            };
+            let layer = depth.entry((r.exit, r.nr)).or_insert(0);
+            let arrays = if r.exit {
+                &mut plan.exit
+            } else {
+                &mut plan.enter
+            };
+            if arrays.len() == *layer {
+                arrays.push(layout.maps.len());
+                layout.maps.push(MapSpec {
+                    name: format!("rstap_sc_{}{}", if r.exit { 'x' } else { 'e' }, *layer),
+                    kind: MapKind::ProgArray,
+                    key_size: 4,
+                    value_size: 4,
+                    max_entries: SYSCALL_SLOTS,
+                    flags: 0,
+                });
+            }
+            plan.slots.push(Some((r, arrays[*layer])));
+            *layer += 1;
+            let reads_entry = matches!(&probe.kind, ProbeKind::Tracepoint { fields, .. }
+                if fields.iter().any(|f| f.kind == FieldKind::EntryArg));
+            if r.exit && reads_entry && plan.entry_map.is_none() {
+                plan.entry_map = Some(layout.maps.len());
+                layout.maps.push(MapSpec {
+                    name: "rstap_sc_args".into(),
+                    kind: MapKind::LruHash,
+                    key_size: 8,
+                    value_size: ENTRY_SAVE_BYTES,
+                    max_entries: ENTRY_ARG_THREADS,
+                    flags: 0,
+                });
+            }
+        }
+        plan
+    }
+
+    /// The dispatch programs, in attach order: entry layers (the first also saves the
+    /// arguments of the calls in `entry_nrs` when return probes read them), then exit
+    /// layers. Saved arguments need no clean-up: a thread is in one call at a time and
+    /// its next entry overwrites them, and the map forgets idle threads first.
+    fn dispatchers(&self, entry_nrs: &[i64]) -> Vec<Dispatcher> {
+        let mut nrs = entry_nrs.to_vec();
+        nrs.sort_unstable();
+        nrs.dedup();
+        let save = self.entry_map.filter(|_| !nrs.is_empty());
+        let mut out = Vec::new();
+        let enter_layers = self.enter.len().max(usize::from(save.is_some()));
+        for layer in 0..enter_layers {
+            let save = save.filter(|_| layer == 0).map(|m| (m, nrs.as_slice()));
+            out.push(Dispatcher {
+                name: format!("rstap_sc_e{layer}"),
+                tracepoint: "sys_enter".into(),
+                code: dispatch_program(false, self.enter.get(layer).copied(), save),
+            });
+        }
+        for (layer, &map) in self.exit.iter().enumerate() {
+            out.push(Dispatcher {
+                name: format!("rstap_sc_x{layer}"),
+                tracepoint: "sys_exit".into(),
+                code: dispatch_program(true, Some(map), None),
+            });
+        }
+        out
+    }
+}
+
+/// A raw `sys_enter`/`sys_exit` program: optionally saves the calling thread's
+/// argument registers (for the listed call numbers; every call when there are more
+/// than a few) into `save.0`, then tail-calls `array[nr]`. A call with no probe in the
+/// array falls through and returns.
+fn dispatch_program(exit: bool, array: Option<usize>, save: Option<(usize, &[i64])>) -> Assembled {
+    let mut a = Asm::new();
+    a.mov(R6, R1);
+    if let Some((map, nrs)) = save {
+        let skip = a.label();
+        if nrs.len() <= 16 {
+            let hit = a.label();
+            a.load(Size::U64, R2, R6, 8);
+            for &nr in nrs {
+                a.jmp_imm(Cond::Eq, R2, nr as i32, hit);
+            }
+            a.ja(skip);
+            a.bind(hit);
+        }
+        a.call(h::GET_CURRENT_PID_TGID);
+        a.store(Size::U64, R10, -8, R0);
+        a.load(Size::U64, R3, R6, 0);
+        a.alu64_imm(Alu::Add, R3, ENTRY_SAVE_FROM as i32);
+        a.mov(R1, R10);
+        a.alu64_imm(Alu::Add, R1, -8 - ENTRY_SAVE_BYTES as i32);
+        a.mov_imm(R2, ENTRY_SAVE_BYTES as i32);
+        a.call(h::PROBE_READ_KERNEL);
+        a.ld_map(R1, map);
+        a.mov(R2, R10);
+        a.alu64_imm(Alu::Add, R2, -8);
+        a.mov(R3, R10);
+        a.alu64_imm(Alu::Add, R3, -8 - ENTRY_SAVE_BYTES as i32);
+        a.mov_imm(R4, 0);
+        a.call(h::MAP_UPDATE_ELEM);
+        a.bind(skip);
+    }
+    if let Some(map) = array {
+        if exit {
+            // sys_exit's arguments are the registers and the return value: the number
+            // is the registers' orig_ax.
+            a.load(Size::U64, R3, R6, 0);
+            a.alu64_imm(Alu::Add, R3, crate::ctx::X86_64_ORIG_AX as i32);
+            a.mov(R1, R10);
+            a.alu64_imm(Alu::Add, R1, -8);
+            a.mov_imm(R2, 8);
+            a.call(h::PROBE_READ_KERNEL);
+            a.load(Size::U64, R3, R10, -8);
+        } else {
+            a.load(Size::U64, R3, R6, 8);
+        }
+        a.mov(R1, R6);
+        a.ld_map(R2, map);
+        a.call(h::TAIL_CALL);
+    }
+    a.mov_imm(R0, 0);
+    a.exit();
+    a.finish().expect("a dispatch program assembles")
 }
 
 /// Program BTF describing the main program and its callbacks, which the kernel needs
@@ -433,7 +639,9 @@ fn raw_syscall(probe: &Probe, opts: &CompileOptions) -> Option<RawSyscall> {
         (true, name.strip_prefix("sys_exit_")?)
     };
     let nr = (opts.syscall_nr?)(call)?;
-    Some(RawSyscall { exit, nr })
+    (0..SYSCALL_SLOTS as i64)
+        .contains(&nr)
+        .then_some(RawSyscall { exit, nr })
 }
 
 fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)> {
@@ -636,6 +844,9 @@ struct Gen<'a> {
     diags: Vec<Diagnostic>,
     spans: Vec<Span>,
     syscall: Option<RawSyscall>,
+    /// The map of arguments saved at system call entry, and whether this probe reads it.
+    entry_map: Option<usize>,
+    entry_used: bool,
     /// Finished callback subprograms, appended after the main program.
     subprogs: Vec<Assembled>,
     /// Set while generating a `foreach` callback.
@@ -692,6 +903,8 @@ impl<'a> Gen<'a> {
             diags: Vec::new(),
             spans: Vec::new(),
             syscall: None,
+            entry_map: None,
+            entry_used: false,
             subprogs: Vec::new(),
             cb: None,
             stack_base: 16,
@@ -763,24 +976,8 @@ impl<'a> Gen<'a> {
         let bail = self.asm.label();
         // Prologue: keep the context, find this CPU's scratch value.
         self.asm.mov(R6, R1);
-        if let Some(r) = self.syscall {
-            // Raw sys_enter/sys_exit fire for every system call: leave at once unless
-            // this is the probed one. sys_enter has the number as its second argument;
-            // sys_exit must read it from the registers (orig_ax).
-            if r.exit {
-                self.asm.load(Size::U64, R3, R6, 0);
-                self.asm
-                    .alu64_imm(Alu::Add, R3, crate::ctx::X86_64_ORIG_AX as i32);
-                self.asm.mov(R1, R10);
-                self.asm.alu64_imm(Alu::Add, R1, -8);
-                self.asm.mov_imm(R2, 8);
-                self.asm.call(h::PROBE_READ_KERNEL);
-                self.asm.load(Size::U64, R2, R10, -8);
-            } else {
-                self.asm.load(Size::U64, R2, R6, 8);
-            }
-            self.asm.jmp_imm(Cond::Ne, R2, r.nr as i32, bail);
-        }
+        // System call probes need no number check: their dispatcher only tail-calls
+        // them for their own call.
         // A stopping session runs no more handlers.
         self.asm.ld_map_value(R1, CONF_MAP, 0);
         self.asm.load(Size::U64, R1, R1, CONF_STATE as i16);
@@ -2914,6 +3111,10 @@ impl<'a> Gen<'a> {
             return self.raw_syscall_field(r, &f, span);
         }
         match f.kind {
+            FieldKind::EntryArg => {
+                self.unsupported(format!("entry argument `${}` here", f.name), span)?;
+                unreachable!()
+            }
             FieldKind::Integer | FieldKind::Pointer => {
                 let size = Size::from_bytes(f.size).filter(|s| f.offset % s.bytes() == 0);
                 match size {
@@ -3016,7 +3217,28 @@ impl Gen<'_> {
         if f.kind.is_string() {
             self.unsupported(format!("string field `${}` of a system call", f.name), span)?;
         }
-        if r.exit {
+        if f.kind == FieldKind::EntryArg {
+            let index = (f.offset.saturating_sub(16) / 8) as usize;
+            let (Some(map), Some(&reg)) = (
+                self.entry_map,
+                crate::ctx::X86_64_SYSCALL_ARG_REGS.get(index),
+            ) else {
+                self.unsupported(format!("entry argument `${}`", f.name), span)?;
+                unreachable!()
+            };
+            self.entry_used = true;
+            let key = self.temp(8)?;
+            self.asm.call(h::GET_CURRENT_PID_TGID);
+            self.spill(key, R0);
+            self.asm.ld_map(R1, map);
+            self.scratch_ptr(R2, key);
+            self.asm.call(h::MAP_LOOKUP_ELEM);
+            let done = self.asm.label();
+            // A call that entered before the session started has nothing saved: 0.
+            self.asm.jmp_imm(Cond::Eq, R0, 0, done);
+            self.asm.load(Size::U64, R0, R0, reg - ENTRY_SAVE_FROM);
+            self.asm.bind(done);
+        } else if r.exit {
             // sys_exit_*: the only field after the number is `ret`.
             self.ctx_word(R0, 8)?;
         } else {

@@ -49,6 +49,13 @@ fn listing(script: &str) -> String {
                     out.push('\n');
                 }
             }
+            for d in &c.dispatchers {
+                out.push_str(&format!("\n# dispatcher {} on {}\n", d.name, d.tracepoint));
+                for l in rstap_bpf::disasm::disassemble(&d.code, &names) {
+                    out.push_str(&l);
+                    out.push('\n');
+                }
+            }
             for (i, s) in c.sites.iter().enumerate() {
                 out.push_str(&format!(
                     "site {i}: {:?} args {:?} size {}\n",

@@ -491,6 +491,8 @@ pub static SYSCALLS: &[(i64, &str)] = &[
     (332, "statx"),
     (333, "io_pgetevents"),
     (334, "rseq"),
+    (335, "uretprobe"),
+    (336, "uprobe"),
     (424, "pidfd_send_signal"),
     (425, "io_uring_setup"),
     (426, "io_uring_enter"),
@@ -530,6 +532,23 @@ pub static SYSCALLS: &[(i64, &str)] = &[
     (460, "lsm_set_self_attr"),
     (461, "lsm_list_modules"),
     (462, "mseal"),
+    (463, "setxattrat"),
+    (464, "getxattrat"),
+    (465, "listxattrat"),
+    (466, "removexattrat"),
+    (467, "open_tree_attr"),
+    (468, "file_getattr"),
+    (469, "file_setattr"),
+];
+
+/// Tracepoint names (`syscalls:sys_enter_NAME`) that differ from the call's name.
+const TRACEPOINT_NAMES: &[(&str, &str)] = &[
+    ("newfstat", "fstat"),
+    ("newlstat", "lstat"),
+    ("newstat", "stat"),
+    ("newuname", "uname"),
+    ("sendfile64", "sendfile"),
+    ("umount", "umount2"),
 ];
 
 pub fn errno_name(e: i64) -> Option<&'static str> {
@@ -545,6 +564,15 @@ pub fn syscall_num(name: &str) -> Option<i64> {
     SYSCALLS.iter().find(|(_, s)| *s == name).map(|(n, _)| *n)
 }
 
+/// The number of the call whose kernel tracepoints are `sys_enter_NAME`/`sys_exit_NAME`.
+pub fn syscall_num_of_tracepoint(name: &str) -> Option<i64> {
+    let call = TRACEPOINT_NAMES
+        .iter()
+        .find(|(tp, _)| *tp == name)
+        .map_or(name, |(_, call)| call);
+    syscall_num(call)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -558,6 +586,9 @@ mod tests {
         assert_eq!(errno_name(41), None);
         assert_eq!(syscall_name(0), Some("read"));
         assert_eq!(syscall_name(59), Some("execve"));
+        assert_eq!(syscall_num_of_tracepoint("newfstat"), Some(5));
+        assert_eq!(syscall_num_of_tracepoint("umount"), Some(166));
+        assert_eq!(syscall_num_of_tracepoint("file_setattr"), Some(469));
         assert_eq!(syscall_name(231), Some("exit_group"));
         assert_eq!(syscall_name(435), Some("clone3"));
         assert_eq!(syscall_name(400), None);

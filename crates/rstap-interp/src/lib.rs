@@ -42,3 +42,9 @@ mod tests;
 pub fn syscall_number(name: &str) -> Option<i64> {
     abi_tables::syscall_num(name)
 }
+
+/// The x86-64 number of the call traced by `syscalls:sys_enter_NAME` (the tracepoint
+/// names of a few calls differ: `newfstat` is `fstat`).
+pub fn syscall_number_of_tracepoint(name: &str) -> Option<i64> {
+    abi_tables::syscall_num_of_tracepoint(name)
+}

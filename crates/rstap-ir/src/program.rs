@@ -189,6 +189,10 @@ pub enum FieldKind {
     CharArray,
     /// `__data_loc char[]`: a 32-bit (length << 16 | offset) locating a string.
     DataLocString,
+    /// An argument of the system call's entry (`sys_enter_*`) record, offered to its
+    /// `sys_exit_*` probe: the value saved when the call entered, by thread. `offset`
+    /// and `size` are those of the entry record.
+    EntryArg,
 }
 
 impl FieldKind {

@@ -13,7 +13,7 @@ mod store;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rstap_bpf::layout::{CONF_MAP, CONF_REALTIME_OFFSET, FIRST_GLOBAL_MAP, MapKind, STATS_MAP};
-use rstap_bpf::{Attach, CompileOptions, Compiled, CompiledProbe, TaskOffsets};
+use rstap_bpf::{Attach, CompileOptions, Compiled, CompiledProbe, ProgKind, TaskOffsets};
 use rstap_diag::{Code, Diagnostic, SourceMap, Stage};
 use rstap_interp::Output;
 use rstap_interp::session::{SessionOptions, run_with_events};
@@ -116,7 +116,7 @@ pub fn machine_compile_options(program: &Program, base: CompileOptions, hz: u32)
         hz,
         task: if needs_task { task_offsets() } else { None },
         syscall_nr: if cfg!(target_arch = "x86_64") {
-            Some(rstap_interp::syscall_number)
+            Some(rstap_interp::syscall_number_of_tracepoint)
         } else {
             None
         },
@@ -141,6 +141,7 @@ fn map_type(k: MapKind) -> MapType {
         MapKind::PercpuHash => MapType::PercpuHash,
         MapKind::LruPercpuHash => MapType::LruPercpuHash,
         MapKind::Ringbuf => MapType::Ringbuf,
+        MapKind::ProgArray => MapType::ProgArray,
     }
 }
 
@@ -186,9 +187,25 @@ pub fn run(
     for p in &compiled.probes {
         loaded.push(load(program, p, &maps)?);
     }
+    let dispatchers = load_dispatchers(compiled, &loaded, &mut maps)?;
     let mut attached = Vec::new();
     for (p, prog) in compiled.probes.iter().zip(&loaded) {
         attach(program, p, prog, &mut attached)?;
+    }
+    for (d, prog) in compiled.dispatchers.iter().zip(&dispatchers) {
+        let a =
+            rstap_sys::attach::Attachment::raw_tracepoint(prog, &d.tracepoint).map_err(|e| {
+                Box::new(Diagnostic::error(
+                    Stage::Run,
+                    ATTACH_FAILED,
+                    format!(
+                        "cannot attach the system call dispatcher to raw tracepoint '{}': {}",
+                        d.tracepoint,
+                        errno_text(e)
+                    ),
+                ))
+            })?;
+        attached.push(Attached::Raw { _link: a });
     }
     if !opts.quiet {
         out.flush();
@@ -285,11 +302,64 @@ pub fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
 
 /// Instructions with every map reference resolved to this session's descriptors.
 pub fn relocated(p: &CompiledProbe, maps: &[Map]) -> Vec<u64> {
-    let mut insns = p.code.insns.clone();
-    for r in &p.code.map_relocs {
+    relocate(&p.code, maps)
+}
+
+fn relocate(code: &rstap_bpf::insn::Assembled, maps: &[Map]) -> Vec<u64> {
+    let mut insns = code.insns.clone();
+    for r in &code.map_relocs {
         insns[r.insn].imm = maps[r.map].fd();
     }
     insns.iter().map(|i| i.encode()).collect()
+}
+
+/// Puts each system call probe into its program array, then loads the dispatchers
+/// that tail-call into them. The arrays keep their programs only while this session
+/// holds the maps open.
+pub fn load_dispatchers(
+    compiled: &Compiled,
+    loaded: &[BpfProgram],
+    maps: &mut [Map],
+) -> Result<Vec<BpfProgram>, Box<Diagnostic>> {
+    for (p, prog) in compiled.probes.iter().zip(loaded) {
+        if let Attach::TailCall { map, key } = p.attach {
+            maps[map]
+                .update(
+                    &key.to_le_bytes(),
+                    &prog.raw_fd().to_le_bytes(),
+                    UpdateFlag::Any,
+                )
+                .map_err(|e| map_error(&compiled.layout.maps[map].name, e.errno))?;
+        }
+    }
+    compiled
+        .dispatchers
+        .iter()
+        .map(|d| {
+            let insns = relocate(&d.code, maps);
+            BpfProgram::load_with(&LoadOptions {
+                prog_type: ProgKind::RawTracepoint.prog_type(),
+                insns: &insns,
+                name: &d.name,
+                log_level: 1,
+                ..LoadOptions::default()
+            })
+            .map_err(|e| {
+                Box::new(
+                    Diagnostic::error(
+                        Stage::Run,
+                        VERIFIER_REJECTED,
+                        format!(
+                            "the kernel's BPF verifier rejected the system call dispatcher: {}",
+                            errno_text(e.errno)
+                        ),
+                    )
+                    .with_note(format!("verifier: {}", verifier_reason(&e.log)))
+                    .with_note("this is a bug in rstap; please report it with the script"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Loads one compiled probe's program (with its BTF when it has callbacks).
@@ -393,6 +463,8 @@ fn attach(
         Box::new(d)
     };
     match &p.attach {
+        // Reached through its dispatcher.
+        Attach::TailCall { .. } => {}
         Attach::Tracepoint { system, name } => {
             let id = rstap_sys::tracefs::tracepoint_id(system, name).map_err(|e| {
                 Box::new(

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use rstap_bpf::{CompileOptions, compile};
-use rstap_runtime::{create_maps, kernel_probes, load_program, task_offsets};
+use rstap_runtime::{create_maps, kernel_probes, load_dispatchers, load_program, task_offsets};
 
 #[test]
 fn file_test_programs_pass_the_verifier() {
@@ -46,10 +46,14 @@ fn file_test_programs_pass_the_verifier() {
             Err(_) if refused => continue,
             Err(d) => panic!("{}: {d:?}", path.display()),
         };
-        let maps = create_maps(&c).unwrap();
+        let mut maps = create_maps(&c).unwrap();
+        let mut programs = Vec::new();
         for p in &c.probes {
             match load_program(p, &maps) {
-                Ok(_) => loaded += 1,
+                Ok(prog) => {
+                    loaded += 1;
+                    programs.push(prog);
+                }
                 Err(e) => {
                     let tail: Vec<&str> = e.log.lines().rev().take(12).collect();
                     failures.push(format!(
@@ -60,6 +64,13 @@ fn file_test_programs_pass_the_verifier() {
                         tail.into_iter().rev().collect::<Vec<_>>().join("\n")
                     ));
                 }
+            }
+        }
+        // The system call dispatchers, with the probes in their program arrays.
+        if programs.len() == c.probes.len() {
+            match load_dispatchers(&c, &programs, &mut maps) {
+                Ok(d) => loaded += d.len(),
+                Err(e) => failures.push(format!("{} dispatchers: {e:?}", path.display())),
             }
         }
     }

@@ -538,7 +538,7 @@ impl Elab<'_> {
     }
 
     fn context_var(&self, sc: &Scope, name: &str) -> Option<ContextVar> {
-        let bare = name.trim_start_matches('$');
+        let bare = name.strip_prefix('$').unwrap_or(name);
         sc.context.iter().find(|c| c.name == bare).cloned()
     }
 

@@ -140,6 +140,26 @@ impl<'s> TracepointCatalog<'s> {
     }
 }
 
+impl TracepointCatalog<'_> {
+    /// The arguments of `sys_enter_CALL`, as fields a `sys_exit_CALL` probe reads from
+    /// what was saved at entry (`$fd` in a return probe). Names the exit record already
+    /// has (`ret`) keep their exit meaning.
+    fn entry_args(&self, call: &str, exit: &[TracepointField]) -> Vec<TracepointField> {
+        let Some(enter) = self.fields("syscalls", &format!("sys_enter_{call}")) else {
+            return Vec::new();
+        };
+        enter
+            .into_iter()
+            .filter(|f| f.name != "__syscall_nr" && !exit.iter().any(|e| e.name == f.name))
+            .filter(|f| !f.kind.is_string())
+            .map(|f| TracepointField {
+                kind: FieldKind::EntryArg,
+                ..f
+            })
+            .collect()
+    }
+}
+
 /// The context variables of a tracepoint: its fields, and `$$name`, `$$system`,
 /// `$$vars`, `$$parms`.
 pub fn context_vars(fields: &[TracepointField]) -> Vec<ContextVar> {
@@ -200,9 +220,14 @@ impl ProbeCatalog for TracepointCatalog<'_> {
             if !hit {
                 continue;
             }
-            let Some(fields) = self.fields(system, name) else {
+            let Some(mut fields) = self.fields(system, name) else {
                 continue;
             };
+            if system == "syscalls"
+                && let Some(call) = name.strip_prefix("sys_exit_")
+            {
+                fields.extend(self.entry_args(call, &fields));
+            }
             let mut concrete = point.to_vec();
             concrete[1].arg = Some(Literal::String(event.as_bytes().to_vec()));
             out.push(ResolvedPoint {

@@ -15,6 +15,7 @@ const BPF_MAP_FREEZE: libc::c_long = 22;
 pub enum MapType {
     Hash = 1,
     Array = 2,
+    ProgArray = 3,
     PerfEventArray = 4,
     PercpuHash = 5,
     PercpuArray = 6,

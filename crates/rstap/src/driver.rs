@@ -359,6 +359,18 @@ impl Driver {
                         outln!("{line}");
                     }
                 }
+                for d in &c.dispatchers {
+                    outln!();
+                    outln!(
+                        "# system call dispatcher on raw tracepoint '{}': program {}, {} instructions",
+                        d.tracepoint,
+                        d.name,
+                        d.code.insns.len()
+                    );
+                    for line in rstap_bpf::disasm::disassemble(&d.code, &names) {
+                        outln!("{line}");
+                    }
+                }
             }
             return 0;
         }

@@ -5,633 +5,647 @@ map rstap_stats: Array key 4 value 8 entries 1
 map g0_lat: PercpuArray key 4 value 1072 entries 1
 map g1_t: Hash key 8 value 8 entries 2048
 map rstap_rodata: Array key 4 value 8 entries 1
+map rstap_sc_e0: ProgArray key 4 value 4 entries 512
+map rstap_sc_e1: ProgArray key 4 value 4 entries 512
 
-# kernel.trace("syscalls:sys_enter_getppid") (RawTracepoint, RawTracepoint { name: "sys_enter" })
+# kernel.trace("syscalls:sys_enter_getppid") (RawTracepoint, TailCall { map: 7, key: 110 })
    0: r6 = r1
-   1: r2 = *(u64 *)(r6 +8)
-   2: if r2 != 0x6e goto pc+47
-   3: r1 = map_value[rstap_conf] + 0
-   5: r1 = *(u64 *)(r1 +16)
-   6: if r1 != 0x0 goto pc+43
-   7: *(u32 *)(r10 -4) = 0
-   8: r2 = r10
-   9: r2 += -4
-  10: r1 = map[rstap_scratch]
-  12: call bpf_map_lookup_elem#1
-  13: if r0 == 0x0 goto pc+36
-  14: r7 = r0
-  15: *(u64 *)(r7 +0) = r6
-  16: call bpf_ktime_get_ns#5
-  17: *(u64 *)(r7 +8) = r0
-  18: *(u64 *)(r7 +16) = 0
-  19: call bpf_get_current_pid_tgid#14
-  20: r0 <<= 32
-  21: r0 >>= 32
-  22: *(u64 *)(r7 +16) = r0
-  23: r1 = map[g1_t]
-  25: r2 = r7
-  26: r2 += 16
-  27: r3 = r7
-  28: r3 += 8
-  29: r4 = 0
-  30: call bpf_map_update_elem#2
-  31: if r0 s>= 0x0 goto pc+17
-  32: r1 = map_value[rstap_conf] + 0
-  34: *(u64 *)(r1 +16) = 2
-  35: *(u64 *)(r7 +24) = 0
-  36: r1 = map[rstap_output]
-  38: r2 = r7
-  39: r2 += 24
-  40: r3 = 8
-  41: r4 = 2
-  42: call bpf_ringbuf_output#130
-  43: if r0 == 0x0 goto pc+4
-  44: r1 = map_value[rstap_stats] + 0
-  46: r2 = 1
-  47: lock *(u64 *)(r1 +0) += r2
-  48: goto pc+1
-  49: r0 = *(u64 *)(r7 +8)
-  50: r0 = 0
-  51: exit
-
-# kernel.trace("syscalls:sys_enter_write") (RawTracepoint, RawTracepoint { name: "sys_enter" })
-   0: r6 = r1
-   1: r2 = *(u64 *)(r6 +8)
-   2: if r2 != 0x1 goto pc+157
-   3: r1 = map_value[rstap_conf] + 0
-   5: r1 = *(u64 *)(r1 +16)
-   6: if r1 != 0x0 goto pc+153
-   7: *(u32 *)(r10 -4) = 0
-   8: r2 = r10
-   9: r2 += -4
-  10: r1 = map[rstap_scratch]
-  12: call bpf_map_lookup_elem#1
-  13: if r0 == 0x0 goto pc+146
-  14: r7 = r0
-  15: *(u64 *)(r7 +0) = r6
-  16: *(u64 *)(r7 +8) = 0
+   1: r1 = map_value[rstap_conf] + 0
+   3: r1 = *(u64 *)(r1 +16)
+   4: if r1 != 0x0 goto pc+43
+   5: *(u32 *)(r10 -4) = 0
+   6: r2 = r10
+   7: r2 += -4
+   8: r1 = map[rstap_scratch]
+  10: call bpf_map_lookup_elem#1
+  11: if r0 == 0x0 goto pc+36
+  12: r7 = r0
+  13: *(u64 *)(r7 +0) = r6
+  14: call bpf_ktime_get_ns#5
+  15: *(u64 *)(r7 +8) = r0
+  16: *(u64 *)(r7 +16) = 0
   17: call bpf_get_current_pid_tgid#14
   18: r0 <<= 32
   19: r0 >>= 32
-  20: *(u64 *)(r7 +8) = r0
+  20: *(u64 *)(r7 +16) = r0
   21: r1 = map[g1_t]
   23: r2 = r7
-  24: r2 += 8
-  25: call bpf_map_lookup_elem#1
-  26: if r0 != 0x0 goto pc+2
-  27: r0 = 0
-  28: goto pc+1
-  29: r0 = 1
-  30: if r0 == 0x0 goto pc+129
-  31: call bpf_ktime_get_ns#5
-  32: *(u64 *)(r7 +16) = r0
+  24: r2 += 16
+  25: r3 = r7
+  26: r3 += 8
+  27: r4 = 0
+  28: call bpf_map_update_elem#2
+  29: if r0 s>= 0x0 goto pc+17
+  30: r1 = map_value[rstap_conf] + 0
+  32: *(u64 *)(r1 +16) = 2
   33: *(u64 *)(r7 +24) = 0
-  34: call bpf_get_current_pid_tgid#14
-  35: r0 <<= 32
-  36: r0 >>= 32
-  37: *(u64 *)(r7 +24) = r0
-  38: r1 = map[g1_t]
-  40: r2 = r7
-  41: r2 += 24
-  42: call bpf_map_lookup_elem#1
-  43: if r0 == 0x0 goto pc+2
-  44: r0 = *(u64 *)(r0 +0)
-  45: goto pc+1
-  46: r0 = 0
-  47: r1 = r0
-  48: r0 = *(u64 *)(r7 +16)
-  49: r0 -= r1
-  50: *(u64 *)(r7 +8) = r0
-  51: *(u32 *)(r7 +32) = 0
-  52: r1 = map[g0_lat]
-  54: r2 = r7
-  55: r2 += 32
-  56: call bpf_map_lookup_elem#1
-  57: if r0 != 0x0 goto pc+1
-  58: goto pc+101
-  59: r9 = r0
-  60: r1 = *(u64 *)(r7 +8)
-  61: r2 = *(u64 *)(r9 +0)
-  62: if r2 != 0x0 goto pc+9
-  63: *(u64 *)(r9 +0) = 1
-  64: *(u64 *)(r9 +8) = r1
-  65: *(u64 *)(r9 +16) = r1
-  66: *(u64 *)(r9 +24) = r1
-  67: r3 = r1
-  68: r3 <<= 0
-  69: *(u64 *)(r9 +32) = r3
-  70: *(u64 *)(r9 +40) = 0
-  71: goto pc+25
-  72: r2 += 1
-  73: *(u64 *)(r9 +0) = r2
-  74: r3 = *(u64 *)(r9 +8)
-  75: r3 += r1
-  76: *(u64 *)(r9 +8) = r3
-  77: r3 = *(u64 *)(r9 +16)
-  78: if r1 s>= r3 goto pc+1
-  79: *(u64 *)(r9 +16) = r1
-  80: r3 = *(u64 *)(r9 +24)
-  81: if r1 s<= r3 goto pc+1
-  82: *(u64 *)(r9 +24) = r1
-  83: r3 = r1
-  84: r3 <<= 0
-  85: r4 = *(u64 *)(r9 +32)
-  86: r5 = r3
-  87: r5 -= r4
-  88: r0 = r5
-  89: r0 s/= r2
-  90: r4 += r0
-  91: *(u64 *)(r9 +32) = r4
-  92: r3 -= r4
-  93: r5 *= r3
-  94: r4 = *(u64 *)(r9 +40)
-  95: r4 += r5
-  96: *(u64 *)(r9 +40) = r4
-  97: r1 = *(u64 *)(r7 +8)
-  98: r2 = 64
-  99: if r1 == 0x0 goto pc+40
- 100: r3 = r1
- 101: if r3 s> 0x0 goto pc+1
- 102: r3 = -r3
- 103: r4 = 0
- 104: r5 = r3
- 105: r5 >>= 32
- 106: if r5 == 0x0 goto pc+2
- 107: r3 = r5
- 108: r4 += 32
- 109: r5 = r3
- 110: r5 >>= 16
- 111: if r5 == 0x0 goto pc+2
- 112: r3 = r5
- 113: r4 += 16
- 114: r5 = r3
- 115: r5 >>= 8
- 116: if r5 == 0x0 goto pc+2
- 117: r3 = r5
- 118: r4 += 8
- 119: r5 = r3
- 120: r5 >>= 4
- 121: if r5 == 0x0 goto pc+2
- 122: r3 = r5
- 123: r4 += 4
- 124: r5 = r3
- 125: r5 >>= 2
- 126: if r5 == 0x0 goto pc+2
- 127: r3 = r5
- 128: r4 += 2
- 129: r5 = r3
- 130: r5 >>= 1
- 131: if r5 == 0x0 goto pc+2
- 132: r3 = r5
- 133: r4 += 1
- 134: if r3 == 0x0 goto pc+1
- 135: r4 += 1
- 136: if r1 s< 0x0 goto pc+2
- 137: r2 += r4
- 138: goto pc+1
- 139: r2 -= r4
- 140: if r2 <= 0xfff goto pc+1
- 141: r2 = 0
- 142: r2 <<= 3
- 143: r3 = r9
- 144: r3 += r2
- 145: r4 = *(u64 *)(r3 +48)
- 146: r4 += 1
- 147: *(u64 *)(r3 +48) = r4
- 148: r0 = *(u64 *)(r7 +8)
- 149: *(u64 *)(r7 +8) = 0
- 150: call bpf_get_current_pid_tgid#14
- 151: r0 <<= 32
- 152: r0 >>= 32
- 153: *(u64 *)(r7 +8) = r0
- 154: r1 = map[g1_t]
- 156: r2 = r7
- 157: r2 += 8
- 158: call bpf_map_delete_elem#3
- 159: goto pc+0
- 160: r0 = 0
- 161: exit
+  34: r1 = map[rstap_output]
+  36: r2 = r7
+  37: r2 += 24
+  38: r3 = 8
+  39: r4 = 2
+  40: call bpf_ringbuf_output#130
+  41: if r0 == 0x0 goto pc+4
+  42: r1 = map_value[rstap_stats] + 0
+  44: r2 = 1
+  45: lock *(u64 *)(r1 +0) += r2
+  46: goto pc+1
+  47: r0 = *(u64 *)(r7 +8)
+  48: r0 = 0
+  49: exit
 
-# kernel.trace("syscalls:sys_enter_getppid") (RawTracepoint, RawTracepoint { name: "sys_enter" })
+# kernel.trace("syscalls:sys_enter_write") (RawTracepoint, TailCall { map: 7, key: 1 })
    0: r6 = r1
-   1: r2 = *(u64 *)(r6 +8)
-   2: if r2 != 0x6e goto pc+437
-   3: r1 = map_value[rstap_conf] + 0
-   5: r1 = *(u64 *)(r1 +16)
-   6: if r1 != 0x0 goto pc+433
-   7: *(u32 *)(r10 -4) = 0
-   8: r2 = r10
-   9: r2 += -4
-  10: r1 = map[rstap_scratch]
-  12: call bpf_map_lookup_elem#1
-  13: if r0 == 0x0 goto pc+426
-  14: r7 = r0
-  15: *(u64 *)(r7 +0) = r6
-  16: *(u32 *)(r7 +8) = 0
-  17: *(u64 *)(r7 +16) = 0
-  18: *(u64 *)(r7 +24) = 0
-  19: *(u64 *)(r7 +32) = 0
-  20: *(u64 *)(r7 +40) = 0
-  21: r1 = map[g0_lat]
-  23: r2 = r7
-  24: r2 += 8
-  25: r3 = 0
-  26: call bpf_map_lookup_percpu_elem#195
-  27: if r0 == 0x0 goto pc+22
-  28: r1 = *(u64 *)(r0 +0)
-  29: if r1 == 0x0 goto pc+20
-  30: r2 = *(u64 *)(r7 +16)
-  31: r3 = r2
-  32: r3 += r1
-  33: *(u64 *)(r7 +16) = r3
-  34: r3 = *(u64 *)(r0 +8)
-  35: r4 = *(u64 *)(r7 +24)
-  36: r4 += r3
-  37: *(u64 *)(r7 +24) = r4
-  38: r3 = *(u64 *)(r0 +16)
-  39: r4 = *(u64 *)(r0 +24)
-  40: if r2 == 0x0 goto pc+7
-  41: r5 = *(u64 *)(r7 +32)
-  42: if r3 s>= r5 goto pc+1
-  43: *(u64 *)(r7 +32) = r3
-  44: r5 = *(u64 *)(r7 +40)
-  45: if r4 s<= r5 goto pc+4
-  46: *(u64 *)(r7 +40) = r4
-  47: goto pc+2
-  48: *(u64 *)(r7 +32) = r3
-  49: *(u64 *)(r7 +40) = r4
+   1: r1 = map_value[rstap_conf] + 0
+   3: r1 = *(u64 *)(r1 +16)
+   4: if r1 != 0x0 goto pc+153
+   5: *(u32 *)(r10 -4) = 0
+   6: r2 = r10
+   7: r2 += -4
+   8: r1 = map[rstap_scratch]
+  10: call bpf_map_lookup_elem#1
+  11: if r0 == 0x0 goto pc+146
+  12: r7 = r0
+  13: *(u64 *)(r7 +0) = r6
+  14: *(u64 *)(r7 +8) = 0
+  15: call bpf_get_current_pid_tgid#14
+  16: r0 <<= 32
+  17: r0 >>= 32
+  18: *(u64 *)(r7 +8) = r0
+  19: r1 = map[g1_t]
+  21: r2 = r7
+  22: r2 += 8
+  23: call bpf_map_lookup_elem#1
+  24: if r0 != 0x0 goto pc+2
+  25: r0 = 0
+  26: goto pc+1
+  27: r0 = 1
+  28: if r0 == 0x0 goto pc+129
+  29: call bpf_ktime_get_ns#5
+  30: *(u64 *)(r7 +16) = r0
+  31: *(u64 *)(r7 +24) = 0
+  32: call bpf_get_current_pid_tgid#14
+  33: r0 <<= 32
+  34: r0 >>= 32
+  35: *(u64 *)(r7 +24) = r0
+  36: r1 = map[g1_t]
+  38: r2 = r7
+  39: r2 += 24
+  40: call bpf_map_lookup_elem#1
+  41: if r0 == 0x0 goto pc+2
+  42: r0 = *(u64 *)(r0 +0)
+  43: goto pc+1
+  44: r0 = 0
+  45: r1 = r0
+  46: r0 = *(u64 *)(r7 +16)
+  47: r0 -= r1
+  48: *(u64 *)(r7 +8) = r0
+  49: *(u32 *)(r7 +32) = 0
   50: r1 = map[g0_lat]
   52: r2 = r7
-  53: r2 += 8
-  54: r3 = 1
-  55: call bpf_map_lookup_percpu_elem#195
-  56: if r0 == 0x0 goto pc+22
-  57: r1 = *(u64 *)(r0 +0)
-  58: if r1 == 0x0 goto pc+20
-  59: r2 = *(u64 *)(r7 +16)
-  60: r3 = r2
-  61: r3 += r1
-  62: *(u64 *)(r7 +16) = r3
-  63: r3 = *(u64 *)(r0 +8)
-  64: r4 = *(u64 *)(r7 +24)
-  65: r4 += r3
-  66: *(u64 *)(r7 +24) = r4
-  67: r3 = *(u64 *)(r0 +16)
-  68: r4 = *(u64 *)(r0 +24)
-  69: if r2 == 0x0 goto pc+7
-  70: r5 = *(u64 *)(r7 +32)
-  71: if r3 s>= r5 goto pc+1
-  72: *(u64 *)(r7 +32) = r3
-  73: r5 = *(u64 *)(r7 +40)
-  74: if r4 s<= r5 goto pc+4
-  75: *(u64 *)(r7 +40) = r4
-  76: goto pc+2
-  77: *(u64 *)(r7 +32) = r3
-  78: *(u64 *)(r7 +40) = r4
-  79: r0 = *(u64 *)(r7 +16)
-  80: *(u64 *)(r7 +48) = r0
-  81: r0 = 10
-  82: r1 = r0
-  83: r0 = *(u64 *)(r7 +48)
-  84: if r0 s> r1 goto pc+2
-  85: r0 = 0
-  86: goto pc+1
-  87: r0 = 1
-  88: if r0 == 0x0 goto pc+180
-  89: *(u32 *)(r7 +56) = 0
-  90: *(u64 *)(r7 +64) = 0
-  91: *(u64 *)(r7 +72) = 0
-  92: *(u64 *)(r7 +80) = 0
-  93: *(u64 *)(r7 +88) = 0
-  94: r1 = map[g0_lat]
-  96: r2 = r7
-  97: r2 += 56
-  98: r3 = 0
-  99: call bpf_map_lookup_percpu_elem#195
- 100: if r0 == 0x0 goto pc+22
- 101: r1 = *(u64 *)(r0 +0)
- 102: if r1 == 0x0 goto pc+20
- 103: r2 = *(u64 *)(r7 +64)
- 104: r3 = r2
- 105: r3 += r1
- 106: *(u64 *)(r7 +64) = r3
- 107: r3 = *(u64 *)(r0 +8)
- 108: r4 = *(u64 *)(r7 +72)
- 109: r4 += r3
- 110: *(u64 *)(r7 +72) = r4
- 111: r3 = *(u64 *)(r0 +16)
- 112: r4 = *(u64 *)(r0 +24)
- 113: if r2 == 0x0 goto pc+7
- 114: r5 = *(u64 *)(r7 +80)
- 115: if r3 s>= r5 goto pc+1
- 116: *(u64 *)(r7 +80) = r3
- 117: r5 = *(u64 *)(r7 +88)
- 118: if r4 s<= r5 goto pc+4
- 119: *(u64 *)(r7 +88) = r4
- 120: goto pc+2
- 121: *(u64 *)(r7 +80) = r3
- 122: *(u64 *)(r7 +88) = r4
- 123: r1 = map[g0_lat]
- 125: r2 = r7
- 126: r2 += 56
- 127: r3 = 1
- 128: call bpf_map_lookup_percpu_elem#195
- 129: if r0 == 0x0 goto pc+22
- 130: r1 = *(u64 *)(r0 +0)
- 131: if r1 == 0x0 goto pc+20
- 132: r2 = *(u64 *)(r7 +64)
- 133: r3 = r2
- 134: r3 += r1
- 135: *(u64 *)(r7 +64) = r3
- 136: r3 = *(u64 *)(r0 +8)
- 137: r4 = *(u64 *)(r7 +72)
- 138: r4 += r3
- 139: *(u64 *)(r7 +72) = r4
- 140: r3 = *(u64 *)(r0 +16)
- 141: r4 = *(u64 *)(r0 +24)
- 142: if r2 == 0x0 goto pc+7
- 143: r5 = *(u64 *)(r7 +80)
- 144: if r3 s>= r5 goto pc+1
- 145: *(u64 *)(r7 +80) = r3
- 146: r5 = *(u64 *)(r7 +88)
- 147: if r4 s<= r5 goto pc+4
- 148: *(u64 *)(r7 +88) = r4
- 149: goto pc+2
- 150: *(u64 *)(r7 +80) = r3
- 151: *(u64 *)(r7 +88) = r4
- 152: r0 = *(u64 *)(r7 +64)
- 153: if r0 != 0x0 goto pc+17
- 154: r1 = map_value[rstap_conf] + 0
- 156: *(u64 *)(r1 +16) = 2
- 157: *(u64 *)(r7 +96) = 1
- 158: r1 = map[rstap_output]
- 160: r2 = r7
- 161: r2 += 96
- 162: r3 = 8
- 163: r4 = 2
- 164: call bpf_ringbuf_output#130
- 165: if r0 == 0x0 goto pc+4
- 166: r1 = map_value[rstap_stats] + 0
- 168: r2 = 1
- 169: lock *(u64 *)(r1 +0) += r2
- 170: goto pc+269
- 171: r1 = *(u64 *)(r7 +64)
- 172: r0 = *(u64 *)(r7 +72)
- 173: r0 s/= r1
- 174: *(u64 *)(r7 +104) = r0
- 175: *(u32 *)(r7 +112) = 0
- 176: *(u64 *)(r7 +120) = 0
- 177: *(u64 *)(r7 +128) = 0
- 178: *(u64 *)(r7 +136) = 0
- 179: *(u64 *)(r7 +144) = 0
- 180: r1 = map[g0_lat]
- 182: r2 = r7
- 183: r2 += 112
- 184: r3 = 0
- 185: call bpf_map_lookup_percpu_elem#195
- 186: if r0 == 0x0 goto pc+22
- 187: r1 = *(u64 *)(r0 +0)
- 188: if r1 == 0x0 goto pc+20
- 189: r2 = *(u64 *)(r7 +120)
- 190: r3 = r2
- 191: r3 += r1
- 192: *(u64 *)(r7 +120) = r3
- 193: r3 = *(u64 *)(r0 +8)
- 194: r4 = *(u64 *)(r7 +128)
- 195: r4 += r3
- 196: *(u64 *)(r7 +128) = r4
- 197: r3 = *(u64 *)(r0 +16)
- 198: r4 = *(u64 *)(r0 +24)
- 199: if r2 == 0x0 goto pc+7
- 200: r5 = *(u64 *)(r7 +136)
- 201: if r3 s>= r5 goto pc+1
- 202: *(u64 *)(r7 +136) = r3
- 203: r5 = *(u64 *)(r7 +144)
- 204: if r4 s<= r5 goto pc+4
- 205: *(u64 *)(r7 +144) = r4
- 206: goto pc+2
- 207: *(u64 *)(r7 +136) = r3
- 208: *(u64 *)(r7 +144) = r4
- 209: r1 = map[g0_lat]
- 211: r2 = r7
- 212: r2 += 112
- 213: r3 = 1
- 214: call bpf_map_lookup_percpu_elem#195
- 215: if r0 == 0x0 goto pc+22
- 216: r1 = *(u64 *)(r0 +0)
- 217: if r1 == 0x0 goto pc+20
- 218: r2 = *(u64 *)(r7 +120)
- 219: r3 = r2
- 220: r3 += r1
- 221: *(u64 *)(r7 +120) = r3
- 222: r3 = *(u64 *)(r0 +8)
- 223: r4 = *(u64 *)(r7 +128)
- 224: r4 += r3
- 225: *(u64 *)(r7 +128) = r4
- 226: r3 = *(u64 *)(r0 +16)
- 227: r4 = *(u64 *)(r0 +24)
- 228: if r2 == 0x0 goto pc+7
- 229: r5 = *(u64 *)(r7 +136)
- 230: if r3 s>= r5 goto pc+1
- 231: *(u64 *)(r7 +136) = r3
- 232: r5 = *(u64 *)(r7 +144)
- 233: if r4 s<= r5 goto pc+4
- 234: *(u64 *)(r7 +144) = r4
- 235: goto pc+2
- 236: *(u64 *)(r7 +136) = r3
- 237: *(u64 *)(r7 +144) = r4
- 238: r0 = *(u64 *)(r7 +120)
- 239: if r0 != 0x0 goto pc+17
- 240: r1 = map_value[rstap_conf] + 0
- 242: *(u64 *)(r1 +16) = 2
- 243: *(u64 *)(r7 +152) = 2
- 244: r1 = map[rstap_output]
- 246: r2 = r7
- 247: r2 += 152
- 248: r3 = 8
- 249: r4 = 2
- 250: call bpf_ringbuf_output#130
- 251: if r0 == 0x0 goto pc+4
- 252: r1 = map_value[rstap_stats] + 0
- 254: r2 = 1
- 255: lock *(u64 *)(r1 +0) += r2
- 256: goto pc+183
- 257: r0 = *(u64 *)(r7 +136)
- 258: r1 = r0
- 259: r0 = *(u64 *)(r7 +104)
- 260: if r0 s> r1 goto pc+2
- 261: r0 = 0
- 262: goto pc+1
- 263: r0 = 1
- 264: if r0 != 0x0 goto pc+2
- 265: r0 = 0
+  53: r2 += 32
+  54: call bpf_map_lookup_elem#1
+  55: if r0 != 0x0 goto pc+1
+  56: goto pc+101
+  57: r9 = r0
+  58: r1 = *(u64 *)(r7 +8)
+  59: r2 = *(u64 *)(r9 +0)
+  60: if r2 != 0x0 goto pc+9
+  61: *(u64 *)(r9 +0) = 1
+  62: *(u64 *)(r9 +8) = r1
+  63: *(u64 *)(r9 +16) = r1
+  64: *(u64 *)(r9 +24) = r1
+  65: r3 = r1
+  66: r3 <<= 0
+  67: *(u64 *)(r9 +32) = r3
+  68: *(u64 *)(r9 +40) = 0
+  69: goto pc+25
+  70: r2 += 1
+  71: *(u64 *)(r9 +0) = r2
+  72: r3 = *(u64 *)(r9 +8)
+  73: r3 += r1
+  74: *(u64 *)(r9 +8) = r3
+  75: r3 = *(u64 *)(r9 +16)
+  76: if r1 s>= r3 goto pc+1
+  77: *(u64 *)(r9 +16) = r1
+  78: r3 = *(u64 *)(r9 +24)
+  79: if r1 s<= r3 goto pc+1
+  80: *(u64 *)(r9 +24) = r1
+  81: r3 = r1
+  82: r3 <<= 0
+  83: r4 = *(u64 *)(r9 +32)
+  84: r5 = r3
+  85: r5 -= r4
+  86: r0 = r5
+  87: r0 s/= r2
+  88: r4 += r0
+  89: *(u64 *)(r9 +32) = r4
+  90: r3 -= r4
+  91: r5 *= r3
+  92: r4 = *(u64 *)(r9 +40)
+  93: r4 += r5
+  94: *(u64 *)(r9 +40) = r4
+  95: r1 = *(u64 *)(r7 +8)
+  96: r2 = 64
+  97: if r1 == 0x0 goto pc+40
+  98: r3 = r1
+  99: if r3 s> 0x0 goto pc+1
+ 100: r3 = -r3
+ 101: r4 = 0
+ 102: r5 = r3
+ 103: r5 >>= 32
+ 104: if r5 == 0x0 goto pc+2
+ 105: r3 = r5
+ 106: r4 += 32
+ 107: r5 = r3
+ 108: r5 >>= 16
+ 109: if r5 == 0x0 goto pc+2
+ 110: r3 = r5
+ 111: r4 += 16
+ 112: r5 = r3
+ 113: r5 >>= 8
+ 114: if r5 == 0x0 goto pc+2
+ 115: r3 = r5
+ 116: r4 += 8
+ 117: r5 = r3
+ 118: r5 >>= 4
+ 119: if r5 == 0x0 goto pc+2
+ 120: r3 = r5
+ 121: r4 += 4
+ 122: r5 = r3
+ 123: r5 >>= 2
+ 124: if r5 == 0x0 goto pc+2
+ 125: r3 = r5
+ 126: r4 += 2
+ 127: r5 = r3
+ 128: r5 >>= 1
+ 129: if r5 == 0x0 goto pc+2
+ 130: r3 = r5
+ 131: r4 += 1
+ 132: if r3 == 0x0 goto pc+1
+ 133: r4 += 1
+ 134: if r1 s< 0x0 goto pc+2
+ 135: r2 += r4
+ 136: goto pc+1
+ 137: r2 -= r4
+ 138: if r2 <= 0xfff goto pc+1
+ 139: r2 = 0
+ 140: r2 <<= 3
+ 141: r3 = r9
+ 142: r3 += r2
+ 143: r4 = *(u64 *)(r3 +48)
+ 144: r4 += 1
+ 145: *(u64 *)(r3 +48) = r4
+ 146: r0 = *(u64 *)(r7 +8)
+ 147: *(u64 *)(r7 +8) = 0
+ 148: call bpf_get_current_pid_tgid#14
+ 149: r0 <<= 32
+ 150: r0 >>= 32
+ 151: *(u64 *)(r7 +8) = r0
+ 152: r1 = map[g1_t]
+ 154: r2 = r7
+ 155: r2 += 8
+ 156: call bpf_map_delete_elem#3
+ 157: goto pc+0
+ 158: r0 = 0
+ 159: exit
+
+# kernel.trace("syscalls:sys_enter_getppid") (RawTracepoint, TailCall { map: 8, key: 110 })
+   0: r6 = r1
+   1: r1 = map_value[rstap_conf] + 0
+   3: r1 = *(u64 *)(r1 +16)
+   4: if r1 != 0x0 goto pc+433
+   5: *(u32 *)(r10 -4) = 0
+   6: r2 = r10
+   7: r2 += -4
+   8: r1 = map[rstap_scratch]
+  10: call bpf_map_lookup_elem#1
+  11: if r0 == 0x0 goto pc+426
+  12: r7 = r0
+  13: *(u64 *)(r7 +0) = r6
+  14: *(u32 *)(r7 +8) = 0
+  15: *(u64 *)(r7 +16) = 0
+  16: *(u64 *)(r7 +24) = 0
+  17: *(u64 *)(r7 +32) = 0
+  18: *(u64 *)(r7 +40) = 0
+  19: r1 = map[g0_lat]
+  21: r2 = r7
+  22: r2 += 8
+  23: r3 = 0
+  24: call bpf_map_lookup_percpu_elem#195
+  25: if r0 == 0x0 goto pc+22
+  26: r1 = *(u64 *)(r0 +0)
+  27: if r1 == 0x0 goto pc+20
+  28: r2 = *(u64 *)(r7 +16)
+  29: r3 = r2
+  30: r3 += r1
+  31: *(u64 *)(r7 +16) = r3
+  32: r3 = *(u64 *)(r0 +8)
+  33: r4 = *(u64 *)(r7 +24)
+  34: r4 += r3
+  35: *(u64 *)(r7 +24) = r4
+  36: r3 = *(u64 *)(r0 +16)
+  37: r4 = *(u64 *)(r0 +24)
+  38: if r2 == 0x0 goto pc+7
+  39: r5 = *(u64 *)(r7 +32)
+  40: if r3 s>= r5 goto pc+1
+  41: *(u64 *)(r7 +32) = r3
+  42: r5 = *(u64 *)(r7 +40)
+  43: if r4 s<= r5 goto pc+4
+  44: *(u64 *)(r7 +40) = r4
+  45: goto pc+2
+  46: *(u64 *)(r7 +32) = r3
+  47: *(u64 *)(r7 +40) = r4
+  48: r1 = map[g0_lat]
+  50: r2 = r7
+  51: r2 += 8
+  52: r3 = 1
+  53: call bpf_map_lookup_percpu_elem#195
+  54: if r0 == 0x0 goto pc+22
+  55: r1 = *(u64 *)(r0 +0)
+  56: if r1 == 0x0 goto pc+20
+  57: r2 = *(u64 *)(r7 +16)
+  58: r3 = r2
+  59: r3 += r1
+  60: *(u64 *)(r7 +16) = r3
+  61: r3 = *(u64 *)(r0 +8)
+  62: r4 = *(u64 *)(r7 +24)
+  63: r4 += r3
+  64: *(u64 *)(r7 +24) = r4
+  65: r3 = *(u64 *)(r0 +16)
+  66: r4 = *(u64 *)(r0 +24)
+  67: if r2 == 0x0 goto pc+7
+  68: r5 = *(u64 *)(r7 +32)
+  69: if r3 s>= r5 goto pc+1
+  70: *(u64 *)(r7 +32) = r3
+  71: r5 = *(u64 *)(r7 +40)
+  72: if r4 s<= r5 goto pc+4
+  73: *(u64 *)(r7 +40) = r4
+  74: goto pc+2
+  75: *(u64 *)(r7 +32) = r3
+  76: *(u64 *)(r7 +40) = r4
+  77: r0 = *(u64 *)(r7 +16)
+  78: *(u64 *)(r7 +48) = r0
+  79: r0 = 10
+  80: r1 = r0
+  81: r0 = *(u64 *)(r7 +48)
+  82: if r0 s> r1 goto pc+2
+  83: r0 = 0
+  84: goto pc+1
+  85: r0 = 1
+  86: if r0 == 0x0 goto pc+180
+  87: *(u32 *)(r7 +56) = 0
+  88: *(u64 *)(r7 +64) = 0
+  89: *(u64 *)(r7 +72) = 0
+  90: *(u64 *)(r7 +80) = 0
+  91: *(u64 *)(r7 +88) = 0
+  92: r1 = map[g0_lat]
+  94: r2 = r7
+  95: r2 += 56
+  96: r3 = 0
+  97: call bpf_map_lookup_percpu_elem#195
+  98: if r0 == 0x0 goto pc+22
+  99: r1 = *(u64 *)(r0 +0)
+ 100: if r1 == 0x0 goto pc+20
+ 101: r2 = *(u64 *)(r7 +64)
+ 102: r3 = r2
+ 103: r3 += r1
+ 104: *(u64 *)(r7 +64) = r3
+ 105: r3 = *(u64 *)(r0 +8)
+ 106: r4 = *(u64 *)(r7 +72)
+ 107: r4 += r3
+ 108: *(u64 *)(r7 +72) = r4
+ 109: r3 = *(u64 *)(r0 +16)
+ 110: r4 = *(u64 *)(r0 +24)
+ 111: if r2 == 0x0 goto pc+7
+ 112: r5 = *(u64 *)(r7 +80)
+ 113: if r3 s>= r5 goto pc+1
+ 114: *(u64 *)(r7 +80) = r3
+ 115: r5 = *(u64 *)(r7 +88)
+ 116: if r4 s<= r5 goto pc+4
+ 117: *(u64 *)(r7 +88) = r4
+ 118: goto pc+2
+ 119: *(u64 *)(r7 +80) = r3
+ 120: *(u64 *)(r7 +88) = r4
+ 121: r1 = map[g0_lat]
+ 123: r2 = r7
+ 124: r2 += 56
+ 125: r3 = 1
+ 126: call bpf_map_lookup_percpu_elem#195
+ 127: if r0 == 0x0 goto pc+22
+ 128: r1 = *(u64 *)(r0 +0)
+ 129: if r1 == 0x0 goto pc+20
+ 130: r2 = *(u64 *)(r7 +64)
+ 131: r3 = r2
+ 132: r3 += r1
+ 133: *(u64 *)(r7 +64) = r3
+ 134: r3 = *(u64 *)(r0 +8)
+ 135: r4 = *(u64 *)(r7 +72)
+ 136: r4 += r3
+ 137: *(u64 *)(r7 +72) = r4
+ 138: r3 = *(u64 *)(r0 +16)
+ 139: r4 = *(u64 *)(r0 +24)
+ 140: if r2 == 0x0 goto pc+7
+ 141: r5 = *(u64 *)(r7 +80)
+ 142: if r3 s>= r5 goto pc+1
+ 143: *(u64 *)(r7 +80) = r3
+ 144: r5 = *(u64 *)(r7 +88)
+ 145: if r4 s<= r5 goto pc+4
+ 146: *(u64 *)(r7 +88) = r4
+ 147: goto pc+2
+ 148: *(u64 *)(r7 +80) = r3
+ 149: *(u64 *)(r7 +88) = r4
+ 150: r0 = *(u64 *)(r7 +64)
+ 151: if r0 != 0x0 goto pc+17
+ 152: r1 = map_value[rstap_conf] + 0
+ 154: *(u64 *)(r1 +16) = 2
+ 155: *(u64 *)(r7 +96) = 1
+ 156: r1 = map[rstap_output]
+ 158: r2 = r7
+ 159: r2 += 96
+ 160: r3 = 8
+ 161: r4 = 2
+ 162: call bpf_ringbuf_output#130
+ 163: if r0 == 0x0 goto pc+4
+ 164: r1 = map_value[rstap_stats] + 0
+ 166: r2 = 1
+ 167: lock *(u64 *)(r1 +0) += r2
+ 168: goto pc+269
+ 169: r1 = *(u64 *)(r7 +64)
+ 170: r0 = *(u64 *)(r7 +72)
+ 171: r0 s/= r1
+ 172: *(u64 *)(r7 +104) = r0
+ 173: *(u32 *)(r7 +112) = 0
+ 174: *(u64 *)(r7 +120) = 0
+ 175: *(u64 *)(r7 +128) = 0
+ 176: *(u64 *)(r7 +136) = 0
+ 177: *(u64 *)(r7 +144) = 0
+ 178: r1 = map[g0_lat]
+ 180: r2 = r7
+ 181: r2 += 112
+ 182: r3 = 0
+ 183: call bpf_map_lookup_percpu_elem#195
+ 184: if r0 == 0x0 goto pc+22
+ 185: r1 = *(u64 *)(r0 +0)
+ 186: if r1 == 0x0 goto pc+20
+ 187: r2 = *(u64 *)(r7 +120)
+ 188: r3 = r2
+ 189: r3 += r1
+ 190: *(u64 *)(r7 +120) = r3
+ 191: r3 = *(u64 *)(r0 +8)
+ 192: r4 = *(u64 *)(r7 +128)
+ 193: r4 += r3
+ 194: *(u64 *)(r7 +128) = r4
+ 195: r3 = *(u64 *)(r0 +16)
+ 196: r4 = *(u64 *)(r0 +24)
+ 197: if r2 == 0x0 goto pc+7
+ 198: r5 = *(u64 *)(r7 +136)
+ 199: if r3 s>= r5 goto pc+1
+ 200: *(u64 *)(r7 +136) = r3
+ 201: r5 = *(u64 *)(r7 +144)
+ 202: if r4 s<= r5 goto pc+4
+ 203: *(u64 *)(r7 +144) = r4
+ 204: goto pc+2
+ 205: *(u64 *)(r7 +136) = r3
+ 206: *(u64 *)(r7 +144) = r4
+ 207: r1 = map[g0_lat]
+ 209: r2 = r7
+ 210: r2 += 112
+ 211: r3 = 1
+ 212: call bpf_map_lookup_percpu_elem#195
+ 213: if r0 == 0x0 goto pc+22
+ 214: r1 = *(u64 *)(r0 +0)
+ 215: if r1 == 0x0 goto pc+20
+ 216: r2 = *(u64 *)(r7 +120)
+ 217: r3 = r2
+ 218: r3 += r1
+ 219: *(u64 *)(r7 +120) = r3
+ 220: r3 = *(u64 *)(r0 +8)
+ 221: r4 = *(u64 *)(r7 +128)
+ 222: r4 += r3
+ 223: *(u64 *)(r7 +128) = r4
+ 224: r3 = *(u64 *)(r0 +16)
+ 225: r4 = *(u64 *)(r0 +24)
+ 226: if r2 == 0x0 goto pc+7
+ 227: r5 = *(u64 *)(r7 +136)
+ 228: if r3 s>= r5 goto pc+1
+ 229: *(u64 *)(r7 +136) = r3
+ 230: r5 = *(u64 *)(r7 +144)
+ 231: if r4 s<= r5 goto pc+4
+ 232: *(u64 *)(r7 +144) = r4
+ 233: goto pc+2
+ 234: *(u64 *)(r7 +136) = r3
+ 235: *(u64 *)(r7 +144) = r4
+ 236: r0 = *(u64 *)(r7 +120)
+ 237: if r0 != 0x0 goto pc+17
+ 238: r1 = map_value[rstap_conf] + 0
+ 240: *(u64 *)(r1 +16) = 2
+ 241: *(u64 *)(r7 +152) = 2
+ 242: r1 = map[rstap_output]
+ 244: r2 = r7
+ 245: r2 += 152
+ 246: r3 = 8
+ 247: r4 = 2
+ 248: call bpf_ringbuf_output#130
+ 249: if r0 == 0x0 goto pc+4
+ 250: r1 = map_value[rstap_stats] + 0
+ 252: r2 = 1
+ 253: lock *(u64 *)(r1 +0) += r2
+ 254: goto pc+183
+ 255: r0 = *(u64 *)(r7 +136)
+ 256: r1 = r0
+ 257: r0 = *(u64 *)(r7 +104)
+ 258: if r0 s> r1 goto pc+2
+ 259: r0 = 0
+ 260: goto pc+1
+ 261: r0 = 1
+ 262: if r0 != 0x0 goto pc+2
+ 263: r0 = 0
+ 264: goto pc+1
+ 265: r0 = 1
  266: goto pc+1
- 267: r0 = 1
- 268: goto pc+1
- 269: r0 = 0
- 270: if r0 == 0x0 goto pc+169
- 271: *(u32 *)(r7 +16) = 0
- 272: *(u64 *)(r7 +24) = 0
- 273: *(u64 *)(r7 +32) = 0
- 274: *(u64 *)(r7 +40) = 0
- 275: *(u64 *)(r7 +48) = 0
- 276: r1 = map[g0_lat]
- 278: r2 = r7
- 279: r2 += 16
- 280: r3 = 0
- 281: call bpf_map_lookup_percpu_elem#195
- 282: if r0 == 0x0 goto pc+22
- 283: r1 = *(u64 *)(r0 +0)
- 284: if r1 == 0x0 goto pc+20
- 285: r2 = *(u64 *)(r7 +24)
- 286: r3 = r2
- 287: r3 += r1
- 288: *(u64 *)(r7 +24) = r3
- 289: r3 = *(u64 *)(r0 +8)
- 290: r4 = *(u64 *)(r7 +32)
- 291: r4 += r3
- 292: *(u64 *)(r7 +32) = r4
- 293: r3 = *(u64 *)(r0 +16)
- 294: r4 = *(u64 *)(r0 +24)
- 295: if r2 == 0x0 goto pc+7
- 296: r5 = *(u64 *)(r7 +40)
- 297: if r3 s>= r5 goto pc+1
- 298: *(u64 *)(r7 +40) = r3
- 299: r5 = *(u64 *)(r7 +48)
- 300: if r4 s<= r5 goto pc+4
- 301: *(u64 *)(r7 +48) = r4
- 302: goto pc+2
- 303: *(u64 *)(r7 +40) = r3
- 304: *(u64 *)(r7 +48) = r4
- 305: r1 = map[g0_lat]
- 307: r2 = r7
- 308: r2 += 16
- 309: r3 = 1
- 310: call bpf_map_lookup_percpu_elem#195
- 311: if r0 == 0x0 goto pc+22
- 312: r1 = *(u64 *)(r0 +0)
- 313: if r1 == 0x0 goto pc+20
- 314: r2 = *(u64 *)(r7 +24)
- 315: r3 = r2
- 316: r3 += r1
- 317: *(u64 *)(r7 +24) = r3
- 318: r3 = *(u64 *)(r0 +8)
- 319: r4 = *(u64 *)(r7 +32)
- 320: r4 += r3
- 321: *(u64 *)(r7 +32) = r4
- 322: r3 = *(u64 *)(r0 +16)
- 323: r4 = *(u64 *)(r0 +24)
- 324: if r2 == 0x0 goto pc+7
- 325: r5 = *(u64 *)(r7 +40)
- 326: if r3 s>= r5 goto pc+1
- 327: *(u64 *)(r7 +40) = r3
- 328: r5 = *(u64 *)(r7 +48)
- 329: if r4 s<= r5 goto pc+4
- 330: *(u64 *)(r7 +48) = r4
- 331: goto pc+2
- 332: *(u64 *)(r7 +40) = r3
- 333: *(u64 *)(r7 +48) = r4
- 334: r0 = *(u64 *)(r7 +24)
- 335: r0 = *(u64 *)(r7 +32)
- 336: *(u64 *)(r7 +8) = r0
- 337: *(u32 *)(r7 +64) = 0
- 338: *(u64 *)(r7 +72) = 0
- 339: *(u64 *)(r7 +80) = 0
- 340: *(u64 *)(r7 +88) = 0
- 341: *(u64 *)(r7 +96) = 0
- 342: r1 = map[g0_lat]
- 344: r2 = r7
- 345: r2 += 64
- 346: r3 = 0
- 347: call bpf_map_lookup_percpu_elem#195
- 348: if r0 == 0x0 goto pc+22
- 349: r1 = *(u64 *)(r0 +0)
- 350: if r1 == 0x0 goto pc+20
- 351: r2 = *(u64 *)(r7 +72)
- 352: r3 = r2
- 353: r3 += r1
- 354: *(u64 *)(r7 +72) = r3
- 355: r3 = *(u64 *)(r0 +8)
- 356: r4 = *(u64 *)(r7 +80)
- 357: r4 += r3
- 358: *(u64 *)(r7 +80) = r4
- 359: r3 = *(u64 *)(r0 +16)
- 360: r4 = *(u64 *)(r0 +24)
- 361: if r2 == 0x0 goto pc+7
- 362: r5 = *(u64 *)(r7 +88)
- 363: if r3 s>= r5 goto pc+1
- 364: *(u64 *)(r7 +88) = r3
- 365: r5 = *(u64 *)(r7 +96)
- 366: if r4 s<= r5 goto pc+4
- 367: *(u64 *)(r7 +96) = r4
- 368: goto pc+2
- 369: *(u64 *)(r7 +88) = r3
- 370: *(u64 *)(r7 +96) = r4
- 371: r1 = map[g0_lat]
- 373: r2 = r7
- 374: r2 += 64
- 375: r3 = 1
- 376: call bpf_map_lookup_percpu_elem#195
- 377: if r0 == 0x0 goto pc+22
- 378: r1 = *(u64 *)(r0 +0)
- 379: if r1 == 0x0 goto pc+20
- 380: r2 = *(u64 *)(r7 +72)
- 381: r3 = r2
- 382: r3 += r1
- 383: *(u64 *)(r7 +72) = r3
- 384: r3 = *(u64 *)(r0 +8)
- 385: r4 = *(u64 *)(r7 +80)
- 386: r4 += r3
- 387: *(u64 *)(r7 +80) = r4
- 388: r3 = *(u64 *)(r0 +16)
- 389: r4 = *(u64 *)(r0 +24)
- 390: if r2 == 0x0 goto pc+7
- 391: r5 = *(u64 *)(r7 +88)
- 392: if r3 s>= r5 goto pc+1
- 393: *(u64 *)(r7 +88) = r3
- 394: r5 = *(u64 *)(r7 +96)
- 395: if r4 s<= r5 goto pc+4
- 396: *(u64 *)(r7 +96) = r4
- 397: goto pc+2
- 398: *(u64 *)(r7 +88) = r3
- 399: *(u64 *)(r7 +96) = r4
- 400: r0 = *(u64 *)(r7 +72)
- 401: if r0 != 0x0 goto pc+17
- 402: r1 = map_value[rstap_conf] + 0
- 404: *(u64 *)(r1 +16) = 2
- 405: *(u64 *)(r7 +104) = 3
- 406: r1 = map[rstap_output]
- 408: r2 = r7
- 409: r2 += 104
- 410: r3 = 8
- 411: r4 = 2
- 412: call bpf_ringbuf_output#130
- 413: if r0 == 0x0 goto pc+4
- 414: r1 = map_value[rstap_stats] + 0
- 416: r2 = 1
- 417: lock *(u64 *)(r1 +0) += r2
- 418: goto pc+21
- 419: r0 = *(u64 *)(r7 +96)
- 420: *(u64 *)(r7 +56) = r0
- 421: *(u64 *)(r7 +112) = 4
- 422: r1 = *(u64 *)(r7 +8)
- 423: *(u64 *)(r7 +120) = r1
- 424: r1 = *(u64 *)(r7 +56)
- 425: *(u64 *)(r7 +128) = r1
- 426: r1 = map[rstap_output]
- 428: r2 = r7
- 429: r2 += 112
- 430: r3 = 24
- 431: r4 = 1
- 432: call bpf_ringbuf_output#130
- 433: if r0 == 0x0 goto pc+4
- 434: r1 = map_value[rstap_stats] + 0
- 436: r2 = 1
- 437: lock *(u64 *)(r1 +0) += r2
+ 267: r0 = 0
+ 268: if r0 == 0x0 goto pc+169
+ 269: *(u32 *)(r7 +16) = 0
+ 270: *(u64 *)(r7 +24) = 0
+ 271: *(u64 *)(r7 +32) = 0
+ 272: *(u64 *)(r7 +40) = 0
+ 273: *(u64 *)(r7 +48) = 0
+ 274: r1 = map[g0_lat]
+ 276: r2 = r7
+ 277: r2 += 16
+ 278: r3 = 0
+ 279: call bpf_map_lookup_percpu_elem#195
+ 280: if r0 == 0x0 goto pc+22
+ 281: r1 = *(u64 *)(r0 +0)
+ 282: if r1 == 0x0 goto pc+20
+ 283: r2 = *(u64 *)(r7 +24)
+ 284: r3 = r2
+ 285: r3 += r1
+ 286: *(u64 *)(r7 +24) = r3
+ 287: r3 = *(u64 *)(r0 +8)
+ 288: r4 = *(u64 *)(r7 +32)
+ 289: r4 += r3
+ 290: *(u64 *)(r7 +32) = r4
+ 291: r3 = *(u64 *)(r0 +16)
+ 292: r4 = *(u64 *)(r0 +24)
+ 293: if r2 == 0x0 goto pc+7
+ 294: r5 = *(u64 *)(r7 +40)
+ 295: if r3 s>= r5 goto pc+1
+ 296: *(u64 *)(r7 +40) = r3
+ 297: r5 = *(u64 *)(r7 +48)
+ 298: if r4 s<= r5 goto pc+4
+ 299: *(u64 *)(r7 +48) = r4
+ 300: goto pc+2
+ 301: *(u64 *)(r7 +40) = r3
+ 302: *(u64 *)(r7 +48) = r4
+ 303: r1 = map[g0_lat]
+ 305: r2 = r7
+ 306: r2 += 16
+ 307: r3 = 1
+ 308: call bpf_map_lookup_percpu_elem#195
+ 309: if r0 == 0x0 goto pc+22
+ 310: r1 = *(u64 *)(r0 +0)
+ 311: if r1 == 0x0 goto pc+20
+ 312: r2 = *(u64 *)(r7 +24)
+ 313: r3 = r2
+ 314: r3 += r1
+ 315: *(u64 *)(r7 +24) = r3
+ 316: r3 = *(u64 *)(r0 +8)
+ 317: r4 = *(u64 *)(r7 +32)
+ 318: r4 += r3
+ 319: *(u64 *)(r7 +32) = r4
+ 320: r3 = *(u64 *)(r0 +16)
+ 321: r4 = *(u64 *)(r0 +24)
+ 322: if r2 == 0x0 goto pc+7
+ 323: r5 = *(u64 *)(r7 +40)
+ 324: if r3 s>= r5 goto pc+1
+ 325: *(u64 *)(r7 +40) = r3
+ 326: r5 = *(u64 *)(r7 +48)
+ 327: if r4 s<= r5 goto pc+4
+ 328: *(u64 *)(r7 +48) = r4
+ 329: goto pc+2
+ 330: *(u64 *)(r7 +40) = r3
+ 331: *(u64 *)(r7 +48) = r4
+ 332: r0 = *(u64 *)(r7 +24)
+ 333: r0 = *(u64 *)(r7 +32)
+ 334: *(u64 *)(r7 +8) = r0
+ 335: *(u32 *)(r7 +64) = 0
+ 336: *(u64 *)(r7 +72) = 0
+ 337: *(u64 *)(r7 +80) = 0
+ 338: *(u64 *)(r7 +88) = 0
+ 339: *(u64 *)(r7 +96) = 0
+ 340: r1 = map[g0_lat]
+ 342: r2 = r7
+ 343: r2 += 64
+ 344: r3 = 0
+ 345: call bpf_map_lookup_percpu_elem#195
+ 346: if r0 == 0x0 goto pc+22
+ 347: r1 = *(u64 *)(r0 +0)
+ 348: if r1 == 0x0 goto pc+20
+ 349: r2 = *(u64 *)(r7 +72)
+ 350: r3 = r2
+ 351: r3 += r1
+ 352: *(u64 *)(r7 +72) = r3
+ 353: r3 = *(u64 *)(r0 +8)
+ 354: r4 = *(u64 *)(r7 +80)
+ 355: r4 += r3
+ 356: *(u64 *)(r7 +80) = r4
+ 357: r3 = *(u64 *)(r0 +16)
+ 358: r4 = *(u64 *)(r0 +24)
+ 359: if r2 == 0x0 goto pc+7
+ 360: r5 = *(u64 *)(r7 +88)
+ 361: if r3 s>= r5 goto pc+1
+ 362: *(u64 *)(r7 +88) = r3
+ 363: r5 = *(u64 *)(r7 +96)
+ 364: if r4 s<= r5 goto pc+4
+ 365: *(u64 *)(r7 +96) = r4
+ 366: goto pc+2
+ 367: *(u64 *)(r7 +88) = r3
+ 368: *(u64 *)(r7 +96) = r4
+ 369: r1 = map[g0_lat]
+ 371: r2 = r7
+ 372: r2 += 64
+ 373: r3 = 1
+ 374: call bpf_map_lookup_percpu_elem#195
+ 375: if r0 == 0x0 goto pc+22
+ 376: r1 = *(u64 *)(r0 +0)
+ 377: if r1 == 0x0 goto pc+20
+ 378: r2 = *(u64 *)(r7 +72)
+ 379: r3 = r2
+ 380: r3 += r1
+ 381: *(u64 *)(r7 +72) = r3
+ 382: r3 = *(u64 *)(r0 +8)
+ 383: r4 = *(u64 *)(r7 +80)
+ 384: r4 += r3
+ 385: *(u64 *)(r7 +80) = r4
+ 386: r3 = *(u64 *)(r0 +16)
+ 387: r4 = *(u64 *)(r0 +24)
+ 388: if r2 == 0x0 goto pc+7
+ 389: r5 = *(u64 *)(r7 +88)
+ 390: if r3 s>= r5 goto pc+1
+ 391: *(u64 *)(r7 +88) = r3
+ 392: r5 = *(u64 *)(r7 +96)
+ 393: if r4 s<= r5 goto pc+4
+ 394: *(u64 *)(r7 +96) = r4
+ 395: goto pc+2
+ 396: *(u64 *)(r7 +88) = r3
+ 397: *(u64 *)(r7 +96) = r4
+ 398: r0 = *(u64 *)(r7 +72)
+ 399: if r0 != 0x0 goto pc+17
+ 400: r1 = map_value[rstap_conf] + 0
+ 402: *(u64 *)(r1 +16) = 2
+ 403: *(u64 *)(r7 +104) = 3
+ 404: r1 = map[rstap_output]
+ 406: r2 = r7
+ 407: r2 += 104
+ 408: r3 = 8
+ 409: r4 = 2
+ 410: call bpf_ringbuf_output#130
+ 411: if r0 == 0x0 goto pc+4
+ 412: r1 = map_value[rstap_stats] + 0
+ 414: r2 = 1
+ 415: lock *(u64 *)(r1 +0) += r2
+ 416: goto pc+21
+ 417: r0 = *(u64 *)(r7 +96)
+ 418: *(u64 *)(r7 +56) = r0
+ 419: *(u64 *)(r7 +112) = 4
+ 420: r1 = *(u64 *)(r7 +8)
+ 421: *(u64 *)(r7 +120) = r1
+ 422: r1 = *(u64 *)(r7 +56)
+ 423: *(u64 *)(r7 +128) = r1
+ 424: r1 = map[rstap_output]
+ 426: r2 = r7
+ 427: r2 += 112
+ 428: r3 = 24
+ 429: r4 = 1
+ 430: call bpf_ringbuf_output#130
+ 431: if r0 == 0x0 goto pc+4
+ 432: r1 = map_value[rstap_stats] + 0
+ 434: r2 = 1
+ 435: lock *(u64 *)(r1 +0) += r2
+ 436: r0 = 0
+ 437: goto pc+0
  438: r0 = 0
- 439: goto pc+0
- 440: r0 = 0
- 441: exit
+ 439: exit
+
+# dispatcher rstap_sc_e0 on sys_enter
+   0: r6 = r1
+   1: r3 = *(u64 *)(r6 +8)
+   2: r1 = r6
+   3: r2 = map[rstap_sc_e0]
+   5: call bpf_tail_call#12
+   6: r0 = 0
+   7: exit
+
+# dispatcher rstap_sc_e1 on sys_enter
+   0: r6 = r1
+   1: r3 = *(u64 *)(r6 +8)
+   2: r1 = r6
+   3: r2 = map[rstap_sc_e1]
+   5: call bpf_tail_call#12
+   6: r0 = 0
+   7: exit
 site 0: Error { code: Code("R0004"), message: "Array overflow, check MAXMAPENTRIES" } args [] size 8
 site 1: Error { code: Code("R0006"), message: "empty aggregate" } args [] size 8
 site 2: Error { code: Code("R0006"), message: "empty aggregate" } args [] size 8

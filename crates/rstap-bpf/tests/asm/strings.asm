@@ -4,6 +4,7 @@ map rstap_conf: Array key 4 value 24 entries 1
 map rstap_stats: Array key 4 value 8 entries 1
 map g0_names: Hash key 8 value 128 entries 2048
 map rstap_rodata: Array key 4 value 40 entries 1
+map rstap_sc_e0: ProgArray key 4 value 4 entries 512
 
 # kernel.trace("syscalls:sys_enter_openat") (Tracepoint, Tracepoint { system: "syscalls", name: "sys_enter_openat" })
    0: r6 = r1
@@ -137,196 +138,203 @@ map rstap_rodata: Array key 4 value 40 entries 1
  136: r0 = 0
  137: exit
 
-# kernel.trace("syscalls:sys_enter_write") (RawTracepoint, RawTracepoint { name: "sys_enter" })
+# kernel.trace("syscalls:sys_enter_write") (RawTracepoint, TailCall { map: 6, key: 1 })
    0: r6 = r1
-   1: r2 = *(u64 *)(r6 +8)
-   2: if r2 != 0x1 goto pc+195
-   3: r1 = map_value[rstap_conf] + 0
-   5: r1 = *(u64 *)(r1 +16)
-   6: if r1 != 0x0 goto pc+191
-   7: *(u32 *)(r10 -4) = 0
-   8: r2 = r10
-   9: r2 += -4
-  10: r1 = map[rstap_scratch]
-  12: call bpf_map_lookup_elem#1
-  13: if r0 == 0x0 goto pc+184
-  14: r7 = r0
-  15: *(u64 *)(r7 +0) = r6
-  16: *(u64 *)(r7 +8) = 0
-  17: r1 = r7
-  18: r1 += 136
-  19: r2 = 16
-  20: call bpf_get_current_comm#16
-  21: *(u64 *)(r7 +160) = 0
-  22: r4 = *(u64 *)(r6 +0)
-  23: r3 = r4
-  24: r3 += 112
-  25: r1 = r7
-  26: r1 += 160
-  27: r2 = 8
-  28: call bpf_probe_read_kernel#113
-  29: r0 = *(u64 *)(r7 +160)
-  30: *(u64 *)(r7 +152) = r0
-  31: *(u64 *)(r7 +176) = 0
-  32: r4 = *(u64 *)(r6 +0)
-  33: r3 = r4
-  34: r3 += 96
-  35: r1 = r7
-  36: r1 += 176
-  37: r2 = 8
-  38: call bpf_probe_read_kernel#113
-  39: r0 = *(u64 *)(r7 +176)
-  40: *(u64 *)(r7 +168) = r0
-  41: *(u64 *)(r7 +184) = 25185
-  42: r1 = r7
-  43: r1 += 136
-  44: *(u64 *)(r7 +192) = r1
-  45: r1 = *(u64 *)(r7 +152)
-  46: *(u64 *)(r7 +200) = r1
-  47: r1 = *(u64 *)(r7 +168)
-  48: *(u64 *)(r7 +208) = r1
-  49: r1 = r7
-  50: r1 += 184
-  51: *(u64 *)(r7 +216) = r1
-  52: r1 = r7
-  53: r1 += 224
-  54: r2 = 128
-  55: r3 = map_value[rstap_rodata] + 0
-  57: r4 = r7
-  58: r4 += 192
-  59: r5 = 32
-  60: call bpf_snprintf#165
-  61: if r0 s>= 0x0 goto pc+1
-  62: *(u8 *)(r7 +224) = 0
-  63: r1 = r7
-  64: r1 += 8
-  65: r2 = 128
-  66: r3 = r7
-  67: r3 += 224
-  68: call bpf_probe_read_kernel_str#115
-  69: r0 = 1
-  70: *(u64 *)(r7 +136) = r0
-  71: *(u64 *)(r7 +144) = 120
-  72: r1 = *(u64 *)(r7 +136)
-  73: *(u64 *)(r7 +152) = r1
-  74: r1 = r7
-  75: r1 += 144
-  76: *(u64 *)(r7 +160) = r1
-  77: r1 = r7
-  78: r1 += 168
-  79: r2 = 128
-  80: r3 = map_value[rstap_rodata] + 22
-  82: r4 = r7
-  83: r4 += 152
-  84: r5 = 16
-  85: call bpf_snprintf#165
-  86: if r0 s>= 0x0 goto pc+1
-  87: *(u8 *)(r7 +168) = 0
-  88: r1 = r7
-  89: r1 += 296
-  90: r2 = 128
-  91: r3 = r7
-  92: r3 += 8
-  93: call bpf_probe_read_kernel_str#115
-  94: if r0 s> 0x0 goto pc+1
-  95: r0 = 1
-  96: r0 -= 1
-  97: if r0 <= 0x7f goto pc+1
-  98: r0 = 127
-  99: r1 = r7
- 100: r1 += 296
- 101: r1 += r0
- 102: r2 = 128
- 103: r3 = r7
- 104: r3 += 168
- 105: call bpf_probe_read_kernel_str#115
- 106: *(u8 *)(r7 +423) = 0
- 107: r0 = 2
- 108: *(u64 *)(r7 +552) = r0
- 109: *(u64 *)(r7 +560) = 121
- 110: r1 = *(u64 *)(r7 +552)
- 111: *(u64 *)(r7 +568) = r1
- 112: r1 = r7
- 113: r1 += 560
- 114: *(u64 *)(r7 +576) = r1
- 115: r1 = r7
- 116: r1 += 584
- 117: r2 = 128
- 118: r3 = map_value[rstap_rodata] + 29
- 120: r4 = r7
- 121: r4 += 568
- 122: r5 = 16
- 123: call bpf_snprintf#165
- 124: if r0 s>= 0x0 goto pc+1
- 125: *(u8 *)(r7 +584) = 0
- 126: r1 = r7
- 127: r1 += 712
- 128: r2 = 128
- 129: r3 = r7
- 130: r3 += 296
- 131: call bpf_probe_read_kernel_str#115
- 132: if r0 s> 0x0 goto pc+1
- 133: r0 = 1
- 134: r0 -= 1
- 135: if r0 <= 0x7f goto pc+1
- 136: r0 = 127
- 137: r1 = r7
- 138: r1 += 712
- 139: r1 += r0
- 140: r2 = 128
- 141: r3 = r7
- 142: r3 += 584
- 143: call bpf_probe_read_kernel_str#115
- 144: *(u8 *)(r7 +839) = 0
- 145: r1 = r7
- 146: r1 += 968
- 147: r2 = 128
- 148: r3 = r7
- 149: r3 += 712
- 150: call bpf_probe_read_kernel_str#115
- 151: *(u64 *)(r7 +1096) = 0
- 152: call bpf_get_current_pid_tgid#14
- 153: r0 >>= 32
- 154: *(u64 *)(r7 +1096) = r0
- 155: r1 = map[g0_names]
- 157: r2 = r7
- 158: r2 += 1096
- 159: r3 = r7
- 160: r3 += 968
- 161: r4 = 0
- 162: call bpf_map_update_elem#2
- 163: if r0 s>= 0x0 goto pc+17
- 164: r1 = map_value[rstap_conf] + 0
- 166: *(u64 *)(r1 +16) = 2
- 167: *(u64 *)(r7 +1104) = 1
- 168: r1 = map[rstap_output]
- 170: r2 = r7
- 171: r2 += 1104
- 172: r3 = 8
- 173: r4 = 2
- 174: call bpf_ringbuf_output#130
- 175: if r0 == 0x0 goto pc+4
- 176: r1 = map_value[rstap_stats] + 0
- 178: r2 = 1
- 179: lock *(u64 *)(r1 +0) += r2
- 180: goto pc+17
- 181: *(u64 *)(r7 +1240) = 0
- 182: call bpf_get_current_pid_tgid#14
- 183: r0 >>= 32
- 184: *(u64 *)(r7 +1240) = r0
- 185: r1 = map[g0_names]
- 187: r2 = r7
- 188: r2 += 1240
- 189: call bpf_map_lookup_elem#1
- 190: if r0 == 0x0 goto pc+6
- 191: r3 = r0
- 192: r1 = r7
- 193: r1 += 1112
- 194: r2 = 128
- 195: call bpf_probe_read_kernel_str#115
- 196: goto pc+1
- 197: *(u64 *)(r7 +1112) = 0
- 198: r0 = 0
- 199: exit
+   1: r1 = map_value[rstap_conf] + 0
+   3: r1 = *(u64 *)(r1 +16)
+   4: if r1 != 0x0 goto pc+191
+   5: *(u32 *)(r10 -4) = 0
+   6: r2 = r10
+   7: r2 += -4
+   8: r1 = map[rstap_scratch]
+  10: call bpf_map_lookup_elem#1
+  11: if r0 == 0x0 goto pc+184
+  12: r7 = r0
+  13: *(u64 *)(r7 +0) = r6
+  14: *(u64 *)(r7 +8) = 0
+  15: r1 = r7
+  16: r1 += 136
+  17: r2 = 16
+  18: call bpf_get_current_comm#16
+  19: *(u64 *)(r7 +160) = 0
+  20: r4 = *(u64 *)(r6 +0)
+  21: r3 = r4
+  22: r3 += 112
+  23: r1 = r7
+  24: r1 += 160
+  25: r2 = 8
+  26: call bpf_probe_read_kernel#113
+  27: r0 = *(u64 *)(r7 +160)
+  28: *(u64 *)(r7 +152) = r0
+  29: *(u64 *)(r7 +176) = 0
+  30: r4 = *(u64 *)(r6 +0)
+  31: r3 = r4
+  32: r3 += 96
+  33: r1 = r7
+  34: r1 += 176
+  35: r2 = 8
+  36: call bpf_probe_read_kernel#113
+  37: r0 = *(u64 *)(r7 +176)
+  38: *(u64 *)(r7 +168) = r0
+  39: *(u64 *)(r7 +184) = 25185
+  40: r1 = r7
+  41: r1 += 136
+  42: *(u64 *)(r7 +192) = r1
+  43: r1 = *(u64 *)(r7 +152)
+  44: *(u64 *)(r7 +200) = r1
+  45: r1 = *(u64 *)(r7 +168)
+  46: *(u64 *)(r7 +208) = r1
+  47: r1 = r7
+  48: r1 += 184
+  49: *(u64 *)(r7 +216) = r1
+  50: r1 = r7
+  51: r1 += 224
+  52: r2 = 128
+  53: r3 = map_value[rstap_rodata] + 0
+  55: r4 = r7
+  56: r4 += 192
+  57: r5 = 32
+  58: call bpf_snprintf#165
+  59: if r0 s>= 0x0 goto pc+1
+  60: *(u8 *)(r7 +224) = 0
+  61: r1 = r7
+  62: r1 += 8
+  63: r2 = 128
+  64: r3 = r7
+  65: r3 += 224
+  66: call bpf_probe_read_kernel_str#115
+  67: r0 = 1
+  68: *(u64 *)(r7 +136) = r0
+  69: *(u64 *)(r7 +144) = 120
+  70: r1 = *(u64 *)(r7 +136)
+  71: *(u64 *)(r7 +152) = r1
+  72: r1 = r7
+  73: r1 += 144
+  74: *(u64 *)(r7 +160) = r1
+  75: r1 = r7
+  76: r1 += 168
+  77: r2 = 128
+  78: r3 = map_value[rstap_rodata] + 22
+  80: r4 = r7
+  81: r4 += 152
+  82: r5 = 16
+  83: call bpf_snprintf#165
+  84: if r0 s>= 0x0 goto pc+1
+  85: *(u8 *)(r7 +168) = 0
+  86: r1 = r7
+  87: r1 += 296
+  88: r2 = 128
+  89: r3 = r7
+  90: r3 += 8
+  91: call bpf_probe_read_kernel_str#115
+  92: if r0 s> 0x0 goto pc+1
+  93: r0 = 1
+  94: r0 -= 1
+  95: if r0 <= 0x7f goto pc+1
+  96: r0 = 127
+  97: r1 = r7
+  98: r1 += 296
+  99: r1 += r0
+ 100: r2 = 128
+ 101: r3 = r7
+ 102: r3 += 168
+ 103: call bpf_probe_read_kernel_str#115
+ 104: *(u8 *)(r7 +423) = 0
+ 105: r0 = 2
+ 106: *(u64 *)(r7 +552) = r0
+ 107: *(u64 *)(r7 +560) = 121
+ 108: r1 = *(u64 *)(r7 +552)
+ 109: *(u64 *)(r7 +568) = r1
+ 110: r1 = r7
+ 111: r1 += 560
+ 112: *(u64 *)(r7 +576) = r1
+ 113: r1 = r7
+ 114: r1 += 584
+ 115: r2 = 128
+ 116: r3 = map_value[rstap_rodata] + 29
+ 118: r4 = r7
+ 119: r4 += 568
+ 120: r5 = 16
+ 121: call bpf_snprintf#165
+ 122: if r0 s>= 0x0 goto pc+1
+ 123: *(u8 *)(r7 +584) = 0
+ 124: r1 = r7
+ 125: r1 += 712
+ 126: r2 = 128
+ 127: r3 = r7
+ 128: r3 += 296
+ 129: call bpf_probe_read_kernel_str#115
+ 130: if r0 s> 0x0 goto pc+1
+ 131: r0 = 1
+ 132: r0 -= 1
+ 133: if r0 <= 0x7f goto pc+1
+ 134: r0 = 127
+ 135: r1 = r7
+ 136: r1 += 712
+ 137: r1 += r0
+ 138: r2 = 128
+ 139: r3 = r7
+ 140: r3 += 584
+ 141: call bpf_probe_read_kernel_str#115
+ 142: *(u8 *)(r7 +839) = 0
+ 143: r1 = r7
+ 144: r1 += 968
+ 145: r2 = 128
+ 146: r3 = r7
+ 147: r3 += 712
+ 148: call bpf_probe_read_kernel_str#115
+ 149: *(u64 *)(r7 +1096) = 0
+ 150: call bpf_get_current_pid_tgid#14
+ 151: r0 >>= 32
+ 152: *(u64 *)(r7 +1096) = r0
+ 153: r1 = map[g0_names]
+ 155: r2 = r7
+ 156: r2 += 1096
+ 157: r3 = r7
+ 158: r3 += 968
+ 159: r4 = 0
+ 160: call bpf_map_update_elem#2
+ 161: if r0 s>= 0x0 goto pc+17
+ 162: r1 = map_value[rstap_conf] + 0
+ 164: *(u64 *)(r1 +16) = 2
+ 165: *(u64 *)(r7 +1104) = 1
+ 166: r1 = map[rstap_output]
+ 168: r2 = r7
+ 169: r2 += 1104
+ 170: r3 = 8
+ 171: r4 = 2
+ 172: call bpf_ringbuf_output#130
+ 173: if r0 == 0x0 goto pc+4
+ 174: r1 = map_value[rstap_stats] + 0
+ 176: r2 = 1
+ 177: lock *(u64 *)(r1 +0) += r2
+ 178: goto pc+17
+ 179: *(u64 *)(r7 +1240) = 0
+ 180: call bpf_get_current_pid_tgid#14
+ 181: r0 >>= 32
+ 182: *(u64 *)(r7 +1240) = r0
+ 183: r1 = map[g0_names]
+ 185: r2 = r7
+ 186: r2 += 1240
+ 187: call bpf_map_lookup_elem#1
+ 188: if r0 == 0x0 goto pc+6
+ 189: r3 = r0
+ 190: r1 = r7
+ 191: r1 += 1112
+ 192: r2 = 128
+ 193: call bpf_probe_read_kernel_str#115
+ 194: goto pc+1
+ 195: *(u64 *)(r7 +1112) = 0
+ 196: r0 = 0
+ 197: exit
+
+# dispatcher rstap_sc_e0 on sys_enter
+   0: r6 = r1
+   1: r3 = *(u64 *)(r6 +8)
+   2: r1 = r6
+   3: r2 = map[rstap_sc_e0]
+   5: call bpf_tail_call#12
+   6: r0 = 0
+   7: exit
 site 0: Error { code: Code("R0004"), message: "Array overflow, check MAXMAPENTRIES" } args [] size 8
 site 1: Error { code: Code("R0004"), message: "Array overflow, check MAXMAPENTRIES" } args [] size 8

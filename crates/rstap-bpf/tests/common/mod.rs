@@ -32,6 +32,18 @@ format:
 \tfield:size_t count;\toffset:32;\tsize:8;\tsigned:0;
 ";
 
+pub const WRITE_EXIT: &str = "name: sys_exit_write
+ID: 5
+format:
+\tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;
+\tfield:unsigned char common_flags;\toffset:2;\tsize:1;\tsigned:0;
+\tfield:unsigned char common_preempt_count;\toffset:3;\tsize:1;\tsigned:0;
+\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;
+
+\tfield:int __syscall_nr;\toffset:8;\tsize:4;\tsigned:1;
+\tfield:long ret;\toffset:16;\tsize:8;\tsigned:1;
+";
+
 pub const SCHED_SWITCH: &str = "name: sched_switch
 ID: 3
 format:
@@ -68,6 +80,7 @@ impl TracepointSource for Canned {
             "syscalls:sys_enter_write".into(),
             "sched:sched_switch".into(),
             "syscalls:sys_enter_openat".into(),
+            "syscalls:sys_exit_write".into(),
         ]
     }
     fn format(&self, system: &str, name: &str) -> Option<String> {
@@ -77,6 +90,7 @@ impl TracepointSource for Canned {
                 ("syscalls", "sys_enter_write") => WRITE,
                 ("sched", "sched_switch") => SCHED_SWITCH,
                 ("syscalls", "sys_enter_openat") => OPENAT,
+                ("syscalls", "sys_exit_write") => WRITE_EXIT,
                 _ => return None,
             }
             .to_string(),
