@@ -406,6 +406,39 @@ pub fn compile(
     })
 }
 
+/// Bytes per entry of a name table in the read-only map.
+const NAME_WIDTH: u32 = 24;
+
+/// A table of names indexed by number, for `errno_str` and `syscall_name`.
+struct NameTable {
+    len: u32,
+    name: fn(i64) -> Option<&'static str>,
+}
+
+impl NameTable {
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = vec![0u8; (self.len * NAME_WIDTH) as usize];
+        for i in 0..self.len {
+            if let Some(n) = (self.name)(i64::from(i)) {
+                let at = (i * NAME_WIDTH) as usize;
+                let n = &n.as_bytes()[..n.len().min(NAME_WIDTH as usize - 1)];
+                out[at..at + n.len()].copy_from_slice(n);
+            }
+        }
+        out
+    }
+}
+
+/// Error numbers up to `ERESTART_RESTARTBLOCK`-range (the kernel-internal 512+ codes).
+static ERRNO_TABLE: NameTable = NameTable {
+    len: 532,
+    name: rstap_format::abi::errno_name,
+};
+static SYSCALL_TABLE: NameTable = NameTable {
+    len: SYSCALL_SLOTS,
+    name: rstap_format::abi::syscall_name,
+};
+
 /// Where each system call probe goes: the program array of its side and layer (the
 /// n-th probe on a call is in layer n), and the map of saved entry arguments.
 struct SyscallPlan {
@@ -1585,6 +1618,268 @@ impl<'a> Gen<'a> {
             bound: w,
             padded: false,
         })
+    }
+
+    /// A name from a table of fixed-width entries kept in the read-only map, or
+    /// `fallback` (a `bpf_snprintf` format of the number) outside the table. `abs`
+    /// looks up the magnitude (`errno_str(-2)` is `ENOENT`).
+    fn name_table(&mut self, arg: &Expr, table: &NameTable, abs: bool, fallback: &[u8]) -> G<Str> {
+        let w = self.width();
+        let n = self.long_slot(arg)?;
+        if abs {
+            let pos = self.asm.label();
+            self.fill(R1, n);
+            self.asm.jmp_imm(Cond::Sge, R1, 0, pos);
+            self.asm.neg(R1);
+            self.spill(n, R1);
+            self.asm.bind(pos);
+        }
+        let at = self.rodata_table(table);
+        let dst = self.temp(w)?;
+        let other = self.asm.label();
+        let done = self.asm.label();
+        self.fill(R3, n);
+        self.asm.jmp_imm(Cond::Gt, R3, table.len as i32 - 1, other);
+        self.asm.alu64_imm(Alu::Mul, R3, NAME_WIDTH as i32);
+        self.asm.ld_map_value(R1, self.layout.rodata_map, at as i32);
+        self.asm.alu64_reg(Alu::Add, R3, R1);
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, NAME_WIDTH.min(w) as i32);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        // An empty entry is a gap in the table.
+        self.asm.load(Size::U8, R1, R7, Self::off(dst));
+        self.asm.jmp_imm(Cond::Ne, R1, 0, done);
+        self.asm.bind(other);
+        let fmt = self.rodata.len() as i32;
+        self.rodata.extend_from_slice(fallback);
+        self.rodata.push(0);
+        let argv = self.temp(8)?;
+        self.fill(R1, n);
+        self.spill(argv, R1);
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, w as i32);
+        self.asm.ld_map_value(R3, self.layout.rodata_map, fmt);
+        self.scratch_ptr(R4, argv);
+        self.asm.mov_imm(R5, 8);
+        self.asm.call(h::SNPRINTF);
+        self.asm.bind(done);
+        Ok(Str {
+            slot: dst,
+            bound: w,
+            padded: false,
+        })
+    }
+
+    /// Where `table` starts in the read-only map, adding it on first use.
+    fn rodata_table(&mut self, table: &NameTable) -> usize {
+        let bytes = table.bytes();
+        if let Some(at) = (0..self.rodata.len())
+            .step_by(8)
+            .find(|&i| self.rodata[i..].starts_with(&bytes))
+        {
+            return at;
+        }
+        while !self.rodata.len().is_multiple_of(8) {
+            self.rodata.push(0);
+        }
+        let at = self.rodata.len();
+        self.rodata.extend_from_slice(&bytes);
+        at
+    }
+
+    /// `user_string_quoted(addr)`: the user string in double quotes with C escapes,
+    /// `"..."...` when it does not fit the string width, `NULL` for address 0 and the
+    /// address in hex when it cannot be read. The escaping runs in a `bpf_loop`
+    /// callback, one byte per iteration.
+    fn user_string_quoted(&mut self, arg: &Expr) -> G<Str> {
+        let w = self.width();
+        if w < 16 {
+            self.unsupported("`user_string_quoted` with MAXSTRINGLEN below 16", arg.span)?;
+        }
+        let addr = self.long_slot(arg)?;
+        let src = self.temp(w)?;
+        let dst = self.temp(w)?;
+        // length so far, cut position for a truncated result (-1 unset), end flag
+        let st = self.temp(24)?;
+        let done = self.asm.label();
+        let nonnull = self.asm.label();
+        self.fill(R1, addr);
+        self.asm.jmp_imm(Cond::Ne, R1, 0, nonnull);
+        let null = self.literal(b"NULL")?;
+        self.copy_str(dst, null, w)?;
+        self.asm.ja(done);
+        self.asm.bind(nonnull);
+        let readable = self.asm.label();
+        self.scratch_ptr(R1, src);
+        self.asm.mov_imm(R2, w as i32);
+        self.fill(R3, addr);
+        self.asm.call(h::PROBE_READ_USER_STR);
+        self.asm.jmp_imm(Cond::Sge, R0, 0, readable);
+        // Unreadable: the address itself.
+        let fmt = self.rodata.len() as i32;
+        self.rodata.extend_from_slice(b"0x%llx\0");
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, w as i32);
+        self.asm.ld_map_value(R3, self.layout.rodata_map, fmt);
+        self.scratch_ptr(R4, addr);
+        self.asm.mov_imm(R5, 8);
+        self.asm.call(h::SNPRINTF);
+        self.asm.ja(done);
+        self.asm.bind(readable);
+        self.asm.store_imm(Size::U64, R7, Self::off(st), 0);
+        self.asm.store_imm(Size::U64, R7, Self::off(st + 8), -1);
+        self.asm.store_imm(Size::U64, R7, Self::off(st + 16), 0);
+        let sub = self.escape_callback(src, dst, st)?;
+        self.asm.mov_imm(R1, w as i32 - 1);
+        self.asm.ld_func(R2, sub);
+        self.asm.mov_imm(R3, 0);
+        self.asm.mov_imm(R4, 0);
+        self.asm.call(h::LOOP);
+        let budget = (w - 3) as i32;
+        let cut = self.asm.label();
+        let close = self.asm.label();
+        self.asm.load(Size::U64, R1, R7, Self::off(st + 16));
+        self.asm.jmp_imm(Cond::Eq, R1, 2, cut);
+        // Whole string: `"` body `"`.
+        let fits = self.asm.label();
+        self.asm.load(Size::U64, R2, R7, Self::off(st));
+        self.asm.jmp_imm(Cond::Le, R2, budget, fits);
+        self.asm.mov_imm(R2, budget);
+        self.asm.bind(fits);
+        self.asm.mov(R3, R7);
+        self.asm.alu64_reg(Alu::Add, R3, R2);
+        self.asm
+            .store_imm(Size::U8, R3, Self::off(dst + 1), b'"' as i32);
+        self.asm.store_imm(Size::U8, R3, Self::off(dst + 2), 0);
+        self.asm.ja(close);
+        // Truncated: `"` body `"...`, the body cut to leave room for the dots.
+        self.asm.bind(cut);
+        let fits = self.asm.label();
+        self.asm.load(Size::U64, R2, R7, Self::off(st + 8));
+        self.asm.jmp_imm(Cond::Le, R2, budget - 3, fits);
+        self.asm.mov_imm(R2, budget - 3);
+        self.asm.bind(fits);
+        self.asm.mov(R3, R7);
+        self.asm.alu64_reg(Alu::Add, R3, R2);
+        for (i, b) in b"\"...\0".iter().enumerate() {
+            self.asm
+                .store_imm(Size::U8, R3, Self::off(dst + 1 + i as u32), *b as i32);
+        }
+        self.asm.bind(close);
+        self.asm
+            .store_imm(Size::U8, R7, Self::off(dst), b'"' as i32);
+        self.asm.bind(done);
+        Ok(Str {
+            slot: dst,
+            bound: w,
+            padded: false,
+        })
+    }
+
+    /// The `bpf_loop` callback of [`Self::user_string_quoted`]: escapes byte `index` of
+    /// `src` onto the body at `dst + 1`. State in scratch at `st`: the body length, the
+    /// longest length that still leaves room for `"...` (set once), and how the loop
+    /// ended (1 the string ended, 2 the body is full).
+    fn escape_callback(&mut self, src: u32, dst: u32, st: u32) -> G<usize> {
+        let w = self.width();
+        let budget = (w - 3) as i32;
+        let mut a = Asm::new();
+        let stop = a.label();
+        a.mov(R6, R1);
+        a.store_imm(Size::U32, R10, -4, 0);
+        a.mov(R2, R10);
+        a.alu64_imm(Alu::Add, R2, -4);
+        a.ld_map(R1, SCRATCH_MAP);
+        a.call(h::MAP_LOOKUP_ELEM);
+        a.jmp_imm(Cond::Eq, R0, 0, stop);
+        a.mov(R7, R0);
+        a.jmp_imm(Cond::Gt, R6, w as i32 - 2, stop);
+        a.mov(R1, R7);
+        a.alu64_reg(Alu::Add, R1, R6);
+        a.load(Size::U8, R1, R1, Self::off(src));
+        let not_end = a.label();
+        a.jmp_imm(Cond::Ne, R1, 0, not_end);
+        a.store_imm(Size::U64, R7, Self::off(st + 16), 1);
+        a.ja(stop);
+        a.bind(not_end);
+        a.load(Size::U64, R2, R7, Self::off(st));
+        let (single, pair, octal, full) = (a.label(), a.label(), a.label(), a.label());
+        // Classify: printable, a named escape (second byte in r5), or octal.
+        let control = a.label();
+        a.jmp_imm(Cond::Lt, R1, 0x20, control);
+        a.jmp_imm(Cond::Gt, R1, 0x7e, octal);
+        a.mov(R5, R1);
+        for c in [b'"', b'\'', b'\\'] {
+            a.jmp_imm(Cond::Eq, R1, c as i32, pair);
+        }
+        a.ja(single);
+        a.bind(control);
+        for (c, letter) in [
+            (b'\n', b'n'),
+            (b'\t', b't'),
+            (b'\r', b'r'),
+            (0x0b, b'v'),
+            (0x0c, b'f'),
+            (0x08, b'b'),
+            (0x07, b'a'),
+        ] {
+            let next = a.label();
+            a.jmp_imm(Cond::Ne, R1, c as i32, next);
+            a.mov_imm(R5, letter as i32);
+            a.ja(pair);
+            a.bind(next);
+        }
+        a.ja(octal);
+        // Each piece: room check, the cut position once the dots no longer fit, bytes.
+        let piece = |a: &mut Asm, len: i32, bytes: &dyn Fn(&mut Asm)| {
+            a.jmp_imm(Cond::Gt, R2, budget - len, full);
+            let keep = a.label();
+            a.jmp_imm(Cond::Le, R2, budget - 3 - len, keep);
+            a.load(Size::U64, R3, R7, Self::off(st + 8));
+            a.jmp_imm(Cond::Sge, R3, 0, keep);
+            a.store(Size::U64, R7, Self::off(st + 8), R2);
+            a.bind(keep);
+            a.mov(R4, R7);
+            a.alu64_reg(Alu::Add, R4, R2);
+            bytes(a);
+            a.alu64_imm(Alu::Add, R2, len);
+            a.store(Size::U64, R7, Self::off(st), R2);
+            a.mov_imm(R0, 0);
+            a.exit();
+        };
+        a.bind(single);
+        piece(&mut a, 1, &|a| {
+            a.store(Size::U8, R4, Self::off(dst + 1), R1)
+        });
+        a.bind(pair);
+        piece(&mut a, 2, &|a| {
+            a.store_imm(Size::U8, R4, Self::off(dst + 1), b'\\' as i32);
+            a.store(Size::U8, R4, Self::off(dst + 2), R5);
+        });
+        a.bind(octal);
+        piece(&mut a, 4, &|a| {
+            a.store_imm(Size::U8, R4, Self::off(dst + 1), b'\\' as i32);
+            for (i, shift) in [6, 3, 0].into_iter().enumerate() {
+                a.mov(R5, R1);
+                a.alu64_imm(Alu::Rsh, R5, shift);
+                a.alu64_imm(Alu::And, R5, 7);
+                a.alu64_imm(Alu::Add, R5, b'0' as i32);
+                a.store(Size::U8, R4, Self::off(dst + 2 + i as u32), R5);
+            }
+        });
+        a.bind(full);
+        a.store_imm(Size::U64, R7, Self::off(st + 16), 2);
+        a.bind(stop);
+        a.mov_imm(R0, 1);
+        a.exit();
+        let code = a.finish().map_err(|e| {
+            self.diags.push(
+                Diagnostic::error(Stage::Translate, TOO_BIG, e.to_string())
+                    .with_primary(self.probe.span, "in this probe"),
+            );
+        })?;
+        self.subprogs.push(code);
+        Ok(self.subprogs.len() - 1)
     }
 
     /// `kernel_long` and friends: `size` bytes at an address, sign-extended.
@@ -3011,6 +3306,17 @@ impl<'a> Gen<'a> {
                 self.read_number(name.starts_with("user"), "char", 1, args, span)?
             }
             "task_current" => a.call(h::GET_CURRENT_TASK),
+            "user_string_quoted" => return self.user_string_quoted(&args[0]).map(Some),
+            "errno_str" => {
+                return self
+                    .name_table(&args[0], &ERRNO_TABLE, true, b"E#%lld")
+                    .map(Some);
+            }
+            "syscall_name" => {
+                return self
+                    .name_table(&args[0], &SYSCALL_TABLE, false, b"syscall_%lld")
+                    .map(Some);
+            }
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
             "exit" => {

@@ -5,6 +5,7 @@
 //! with it directly; the BPF runtime ships raw arguments and per-CPU statistics to
 //! userspace and formats them here, so output is byte-identical either way.
 
+pub mod abi;
 pub mod display;
 pub mod hist;
 pub mod printf;

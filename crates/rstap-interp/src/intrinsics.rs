@@ -6,10 +6,10 @@
 
 use rstap_diag::Span;
 
-use crate::abi_tables;
 use crate::error::{self, RuntimeError};
 use crate::interp::{Exec, Interp, Unwind};
 use crate::value::Value;
+use rstap_format::abi as abi_tables;
 
 pub type IntrinsicFn = fn(&mut Interp<'_>, &[Value], Span) -> Exec<Value>;
 

@@ -11,7 +11,7 @@
 //! [`Interp`] runs single probe handlers; [`session`] drives a whole userspace session
 //! (begin, timers, end or error probes, the display of unread globals, the error summary).
 
-mod abi_tables;
+use rstap_format::abi as abi_tables;
 mod aggregates;
 mod display;
 pub mod error;

@@ -131,6 +131,16 @@ impl Elab<'_> {
             K::Null => return,
             K::Block(b) => ir::StmtKind::Block(self.lower_block(sc, b)),
             K::Expr(e) => ir::StmtKind::Expr(self.lower_expr(sc, e)),
+            // `if (@defined($x))`: only the branch that applies is elaborated, so the
+            // other may name context variables this probe lacks.
+            K::If { cond, then, els } if self.static_defined(sc, cond).is_some() => {
+                if self.static_defined(sc, cond) == Some(true) {
+                    self.lower_stmt_into(sc, then, out);
+                } else if let Some(e) = els {
+                    self.lower_stmt_into(sc, e, out);
+                }
+                return;
+            }
             K::If { cond, then, els } => ir::StmtKind::If {
                 cond: self.lower_expr(sc, cond),
                 then: self.lower_stmt_boxed(sc, then),
@@ -542,6 +552,28 @@ impl Elab<'_> {
         sc.context.iter().find(|c| c.name == bare).cloned()
     }
 
+    /// The value of a condition that is `@defined(...)` or its negation, known while
+    /// elaborating.
+    fn static_defined(&self, sc: &Scope, cond: &ast::Expr) -> Option<bool> {
+        use ast::ExprKind as K;
+        match &cond.kind {
+            K::Defined(inner) => Some(match &inner.kind {
+                K::Target { name, path } => {
+                    self.context_var(sc, name).is_some()
+                        && path.steps.is_empty()
+                        && !path.address_of
+                }
+                K::Cast { .. } | K::AtVar { .. } | K::Entry(_) | K::Perf(_) => false,
+                _ => true,
+            }),
+            K::Unary {
+                op: ast::UnaryOp::Not,
+                operand,
+            } => self.static_defined(sc, operand).map(|d| !d),
+            _ => None,
+        }
+    }
+
     fn unresolved_target(&mut self, span: Span) -> ir::Expr {
         if self.opts.skip_badvars {
             return long(0, span);
@@ -647,6 +679,13 @@ impl Elab<'_> {
                 },
                 span,
             ),
+            K::Ternary { cond, then, els } if self.static_defined(sc, cond).is_some() => {
+                if self.static_defined(sc, cond) == Some(true) {
+                    self.lower_expr(sc, then)
+                } else {
+                    self.lower_expr(sc, els)
+                }
+            }
             K::Ternary { cond, then, els } => ex(
                 ir::ExprKind::Ternary {
                     cond: Box::new(self.lower_expr(sc, cond)),
@@ -775,18 +814,7 @@ impl Elab<'_> {
                 }
                 _ => self.unresolved_target(span),
             },
-            K::Defined(inner) => {
-                let defined = match &inner.kind {
-                    K::Target { name, path } => {
-                        self.context_var(sc, name).is_some()
-                            && path.steps.is_empty()
-                            && !path.address_of
-                    }
-                    K::Cast { .. } | K::AtVar { .. } | K::Entry(_) | K::Perf(_) => false,
-                    _ => true,
-                };
-                long(defined as i64, span)
-            }
+            K::Defined(_) => long(self.static_defined(sc, e).unwrap_or(false) as i64, span),
             K::ProbeWrite(id) => {
                 sc.probewrites.push((span, id.name.clone()));
                 long(0, span)

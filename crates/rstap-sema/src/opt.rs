@@ -164,38 +164,168 @@ pub(crate) fn resolve_probewrites(
     Patch { answers, _l: &() }.visit_block(body);
 }
 
-fn has_side_effects(e: &ir::Expr) -> bool {
-    let mut probe = SideEffects(false);
+fn has_side_effects(e: &ir::Expr, pure: &HashSet<u32>) -> bool {
+    let mut probe = SideEffects {
+        found: false,
+        pure,
+        locals_private: false,
+    };
     let mut copy = e.clone();
     probe.visit_expr(&mut copy);
-    probe.0
+    probe.found
 }
 
-struct SideEffects(bool);
+/// Intrinsics known to only compute a value (from their arguments, the probe context,
+/// memory or clocks). Any other intrinsic, like SystemTap's embedded C without
+/// `/* pure */`, is assumed to act.
+const PURE_INTRINSICS: &[&str] = &[
+    "pid",
+    "tid",
+    "ppid",
+    "uid",
+    "gid",
+    "euid",
+    "egid",
+    "execname",
+    "pexecname",
+    "cpu",
+    "target",
+    "pp",
+    "pn",
+    "task_current",
+    "num_online_cpus",
+    "jiffies",
+    "ktime_get_ns",
+    "local_clock_ns",
+    "cpu_clock_ns",
+    "get_cycles",
+    "gettimeofday_s",
+    "gettimeofday_ms",
+    "gettimeofday_us",
+    "gettimeofday_ns",
+    "kernel_string",
+    "kernel_string_n",
+    "kernel_long",
+    "kernel_int",
+    "kernel_short",
+    "kernel_char",
+    "kernel_pointer",
+    "user_string",
+    "user_string_n",
+    "user_string_quoted",
+    "user_long",
+    "user_int",
+    "user_short",
+    "user_char",
+    "errno_str",
+    "syscall_name",
+    "syscall_num",
+    "strlen",
+    "substr",
+    "stringat",
+    "isinstr",
+    "strpos",
+    "str_replace",
+    "text_str",
+    "text_strn",
+    "string_quoted",
+    "strtol",
+    "isdigit",
+];
 
-impl VisitorMut for SideEffects {
+/// The functions whose calls only compute a value: intrinsics that read (context
+/// variables, memory, clocks) and script functions that write nothing but their own
+/// locals and call only such functions. A call of one whose result is unused can go,
+/// the way SystemTap elides the unused variables of tapset aliases (`argstr`).
+fn pure_functions(el: &Elab) -> HashSet<u32> {
+    let mut pure: HashSet<u32> = el
+        .funcs
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| match &f.body {
+            Some(ir::FunctionBody::Intrinsic(name)) => {
+                PURE_INTRINSICS.contains(&name.as_str()) || name.starts_with("__tracepoint_")
+            }
+            Some(ir::FunctionBody::Block(_)) => true,
+            None => false,
+        })
+        .map(|(i, _)| i as u32)
+        .collect();
+    loop {
+        let impure: Vec<u32> = pure
+            .iter()
+            .copied()
+            .filter(|&i| match &el.funcs[i as usize].body {
+                Some(ir::FunctionBody::Block(b)) => {
+                    let mut probe = SideEffects {
+                        found: false,
+                        pure: &pure,
+                        locals_private: true,
+                    };
+                    let mut copy = b.clone();
+                    probe.visit_block(&mut copy);
+                    probe.found
+                }
+                _ => false,
+            })
+            .collect();
+        if impure.is_empty() {
+            return pure;
+        }
+        for i in impure {
+            pure.remove(&i);
+        }
+    }
+}
+
+struct SideEffects<'p> {
+    found: bool,
+    pure: &'p HashSet<u32>,
+    /// In a function body, writes to its own locals are invisible to the caller.
+    locals_private: bool,
+}
+
+impl VisitorMut for SideEffects<'_> {
+    fn visit_stmt(&mut self, s: &mut ir::Stmt) {
+        if matches!(s.kind, ir::StmtKind::Delete(_)) {
+            self.found = true;
+        }
+        if !self.found {
+            walk_stmt(self, s);
+        }
+    }
+
     fn visit_expr(&mut self, e: &mut ir::Expr) {
         match &e.kind {
+            ir::ExprKind::Assign {
+                target: ir::LValue::Local(_),
+                ..
+            }
+            | ir::ExprKind::IncDec {
+                target: ir::LValue::Local(_),
+                ..
+            } if self.locals_private => {}
+            ir::ExprKind::Call { func, .. } if self.pure.contains(&func.0) => {}
             ir::ExprKind::Assign { .. }
             | ir::ExprKind::IncDec { .. }
             | ir::ExprKind::Aggregate { .. }
-            | ir::ExprKind::Call { .. } => self.0 = true,
+            | ir::ExprKind::Call { .. } => self.found = true,
             ir::ExprKind::Print { kind, .. } | ir::ExprKind::PrintDelimited { kind, .. }
                 if !kind.to_string =>
             {
-                self.0 = true
+                self.found = true
             }
-            ir::ExprKind::Printf { to_string, .. } if !to_string => self.0 = true,
+            ir::ExprKind::Printf { to_string, .. } if !to_string => self.found = true,
             // A division can raise `division by 0`, which the script may rely on (and
             // catch); only a non-zero constant divisor makes it pure.
             ir::ExprKind::Binary {
                 op: ir::BinaryOp::Div | ir::BinaryOp::Mod,
                 rhs,
                 ..
-            } if !matches!(rhs.kind, ir::ExprKind::Long(n) if n != 0) => self.0 = true,
+            } if !matches!(rhs.kind, ir::ExprKind::Long(n) if n != 0) => self.found = true,
             _ => {}
         }
-        if !self.0 {
+        if !self.found {
             walk_expr(self, e);
         }
     }
@@ -212,6 +342,7 @@ struct Ctx<'e, 'a> {
     el: &'e mut Elab<'a>,
     changed: bool,
     unread_locals: HashSet<u32>,
+    pure: HashSet<u32>,
 }
 
 impl Ctx<'_, '_> {
@@ -237,7 +368,7 @@ impl Ctx<'_, '_> {
         for mut s in stmts {
             self.stmt(owner, &mut s);
             match &s.kind {
-                ir::StmtKind::Expr(e) if !has_side_effects(e) => {
+                ir::StmtKind::Expr(e) if !has_side_effects(e, &self.pure) => {
                     if self.user(s.span) {
                         self.el.warn(
                             codes::SIDE_EFFECT_FREE,
@@ -254,7 +385,7 @@ impl Ctx<'_, '_> {
                 ir::StmtKind::If { cond, then, els }
                     if is_empty(then)
                         && els.as_deref().is_none_or(is_empty)
-                        && !has_side_effects(cond) =>
+                        && !has_side_effects(cond, &self.pure) =>
                 {
                     self.changed = true;
                 }
@@ -494,6 +625,7 @@ pub(crate) fn optimize(el: &mut Elab) {
                 .filter(|l| !u.local_read.contains(l))
                 .collect();
             let mut ctx = Ctx {
+                pure: pure_functions(el),
                 el,
                 changed: false,
                 unread_locals: unread,

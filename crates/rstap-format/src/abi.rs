@@ -1,4 +1,6 @@
-//! Tables of the x86_64 ABI: errno names and system call numbers.
+//! Tables of the x86_64 ABI: errno names and system call numbers, shared by the
+//! interpreter, the code generator (which keeps the name tables in its read-only map)
+//! and formatting.
 
 /// errno values and their symbolic names (Linux, x86_64), including the kernel-internal
 /// codes above 511 that can show up as syscall return values.
