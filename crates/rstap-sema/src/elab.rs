@@ -414,7 +414,12 @@ impl<'a> Elab<'a> {
 
     /// The global `name` as seen from `file`, including a library file if needed.
     pub fn find_global(&mut self, name: &str, file: FileId) -> Option<GlobalId> {
-        let visible = |g: &GlobalSym| g.name == name && (!g.private || g.file == file);
+        // Library code never sees the user script's globals: a tapset function's local
+        // `s` stays local whatever the script declares.
+        let in_library = self.files.iter().any(|f| f.id == file && f.tapset);
+        let visible = |g: &GlobalSym| {
+            g.name == name && (!g.private || g.file == file) && (g.from_tapset || !in_library)
+        };
         // A private global of this file hides a public one of the same name.
         if let Some(i) = self
             .globals

@@ -2,16 +2,26 @@
 
 /// Does `text` match `pattern` as a whole?
 pub fn glob_match(pattern: &str, text: &str) -> bool {
+    if !has_wildcard(pattern) {
+        return pattern == text;
+    }
+    if pattern.is_ascii() && text.is_ascii() {
+        return match_units(pattern.as_bytes(), text.as_bytes(), b'*', b'?');
+    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
+    match_units(&p, &t, '*', '?')
+}
+
+fn match_units<T: PartialEq + Copy>(p: &[T], t: &[T], any: T, one: T) -> bool {
     // Classic two-pointer matching with backtracking to the last `*`.
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == one || p[pi] == t[ti]) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == any {
             star = Some((pi, ti));
             pi += 1;
         } else if let Some((sp, st)) = star {
@@ -22,7 +32,7 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    while pi < p.len() && p[pi] == '*' {
+    while pi < p.len() && p[pi] == any {
         pi += 1;
     }
     pi == p.len()
@@ -51,6 +61,8 @@ mod tests {
             ("*sw*", "sched_switch", true),
             ("abc", "abd", false),
             ("a*b*c", "aXbYbZc", true),
+            ("é*", "éa", true),
+            ("?", "é", true),
         ];
         for (p, t, want) in table {
             assert_eq!(glob_match(p, t), want, "{p} vs {t}");

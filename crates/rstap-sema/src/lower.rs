@@ -259,11 +259,27 @@ impl Elab<'_> {
         sc.add_local(LocalSym::new(&id.name, id.span, sc.file))
     }
 
+    /// In the script's own code, a global of the script wins over a local that only
+    /// library code created (an alias prologue's `s` in `syscall.sendto` does not hide
+    /// the script's `global s`).
+    fn global_over_library_local(&mut self, sc: &Scope, id: &ast::Ident) -> Option<GlobalId> {
+        let l = sc.names.get(&id.name)?;
+        let first = sc.locals[l.0 as usize].span.file;
+        let library = |f: FileId| self.files.iter().any(|s| s.id == f && s.tapset);
+        if library(id.span.file) || !library(first) {
+            return None;
+        }
+        self.find_global(&id.name, id.span.file)
+    }
+
     fn resolve_var(&mut self, sc: &mut Scope, id: &ast::Ident) -> Var {
+        if let Some(g) = self.global_over_library_local(sc, id) {
+            return Var::Global(g);
+        }
         if let Some(l) = sc.names.get(&id.name) {
             return Var::Local(*l);
         }
-        if let Some(g) = self.find_global(&id.name, sc.file) {
+        if let Some(g) = self.find_global(&id.name, id.span.file) {
             return Var::Global(g);
         }
         if sc.in_condition {
@@ -310,8 +326,12 @@ impl Elab<'_> {
 
     /// An indexed variable must be a global array.
     fn array(&mut self, sc: &mut Scope, id: &ast::Ident, arity: usize) -> Option<GlobalId> {
+        if let Some(g) = self.global_over_library_local(sc, id) {
+            self.use_global(g, arity, id.span);
+            return Some(g);
+        }
         if !sc.names.contains_key(&id.name)
-            && let Some(g) = self.find_global(&id.name, sc.file)
+            && let Some(g) = self.find_global(&id.name, id.span.file)
         {
             self.use_global(g, arity, id.span);
             return Some(g);

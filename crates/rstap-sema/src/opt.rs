@@ -597,6 +597,7 @@ pub(crate) fn optimize(el: &mut Elab) {
                 .filter(|i| matches!(el.funcs[*i].body, Some(ir::FunctionBody::Block(_))))
                 .map(Owner::Func),
         );
+        let pure = pure_functions(el);
         for owner in owners {
             let mut u = Uses::default();
             let n_locals;
@@ -625,7 +626,7 @@ pub(crate) fn optimize(el: &mut Elab) {
                 .filter(|l| !u.local_read.contains(l))
                 .collect();
             let mut ctx = Ctx {
-                pure: pure_functions(el),
+                pure: pure.clone(),
                 el,
                 changed: false,
                 unread_locals: unread,

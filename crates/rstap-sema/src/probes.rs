@@ -261,6 +261,13 @@ pub(crate) fn match_point(point: &Point, patterns: &[Pattern], aliases: &[AliasD
         }
         for (i, a) in aliases.iter().enumerate() {
             for name in &a.alias.names {
+                // Most names differ in their first component: skip them cheaply.
+                if let (Some(u), Some(first)) = (point.comps.first(), name.components.first())
+                    && u.name != "**"
+                    && !glob_match(&u.name, &first.name)
+                {
+                    continue;
+                }
                 let mut out = Vec::new();
                 match_comps(
                     &point.comps,

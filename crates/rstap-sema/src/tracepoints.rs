@@ -104,6 +104,7 @@ fn split_declaration(decl: &str) -> Option<(String, String)> {
 /// The `kernel.trace(...)` family.
 pub struct TracepointCatalog<'s> {
     source: &'s dyn TracepointSource,
+    unavailable: RefCell<Option<Option<String>>>,
     events: RefCell<Option<Vec<String>>>,
     formats: RefCell<HashMap<String, Vec<TracepointField>>>,
 }
@@ -112,21 +113,21 @@ impl<'s> TracepointCatalog<'s> {
     pub fn new(source: &'s dyn TracepointSource) -> Self {
         TracepointCatalog {
             source,
+            unavailable: RefCell::new(None),
             events: RefCell::new(None),
             formats: RefCell::new(HashMap::new()),
         }
     }
 
-    fn events(&self) -> Vec<String> {
-        self.events
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let mut e = self.source.events();
-                e.sort();
-                e.dedup();
-                e
-            })
-            .clone()
+    /// Every `system:name`, sorted, read once.
+    fn events(&self) -> std::cell::Ref<'_, Vec<String>> {
+        if self.events.borrow().is_none() {
+            let mut e = self.source.events();
+            e.sort();
+            e.dedup();
+            *self.events.borrow_mut() = Some(e);
+        }
+        std::cell::Ref::map(self.events.borrow(), |e| e.as_ref().expect("just filled"))
     }
 
     fn fields(&self, system: &str, name: &str) -> Option<Vec<TracepointField>> {
@@ -203,12 +204,27 @@ impl ProbeCatalog for TracepointCatalog<'_> {
             return Ok(Vec::new());
         };
         let want = String::from_utf8_lossy(want).into_owned();
-        if let Some(why) = self.source.unavailable() {
+        let unavailable = self
+            .unavailable
+            .borrow_mut()
+            .get_or_insert_with(|| self.source.unavailable())
+            .clone();
+        if let Some(why) = unavailable {
             return Err(CatalogError::Invalid(why));
         }
         let events = self.events();
         let mut out = Vec::new();
-        for event in &events {
+        // A name without wildcards is found by binary search, not by a scan.
+        let exact = !want.contains(['*', '?', '[']) && want.contains(':');
+        let candidates: &[String] = if exact {
+            match events.binary_search(&want) {
+                Ok(i) => &events[i..=i],
+                Err(_) => &[],
+            }
+        } else {
+            &events
+        };
+        for event in candidates {
             let Some((system, name)) = event.split_once(':') else {
                 continue;
             };

@@ -56,7 +56,7 @@ impl TracepointSource for Tracefs {
                  'mount -t tracefs nodev /sys/kernel/tracing' (as root)"
                     .to_string(),
             ),
-            Some(root) if std::fs::read_to_string(root.join("available_events")).is_err() => {
+            Some(root) if std::fs::File::open(root.join("available_events")).is_err() => {
                 Some(format!(
                     "cannot read {}/available_events: kernel tracepoints need root; run rstap as root (or with sudo)",
                     root.display()
