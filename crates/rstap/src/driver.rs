@@ -609,7 +609,26 @@ impl Driver {
             .filter(|p| !p.from_tapset)
             .map(|p| {
                 let mut line = p.pn.clone();
-                if with_vars && let ProbeKind::Tracepoint { fields, .. } = &p.kind {
+                if !with_vars {
+                    return line;
+                }
+                if p.derivation.len() > 1 {
+                    // An alias: the variables its prologue defines, by name.
+                    let mut vars: Vec<String> = p
+                        .locals
+                        .iter()
+                        .map(|l| {
+                            let ty = if l.ty == rstap_ir::Type::String { "string" } else { "long" };
+                            format!("{}:{ty}", l.name)
+                        })
+                        .collect();
+                    vars.sort();
+                    vars.dedup();
+                    for v in vars {
+                        line.push(' ');
+                        line.push_str(&v);
+                    }
+                } else if let ProbeKind::Tracepoint { fields, .. } = &p.kind {
                     for f in fields {
                         let ty = if f.kind.is_string() { "string" } else { "long" };
                         line.push_str(&format!(" ${}:{ty}", f.name));

@@ -158,3 +158,26 @@ fn a_missing_call_name_is_reported_with_suggestions() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("similar: openat"), "{err}");
 }
+
+#[test]
+fn listing_shows_each_alias_with_its_variables() {
+    if !is_root() {
+        eprintln!("skipped: listing tracepoints needs root");
+        return;
+    }
+    let o = rstap(&["-L", "syscall.openat*"]);
+    let out = text(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(
+        lines[0],
+        "syscall.openat argstr:string dfd:long dfd_str:string filename:string \
+         filename_uaddr:long filename_unquoted:string flags:long flags_str:string mode:long \
+         name:string"
+    );
+    assert!(lines[1].starts_with("syscall.openat2 argstr:string "), "{out}");
+    let o = rstap(&["-l", "syscall.*.return"]);
+    let n = text(&o.stdout).lines().count();
+    assert!(n > 300, "{n} return probes");
+    assert!(text(&o.stdout).contains("syscall.getppid.return\n"));
+}
