@@ -30,6 +30,20 @@ impl std::fmt::Display for CtxError {
     }
 }
 
+/// Where argument i (0-based) lies in the context of a program type.
+pub fn arg_offset(kind: ProgKind, i: usize) -> Result<i16, CtxError> {
+    let mut asm = Asm::new();
+    arg(&mut asm, kind, i)?;
+    Ok(asm.finish().map_err(|e| CtxError(e.to_string()))?.insns[0].off)
+}
+
+/// Where the return value lies in the context of a program type.
+pub fn return_offset(kind: ProgKind, nargs: usize) -> Result<i16, CtxError> {
+    let mut asm = Asm::new();
+    return_value(&mut asm, kind, nargs)?;
+    Ok(asm.finish().map_err(|e| CtxError(e.to_string()))?.insns[0].off)
+}
+
 /// `r0 = argument i` (0-based).
 pub fn arg(asm: &mut Asm, kind: ProgKind, i: usize) -> Result<(), CtxError> {
     match kind {

@@ -14,6 +14,6 @@ pub mod layout;
 pub mod lower;
 
 pub use lower::{
-    Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, ProgKind, Site, SiteKind,
-    TaskOffsets, compile,
+    Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, KernelFunctions, ProgKind, Site,
+    SiteKind, TaskOffsets, compile,
 };

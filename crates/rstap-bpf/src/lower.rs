@@ -82,6 +82,8 @@ pub struct CompileOptions {
     /// `syscalls:sys_enter_*`/`sys_exit_*` tracepoints compile to raw tracepoints on
     /// `sys_enter`/`sys_exit`, which cost far less per event and detach at once.
     pub syscall_nr: Option<fn(&str) -> Option<i64>>,
+    /// The mechanism of `kernel.function` probes.
+    pub kernel_functions: KernelFunctions,
     /// MAXERRORS is 0: the first uncaught error stops every handler at once.
     pub stop_on_error: bool,
 }
@@ -98,9 +100,19 @@ impl Default for CompileOptions {
             hz: 250,
             task: None,
             syscall_nr: None,
+            kernel_functions: KernelFunctions::Fentry,
             stop_on_error: true,
         }
     }
+}
+
+/// How `kernel.function` probes reach the kernel: the runtime picks what this kernel
+/// allows (fentry/fexit first: cheaper, typed arguments) before compiling.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum KernelFunctions {
+    #[default]
+    Fentry,
+    Kprobe,
 }
 
 /// The kind of BPF program a probe compiles to.
@@ -158,6 +170,18 @@ pub enum Attach {
     TailCall {
         map: usize,
         key: u32,
+    },
+    /// An fentry/fexit program, loaded against the function's BTF id (`module`'s BTF
+    /// for a module function) and attached through a BPF link.
+    Fentry {
+        function: String,
+        module: Option<String>,
+        btf_id: u32,
+    },
+    /// A kprobe or kretprobe on the function, through the kprobe PMU.
+    Kprobe {
+        function: String,
+        ret: bool,
     },
     /// A perf event, on every online CPU or (timers) on one.
     Perf {
@@ -726,6 +750,47 @@ fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)>
                 every_cpu: true,
             },
         ),
+        ProbeKind::KernelFunction {
+            function,
+            module,
+            ret,
+            kprobe_only,
+            btf_id,
+            ..
+        } => {
+            // Module functions go through kprobes: fentry would need the module's BTF
+            // object at load.
+            if *kprobe_only
+                || opts.kernel_functions == KernelFunctions::Kprobe
+                || *btf_id == 0
+                || module.is_some()
+            {
+                (
+                    if *ret {
+                        ProgKind::Kretprobe
+                    } else {
+                        ProgKind::Kprobe
+                    },
+                    Attach::Kprobe {
+                        function: function.clone(),
+                        ret: *ret,
+                    },
+                )
+            } else {
+                (
+                    if *ret {
+                        ProgKind::Fexit
+                    } else {
+                        ProgKind::Fentry
+                    },
+                    Attach::Fentry {
+                        function: function.clone(),
+                        module: module.clone(),
+                        btf_id: *btf_id,
+                    },
+                )
+            }
+        }
         _ => return None,
     })
 }
@@ -3387,6 +3452,14 @@ impl<'a> Gen<'a> {
             n if n.starts_with("__tracepoint_field_") => {
                 return self.tracepoint_field(&n["__tracepoint_field_".len()..], span);
             }
+            n if n.starts_with("__kfunc_arg_") => {
+                let i: usize = n["__kfunc_arg_".len()..].parse().unwrap_or(usize::MAX);
+                self.kfunc_arg(i, span)?;
+            }
+            "__kfunc_return" => self.kfunc_return(span)?,
+            "__kfunc_parms" | "__kfunc_return_text" => {
+                return self.kfunc_text(name == "__kfunc_parms", span).map(Some);
+            }
             _ => {
                 self.unsupported(format!("function `{name}()`"), span)?;
             }
@@ -3480,6 +3553,116 @@ impl<'a> Gen<'a> {
 }
 
 impl Gen<'_> {
+    fn kfunc_params(&self) -> &[FuncParam] {
+        match &self.probe.kind {
+            ProbeKind::KernelFunction { params, .. } => params,
+            _ => &[],
+        }
+    }
+
+    /// `r0 = parameter i` of the probed kernel function, extended from its width.
+    fn kfunc_arg(&mut self, i: usize, span: Span) -> G<()> {
+        let Some(p) = self.kfunc_params().get(i).cloned() else {
+            self.unsupported("a parameter outside a kernel function probe", span)?;
+            unreachable!()
+        };
+        let off = match crate::ctx::arg_offset(self.kind, i) {
+            Ok(off) => off,
+            Err(_) if self.kind == ProgKind::Kretprobe => {
+                self.unsupported(
+                    format!(
+                        "`${}` in a kretprobe (arguments are gone at return: keep them in an array keyed by tid() from the entry probe)",
+                        p.name
+                    ),
+                    span,
+                )?;
+                unreachable!()
+            }
+            Err(e) => {
+                self.unsupported(format!("`${}` ({e})", p.name), span)?;
+                unreachable!()
+            }
+        };
+        self.ctx_word(R0, off)?;
+        if p.size < 8 && p.size > 0 {
+            let bits = 64 - 8 * p.size as i32;
+            self.asm.alu64_imm(Alu::Lsh, R0, bits);
+            self.asm
+                .alu64_imm(if p.signed { Alu::Arsh } else { Alu::Rsh }, R0, bits);
+        }
+        Ok(())
+    }
+
+    /// `r0 = $return`.
+    fn kfunc_return(&mut self, span: Span) -> G<()> {
+        let n = self.kfunc_params().len();
+        let off = match crate::ctx::return_offset(self.kind, n) {
+            Ok(off) => off,
+            Err(e) => {
+                self.unsupported(format!("`$return`: {e}"), span)?;
+                unreachable!()
+            }
+        };
+        self.ctx_word(R0, off)
+    }
+
+    /// `$$parms` (`file=0x... count=0x...`) or `$$return` (`return=0x...`).
+    fn kfunc_text(&mut self, parms: bool, span: Span) -> G<Str> {
+        let names: Vec<String> = if parms {
+            self.kfunc_params()
+                .iter()
+                .filter(|p| !p.name.is_empty())
+                .map(|p| p.name.clone())
+                .take(12)
+                .collect()
+        } else {
+            vec!["return".into()]
+        };
+        let argv = self.temp(8 * names.len().max(1) as u32)?;
+        let indexes: Vec<usize> = self
+            .kfunc_params()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.name.is_empty())
+            .map(|(i, _)| i)
+            .take(12)
+            .collect();
+        if parms {
+            for (k, &i) in indexes.iter().enumerate() {
+                self.kfunc_arg(i, span)?;
+                self.spill(argv + 8 * k as u32, R0);
+            }
+        } else {
+            self.kfunc_return(span)?;
+            self.spill(argv, R0);
+        }
+        let format: Vec<String> = names.iter().map(|n| format!("{n}=0x%llx")).collect();
+        let at = self.rodata.len() as i32;
+        self.rodata.extend_from_slice(format.join(" ").as_bytes());
+        self.rodata.push(0);
+        let w = self.width();
+        let dst = self.temp(w)?;
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, w as i32);
+        self.asm.ld_map_value(R3, self.layout.rodata_map, at);
+        if names.is_empty() {
+            self.asm.mov_imm(R4, 0);
+        } else {
+            self.scratch_ptr(R4, argv);
+        }
+        self.asm.mov_imm(R5, 8 * names.len() as i32);
+        self.asm.call(h::SNPRINTF);
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        self.asm.store_imm(Size::U8, R7, Self::off(dst), 0);
+        self.asm.bind(ok);
+        Ok(Str {
+            slot: dst,
+            bound: w,
+            padded: false,
+        })
+    }
+
     /// `r = *(u64 *)(ctx + off)`: a direct load, or from a callback (which has no
     /// context pointer) a checked read at the saved context address.
     fn ctx_word(&mut self, r: Reg, off: i16) -> G<()> {

@@ -213,6 +213,7 @@ pub fn run_with_events(
                 | ProbeKind::Perf { .. }
                 | ProbeKind::Procfs { .. }
                 | ProbeKind::Tracepoint { .. }
+                | ProbeKind::KernelFunction { .. }
         ) {
             return Err(SessionError::KernelProbe(p.pp.clone()));
         }

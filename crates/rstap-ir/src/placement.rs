@@ -84,6 +84,7 @@ pub fn placement(program: &Program, probe: &Probe) -> Placement {
         ProbeKind::Perf { .. } => Placement::Kernel("perf event".into()),
         ProbeKind::Procfs { .. } => Placement::Kernel("procfs".into()),
         ProbeKind::Tracepoint { .. } => Placement::Kernel("tracepoint".into()),
+        ProbeKind::KernelFunction { .. } => Placement::Kernel("kernel function".into()),
     }
 }
 

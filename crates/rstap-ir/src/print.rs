@@ -599,6 +599,7 @@ mod tests {
                 from_tapset: false,
                 span: Span::DUMMY,
             }],
+            elided: Vec::new(),
         };
         let text = program(&prog);
         assert_eq!(

@@ -34,6 +34,18 @@ pub struct Program {
     pub globals: Vec<Global>,
     pub functions: Vec<Function>,
     pub probes: Vec<Probe>,
+    /// Probes dropped because they do nothing: still points the script asked for, so a
+    /// run checks that this kernel could attach them.
+    #[serde(default)]
+    pub elided: Vec<ElidedProbe>,
+}
+
+/// A probe with an empty body, dropped from [`Program::probes`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ElidedProbe {
+    pub pp: String,
+    pub kind: ProbeKind,
+    pub span: Span,
 }
 
 impl Program {
@@ -158,6 +170,20 @@ pub enum ProbeKind {
         name: String,
         fields: Vec<TracepointField>,
     },
+    /// `kernel.function("NAME")[.call|.return]`, `module("M").function(...)` and
+    /// `kprobe.function(...)`: a kernel function's entry or return, through fentry/fexit
+    /// where the kernel allows them and kprobes otherwise.
+    KernelFunction {
+        function: String,
+        module: Option<String>,
+        ret: bool,
+        /// `kprobe.function`: kprobes only.
+        kprobe_only: bool,
+        /// The function's BTF type id (0 when the kernel has no BTF for it).
+        btf_id: u32,
+        /// Its parameters, in order, from BTF.
+        params: Vec<FuncParam>,
+    },
     /// `procfs("path").read/.write`.
     Procfs {
         path: String,
@@ -177,6 +203,17 @@ pub struct TracepointField {
     pub size: u32,
     pub signed: bool,
     pub kind: FieldKind,
+}
+
+/// One parameter of a probed kernel function.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FuncParam {
+    pub name: String,
+    /// The C type as BTF names it, e.g. `struct file *`, `size_t`.
+    pub c_type: String,
+    /// Bytes of an integer (8 for pointers); values are extended from this width.
+    pub size: u32,
+    pub signed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

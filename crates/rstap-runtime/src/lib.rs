@@ -31,6 +31,7 @@ pub const MAP_CREATE_FAILED: Code = Code("L0001");
 pub const VERIFIER_REJECTED: Code = Code("L0002");
 pub const ATTACH_FAILED: Code = Code("L0003");
 pub const SESSION_FAILED: Code = Code("L0004");
+pub const NO_KERNEL_FUNCTIONS: Code = Code("L0005");
 
 /// Long explanations of the live runtime's codes (`rstap explain L0002`).
 pub static EXPLANATIONS: &[rstap_diag::Explanation] = &[
@@ -48,6 +49,17 @@ memory: lower MAXMAPENTRIES, the declared array sizes, or the output buffer give
 is a bug in rstap. The message points at the statement where the verifier stopped and \
 quotes its reason. Please report it with the script; meanwhile, moving that computation \
 into an end or timer probe avoids it.",
+    },
+    rstap_diag::Explanation {
+        code: NO_KERNEL_FUNCTIONS,
+        title: "this kernel cannot probe kernel functions",
+        text: "kernel.function, module(...).function and kprobe.function probes need \
+fentry/fexit (BPF trampolines, preferred: cheaper and typed) or kprobes. Some kernels \
+have neither: built without CONFIG_KPROBES, with BPF trampolines refused (EPERM, for \
+example under lockdown or a security module). The script's probes are still checked and \
+compiled (-p3 shows their code); to run here, use the tracepoints the message lists \
+(kernel.trace(\"...\"), and the syscall.* and other tapset aliases built on them), \
+which observe the same activity at a stable, documented place.",
     },
     rstap_diag::Explanation {
         code: ATTACH_FAILED,
@@ -124,6 +136,52 @@ pub fn machine_compile_options(program: &Program, base: CompileOptions, hz: u32)
     }
 }
 
+/// How this kernel lets `kernel.function` probes in: fentry/fexit when a tracing
+/// program loads against `btf_id` (a function with BTF), else kprobes when the kprobe
+/// PMU exists. `Err` says why neither works, in words for the user.
+pub fn kernel_function_mechanism(
+    btf_id: Option<u32>,
+) -> Result<rstap_bpf::KernelFunctions, String> {
+    let kprobes = rstap_sys::discovery::pmu_type("kprobe").is_some();
+    let Some(btf_id) = btf_id.filter(|&id| id != 0) else {
+        // kprobe.function, module functions and functions without BTF.
+        return if kprobes {
+            Ok(rstap_bpf::KernelFunctions::Kprobe)
+        } else {
+            Err("this kernel has no kprobes (no kprobe PMU under /sys/bus/event_source/devices), which this probe needs".into())
+        };
+    };
+    let fentry = {
+        // r0 = 0; exit
+        let mut asm = rstap_bpf::insn::Asm::new();
+        asm.mov_imm(rstap_bpf::insn::R0, 0);
+        asm.exit();
+        let insns = asm.finish().map(|a| a.encode()).unwrap_or_default();
+        BpfProgram::load_with(&LoadOptions {
+            prog_type: ProgKind::Fentry.prog_type(),
+            expected_attach_type: ProgKind::Fentry.expected_attach_type(),
+            attach_btf_id: btf_id,
+            insns: &insns,
+            name: "rstap_check",
+            ..LoadOptions::default()
+        })
+        .map(drop)
+        .map_err(|e| match e.errno {
+            1 => "this kernel does not allow fentry (EPERM)".to_string(),
+            13 => "fentry needs root (EACCES)".to_string(),
+            n => format!("this kernel refuses fentry ({})", errno_text(n)),
+        })
+    };
+    let why = match fentry {
+        Ok(()) => return Ok(rstap_bpf::KernelFunctions::Fentry),
+        Err(why) => why,
+    };
+    if kprobes {
+        return Ok(rstap_bpf::KernelFunctions::Kprobe);
+    }
+    Err(format!("{why} and has no kprobes"))
+}
+
 /// How a live session runs.
 #[derive(Clone, Debug)]
 pub struct LiveOptions {
@@ -156,6 +214,9 @@ pub(crate) enum Attached {
     },
     Raw {
         _link: rstap_sys::attach::Attachment,
+    },
+    Tracing {
+        _link: rstap_sys::attach::Link,
     },
 }
 
@@ -373,9 +434,14 @@ pub fn load_program(
     } else {
         Some(rstap_sys::prog::BtfObject::load(&p.btf)?)
     };
+    let attach_btf_id = match &p.attach {
+        Attach::Fentry { btf_id, .. } => *btf_id,
+        _ => 0,
+    };
     BpfProgram::load_with(&LoadOptions {
         prog_type: p.kind.prog_type(),
         expected_attach_type: p.kind.expected_attach_type(),
+        attach_btf_id,
         insns: &insns,
         name: &p.name,
         prog_btf_fd: btf.as_ref().map(|b| b.fd()),
@@ -465,6 +531,20 @@ fn attach(
     match &p.attach {
         // Reached through its dispatcher.
         Attach::TailCall { .. } => {}
+        Attach::Fentry { function, .. } => {
+            let link = rstap_sys::attach::Link::tracing(prog)
+                .map_err(|e| fail(format!("attaching to kernel function '{function}'"), e))?;
+            out.push(Attached::Tracing { _link: link });
+        }
+        Attach::Kprobe { function, ret } => {
+            let what = if *ret { "kretprobe" } else { "kprobe" };
+            let ev = PerfEvent::kprobe(function, 0, *ret)
+                .map_err(|e| fail(format!("{what} on '{function}'"), e))?;
+            ev.attach_bpf(prog)
+                .map_err(|e| fail("binding the BPF program".into(), e))?;
+            ev.enable().map_err(|e| fail("enabling".into(), e))?;
+            out.push(Attached::Perf { _event: ev });
+        }
         Attach::Tracepoint { system, name } => {
             let id = rstap_sys::tracefs::tracepoint_id(system, name).map_err(|e| {
                 Box::new(

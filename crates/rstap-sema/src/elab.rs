@@ -185,6 +185,8 @@ pub(crate) struct Elab<'a> {
     pub probes: Vec<ProbeSym>,
     pub pending_probes: VecDeque<(Rc<ast::Probe>, FileId, bool)>,
     pub pending_funcs: VecDeque<FuncId>,
+    /// Probes the optimizer dropped for doing nothing.
+    pub elided: Vec<ir::ElidedProbe>,
     /// Assignment operator span → span of the assigned identifier (for messages).
     pub lv_spans: HashMap<Span, Span>,
     /// Synthesized intrinsic functions for context variables, by intrinsic name.
@@ -214,6 +216,7 @@ impl<'a> Elab<'a> {
             probes: Vec::new(),
             pending_probes: VecDeque::new(),
             pending_funcs: VecDeque::new(),
+            elided: Vec::new(),
             lv_spans: HashMap::new(),
             intrinsics: HashMap::new(),
             user_probe_count: 0,

@@ -112,7 +112,10 @@ pub(crate) fn build(el: &mut Elab, displayed: &HashSet<u32>) -> ir::Program {
         arrays: &arrays,
     };
 
-    let mut program = ir::Program::default();
+    let mut program = ir::Program {
+        elided: std::mem::take(&mut el.elided),
+        ..ir::Program::default()
+    };
     for (i, g) in el.globals.iter().enumerate() {
         if global_map[i].is_none() {
             continue;

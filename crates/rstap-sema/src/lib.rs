@@ -31,6 +31,7 @@ mod dump;
 mod elab;
 pub mod fake;
 mod finish;
+pub mod functions;
 mod glob;
 mod infer;
 mod lower;
@@ -50,6 +51,7 @@ pub use dump::{
     dump, function_signature, pass2_summary, probe_listing, probe_signature, probe_types,
 };
 pub use fake::FakeCatalog;
+pub use functions::{FunctionCatalog, FunctionSignature, FunctionSource};
 pub use printf::{ArgKind, format_args};
 pub use tracepoints::{TracepointCatalog, TracepointSource};
 

@@ -691,7 +691,12 @@ pub(crate) fn optimize(el: &mut Elab) {
                             span,
                         );
                     }
-                    el.probes.remove(i);
+                    let p = el.probes.remove(i);
+                    el.elided.push(ir::ElidedProbe {
+                        pp: p.pp,
+                        kind: p.kind,
+                        span: p.span,
+                    });
                     changed = true;
                 } else {
                     i += 1;

@@ -265,7 +265,9 @@ impl Driver {
         let statics = StaticCatalog::default();
         let tracefs = crate::tracefs::Tracefs::open();
         let tracepoints = TracepointCatalog::new(&tracefs);
-        let catalog = Catalogs(vec![&statics, &tracepoints]);
+        let kfuncs = crate::kfuncs::KernelFunctionSource::default();
+        let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
+        let catalog = Catalogs(vec![&statics, &tracepoints, &functions]);
         let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
         self.emit(&el.diagnostics);
         let Some(program) = el.program else {
@@ -317,11 +319,19 @@ impl Driver {
             Err(code) => return code,
         };
         let kernel = rstap_runtime::kernel_probes(&program);
+        let mut copts = self.compile_options(&program, &limits);
+        if self.cfg.last_pass >= 4 {
+            match self.kernel_function_mechanism(&program) {
+                Ok(Some(m)) => copts.kernel_functions = m,
+                Ok(None) => {}
+                Err(code) => return code,
+            }
+        }
         let compiled = if kernel.is_empty() {
             None
         } else {
             let clock = PassClock::start();
-            match rstap_bpf::compile(&program, &kernel, &self.compile_options(&program, &limits)) {
+            match rstap_bpf::compile(&program, &kernel, &copts) {
                 Ok(c) => {
                     if self.verbose(3) > 0 {
                         let insns: usize = c.probes.iter().map(|p| p.code.insns.len()).sum();
@@ -460,6 +470,64 @@ impl Driver {
         Ok(limits)
     }
 
+    /// How this kernel lets the script's `kernel.function` probes in (`None`: the script
+    /// has none), or the error explaining that it does not, with tracepoints to use.
+    fn kernel_function_mechanism(
+        &mut self,
+        program: &Program,
+    ) -> Result<Option<rstap_bpf::KernelFunctions>, u8> {
+        let mut first = None;
+        let mut needs_kprobes = false;
+        // Probes elided for an empty body count: the script still asked for them.
+        let points = program
+            .probes
+            .iter()
+            .map(|p| (&p.kind, p.span))
+            .chain(program.elided.iter().map(|e| (&e.kind, e.span)));
+        for (kind, span) in points {
+            if let ProbeKind::KernelFunction {
+                btf_id,
+                kprobe_only,
+                module,
+                function,
+                ..
+            } = kind
+            {
+                first.get_or_insert((function.clone(), span, *btf_id));
+                needs_kprobes |= *kprobe_only || module.is_some() || *btf_id == 0;
+            }
+        }
+        let Some((function, span, btf_id)) = first else {
+            return Ok(None);
+        };
+        let found = rstap_runtime::kernel_function_mechanism((!needs_kprobes).then_some(btf_id));
+        let why = match found {
+            Ok(m) => return Ok(Some(m)),
+            Err(why) => why,
+        };
+        let tracefs = crate::tracefs::Tracefs::open();
+        let events = rstap_sema::TracepointSource::events(&tracefs);
+        let alternatives = crate::kfuncs::alternatives(&function, &events);
+        let mut d = rstap_diag::Diagnostic::error(
+            rstap_diag::Stage::Run,
+            rstap_runtime::NO_KERNEL_FUNCTIONS,
+            format!("cannot probe kernel function '{function}': {why}"),
+        )
+        .with_primary(span, "this probe needs fentry or kprobes");
+        if alternatives.is_empty() {
+            d = d
+                .with_help("use a tracepoint instead: `rstap -l 'kernel.trace(\"*\")'` lists them");
+        } else {
+            d = d.with_help(format!(
+                "tracepoint alternatives: {}",
+                alternatives.join(", ")
+            ));
+        }
+        self.emit(&[d]);
+        eprintln!("Pass 5: run failed.  Run 'rstap explain L0005' for the code above.");
+        Err(FAILED)
+    }
+
     fn compile_options(
         &self,
         program: &Program,
@@ -593,7 +661,9 @@ impl Driver {
         let statics = StaticCatalog::default();
         let tracefs = crate::tracefs::Tracefs::open();
         let tracepoints = TracepointCatalog::new(&tracefs);
-        let catalog = Catalogs(vec![&statics, &tracepoints]);
+        let kfuncs = crate::kfuncs::KernelFunctionSource::default();
+        let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
+        let catalog = Catalogs(vec![&statics, &tracepoints, &functions]);
         let opts = ElaborateOptions {
             unoptimized: true,
             suppress_warnings: true,
@@ -618,7 +688,11 @@ impl Driver {
                         .locals
                         .iter()
                         .map(|l| {
-                            let ty = if l.ty == rstap_ir::Type::String { "string" } else { "long" };
+                            let ty = if l.ty == rstap_ir::Type::String {
+                                "string"
+                            } else {
+                                "long"
+                            };
                             format!("{}:{ty}", l.name)
                         })
                         .collect();

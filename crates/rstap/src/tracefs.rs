@@ -18,6 +18,11 @@ pub struct Tracefs {
 }
 
 impl Tracefs {
+    /// Where tracefs is mounted, if it is.
+    pub fn root(&self) -> Option<&std::path::Path> {
+        self.root.as_deref()
+    }
+
     /// Finds tracefs, mounting it first when it is absent and we may (as root).
     pub fn open() -> Tracefs {
         if mount_point().is_none() {

@@ -175,7 +175,10 @@ fn listing_shows_each_alias_with_its_variables() {
          filename_uaddr:long filename_unquoted:string flags:long flags_str:string mode:long \
          name:string"
     );
-    assert!(lines[1].starts_with("syscall.openat2 argstr:string "), "{out}");
+    assert!(
+        lines[1].starts_with("syscall.openat2 argstr:string "),
+        "{out}"
+    );
     let o = rstap(&["-l", "syscall.*.return"]);
     let n = text(&o.stdout).lines().count();
     assert!(n > 300, "{n} return probes");

@@ -98,6 +98,38 @@ impl TracepointSource for Canned {
     }
 }
 
+/// One kernel function, `ssize_t vfs_read(struct file *file, char *buf, size_t count,
+/// loff_t *pos)` with BTF id 4242, and a module function without BTF.
+struct CannedFunctions;
+
+impl rstap_sema::FunctionSource for CannedFunctions {
+    fn functions(&self, module: Option<&str>) -> Vec<String> {
+        match module {
+            None => vec!["vfs_read".into()],
+            Some("ext4") => vec!["ext4_file_open".into()],
+            Some(_) => Vec::new(),
+        }
+    }
+    fn signature(&self, module: Option<&str>, name: &str) -> Option<rstap_sema::FunctionSignature> {
+        let param = |name: &str, c_type: &str, size: u32, signed: bool| rstap_ir::FuncParam {
+            name: name.into(),
+            c_type: c_type.into(),
+            size,
+            signed,
+        };
+        (module.is_none() && name == "vfs_read").then(|| rstap_sema::FunctionSignature {
+            btf_id: 4242,
+            params: vec![
+                param("file", "struct file *", 8, false),
+                param("buf", "char *", 8, false),
+                param("count", "size_t", 8, false),
+                param("pos", "loff_t *", 8, false),
+            ],
+            returns: true,
+        })
+    }
+}
+
 /// Elaborates `script` against the embedded tapsets and canned tracepoints.
 pub fn program(script: &str) -> (Program, SourceMap) {
     let mut sm = SourceMap::new();
@@ -123,7 +155,9 @@ pub fn program(script: &str) -> (Program, SourceMap) {
     let source = Canned;
     let tp = TracepointCatalog::new(&source);
     let stat = StaticCatalog::default();
-    let catalogs = Catalogs(vec![&stat, &tp]);
+    let functions = CannedFunctions;
+    let kfuncs = rstap_sema::FunctionCatalog::new(&functions);
+    let catalogs = Catalogs(vec![&stat, &tp, &kfuncs]);
     let el = rstap_sema::elaborate_parsed(
         &sm,
         vec![user],

@@ -1,0 +1,101 @@
+//! `kernel.function(...)` on this machine: listing from BTF, instruction-level code in
+//! `-p3`, and — on a kernel without fentry and kprobes, like the CI machines — a clear
+//! refusal that names tracepoints to use instead.
+
+mod support;
+
+use support::{is_root, rstap, text};
+
+fn kprobes_here() -> bool {
+    std::path::Path::new("/sys/bus/event_source/devices/kprobe").exists()
+}
+
+#[test]
+fn functions_are_listed_from_btf() {
+    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+        eprintln!("skipped: no kernel BTF");
+        return;
+    }
+    let o = rstap(&["-l", "kernel.function(\"vfs_read*\")"]);
+    let out = text(&o.stdout);
+    assert!(
+        out.lines().any(|l| l == "kernel.function(\"vfs_read\")"),
+        "{out}{}",
+        text(&o.stderr)
+    );
+    assert!(
+        out.lines()
+            .all(|l| l.starts_with("kernel.function(\"vfs_read")),
+        "{out}"
+    );
+}
+
+#[test]
+fn parameters_compile_to_fentry_code() {
+    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+        eprintln!("skipped: no kernel BTF");
+        return;
+    }
+    let o = rstap(&[
+        "-p3",
+        "-e",
+        r#"global n; probe kernel.function("vfs_read").return { n <<< $count + $return }"#,
+    ]);
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // vfs_read(file, buf, count, pos): count is the third u64 of the trampoline's
+    // context, the return value follows the four arguments.
+    assert!(out.contains("Fexit program"), "{out}");
+    assert!(out.contains("r0 = *(u64 *)(r6 +16)"), "{out}");
+    assert!(out.contains("r0 = *(u64 *)(r6 +32)"), "{out}");
+}
+
+#[test]
+fn a_kernel_without_fentry_or_kprobes_refuses_with_alternatives() {
+    if !is_root() {
+        eprintln!("skipped: needs root");
+        return;
+    }
+    if kprobes_here() {
+        eprintln!("skipped: this kernel has kprobes");
+        return;
+    }
+    let o = rstap(&["-e", r#"probe kernel.function("vfs_read") {}"#]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[L0005]: cannot probe kernel function 'vfs_read': "),
+        "{err}"
+    );
+    assert!(err.contains("and has no kprobes"), "{err}");
+    assert!(
+        err.contains(
+            "help: tracepoint alternatives: syscall.read, kernel.trace(\"syscalls:sys_exit_read\")"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    let o = rstap(&[
+        "-e",
+        r#"probe kprobe.function("schedule") { printf("x\n") }"#,
+    ]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("this kernel has no kprobes"), "{err}");
+    assert!(
+        err.contains("kernel.trace(\"sched:sched_switch\")"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_function_suggests_near_names() {
+    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+        eprintln!("skipped: no kernel BTF");
+        return;
+    }
+    let o = rstap(&["-p2", "-e", r#"probe kernel.function("vfs_raed") {}"#]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("vfs_read"), "{err}");
+}
