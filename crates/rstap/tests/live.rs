@@ -294,7 +294,7 @@ fn compiled_session_files_run_later() {
         .args([
             "-p4",
             "-e",
-            r#"global n; probe kernel.trace("syscalls:sys_enter_getppid") { if (execname() == "rstap-p4") n++ } probe timer.ms(500) { printf("n=%d\n", n); exit() }"#,
+            r#"global n; probe kernel.trace("syscalls:sys_enter_getppid") { if (execname() == "rstap-p4" && ++n == 77) exit() } probe timer.s(20) { exit() } probe end { printf("n=%d\n", n) }"#,
         ])
         .output()
         .unwrap();
@@ -315,7 +315,7 @@ fn compiled_session_files_run_later() {
     let mut err = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     err.read_line(&mut line).unwrap();
-    assert!(line.starts_with("Tracing 2 probes"), "{line}");
+    assert!(line.starts_with("Tracing 3 probes"), "{line}");
     assert!(
         Command::new(&unique)
             .args(["getppid", "77"])
