@@ -63,6 +63,26 @@ def stop(p):
         p.communicate()
 
 
+def attach_and_detach(cmd, ready, runs=5):
+    """Medians of (spawn until `ready` on stderr, Ctrl-C until exit) in seconds."""
+    up, down = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        line = b""
+        while ready not in line:
+            line = p.stderr.readline()
+            if not line:
+                raise SystemExit(f"tracer did not start: {cmd}")
+        up.append(time.perf_counter() - t0)
+        time.sleep(1.0)  # bpftrace announces before it attaches
+        t1 = time.perf_counter()
+        p.send_signal(2)
+        p.communicate(timeout=120)
+        down.append(time.perf_counter() - t1)
+    return statistics.median(up), statistics.median(down)
+
+
 def run_workload(args):
     t0 = time.perf_counter()
     sh([WORKLOAD] + args)
@@ -107,6 +127,22 @@ def main():
     rows.append(("start-up: tracepoint + map one-liner, until the start line "
                  "(rstap prints it once attached, bpftrace just before attaching)",
                  f"{tp_ms * 1e3:.1f} ms", base_line))
+
+    # Every system call's return: one dispatcher program per side in rstap.
+    sc = [RSTAP, "-e", "global s; probe syscall.*.return { s[name] <<< 1 }"]
+    sc_up, sc_down = attach_and_detach(sc, b"Tracing")
+    up_line = down_line = ""
+    if BPFTRACE:
+        b_up, b_down = attach_and_detach(
+            [BPFTRACE, "-B", "line", "-e",
+             "tracepoint:syscalls:sys_exit_* { @[probe] = count(); }"],
+            b"Attaching", runs=1)
+        up_line = f"bpftrace {b_up * 1e3:.0f} ms; ratio {sc_up / b_up:.3f}"
+        down_line = f"bpftrace {b_down * 1e3:.0f} ms; ratio {sc_down / b_down:.3f}"
+    rows.append(("`syscall.*.return` counted by name: spawn until the start line "
+                 "(compile, load and attach 360 probes)", f"{sc_up * 1e3:.0f} ms", up_line))
+    rows.append(("`syscall.*.return`: Ctrl-C until exit (end report, detach)",
+                 f"{sc_down * 1e3:.0f} ms", down_line))
 
     # Per-event overhead.
     args = ["getppid", str(N_EVENTS)]
