@@ -4,6 +4,7 @@
 //! diagnostics; the driver renders them, chooses exit statuses and talks to the user.
 
 mod config;
+mod doctor;
 mod driver;
 mod explain;
 mod kfuncs;
@@ -33,6 +34,9 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if args.get(1).map(String::as_str) == Some("doctor") && args.len() == 2 {
+        return doctor::run();
+    }
     if args.get(1).map(String::as_str) == Some("explain") {
         return explain::run(&args[2..]);
     }

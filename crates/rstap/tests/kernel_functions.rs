@@ -99,3 +99,41 @@ fn an_unknown_function_suggests_near_names() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("vfs_read"), "{err}");
 }
+
+#[test]
+fn doctor_reports_what_this_machine_supports() {
+    let o = rstap(&["doctor"]);
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    assert!(lines.len() >= 12, "{out}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("✓ ") || l.starts_with("✗ ")),
+        "{out}"
+    );
+    for what in [
+        "kernel BTF",
+        "tracefs",
+        "kprobes",
+        "fentry/fexit",
+        "uprobes",
+        "perf software events",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(what)),
+            "{what} missing:\n{out}"
+        );
+    }
+    // The kprobe line agrees with the kernel's PMU list.
+    let kprobe_line = lines
+        .iter()
+        .find(|l| l.contains("kprobes (kprobe PMU)"))
+        .unwrap();
+    assert_eq!(
+        kprobe_line.starts_with("✓"),
+        kprobes_here(),
+        "{kprobe_line}"
+    );
+}
