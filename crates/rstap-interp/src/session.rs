@@ -31,6 +31,8 @@ pub struct SessionOptions {
     pub command: Option<String>,
     /// React to SIGINT/SIGTERM by ending the session (off in tests).
     pub handle_signals: bool,
+    /// The session's kernel symbols (read on first use).
+    pub kernel_symbols: rstap_symbolize::SharedKernelSymbols,
 }
 
 impl Default for SessionOptions {
@@ -42,6 +44,7 @@ impl Default for SessionOptions {
             target_pid: None,
             command: None,
             handle_signals: true,
+            kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
         }
     }
 }
@@ -241,6 +244,7 @@ pub fn run_with_events(
         InterpOptions {
             suppress_handler_errors: options.suppress_handler_errors,
             target,
+            kernel_symbols: options.kernel_symbols.clone(),
         },
     );
 
