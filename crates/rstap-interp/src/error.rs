@@ -27,7 +27,7 @@ pub const NO_STACK_FRAME: Code = Code("R0013");
 
 /// The message of [`NO_STACK_FRAME`]: the kernel stack has no frame at `level`.
 pub fn no_stack_frame(level: i64) -> String {
-    format!("cannot unwind the kernel stack to level {level}")
+    rstap_ir::stacks::no_frame_message(level)
 }
 
 impl RuntimeError {

@@ -56,6 +56,16 @@ fn calls(b: &Block) -> Vec<FuncId> {
 
 /// The first event-context intrinsic a body reaches, through any chain of calls.
 pub fn event_context_use(program: &Program, body: &Block) -> Option<String> {
+    first_intrinsic_use(program, body, reads_event_context)
+}
+
+/// The first intrinsic satisfying `pick` that a body reaches, through any chain of
+/// calls, as `name()`.
+pub fn first_intrinsic_use(
+    program: &Program,
+    body: &Block,
+    pick: impl Fn(&str) -> bool,
+) -> Option<String> {
     let mut seen = HashSet::new();
     let mut work = calls(body);
     while let Some(f) = work.pop() {
@@ -66,7 +76,7 @@ pub fn event_context_use(program: &Program, body: &Block) -> Option<String> {
             continue;
         };
         match &func.body {
-            FunctionBody::Intrinsic(name) if reads_event_context(name) => {
+            FunctionBody::Intrinsic(name) if pick(name) => {
                 return Some(format!("{}()", func.name));
             }
             FunctionBody::Intrinsic(_) => {}

@@ -38,6 +38,14 @@ pub const TOKEN_INTRINSICS: &[&str] = &[
     "sprint_syms",
 ];
 
+/// The message of the error raised when a level of the kernel stack does not exist.
+pub fn no_frame_message(level: i64) -> String {
+    format!("{NO_FRAME_MESSAGE}{level}")
+}
+
+/// [`no_frame_message`] without the level.
+pub const NO_FRAME_MESSAGE: &str = "cannot unwind the kernel stack to level ";
+
 /// Where a local lives: locals are numbered per probe and per function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {

@@ -34,6 +34,7 @@ const KERNEL_LIMITS: &[&str] = &[
     "STP_OVERLOAD_THRESHOLD",
     "STP_OVERLOAD_INTERVAL",
     "MAXBACKTRACE",
+    "MAXSTACKS",
     "MAXTRYLOCK",
     "TRYLOCKDELAY",
     "STP_MAXMEMORY",
@@ -111,11 +112,13 @@ pub fn run_session_file(path: &std::path::Path) -> u8 {
         }
     } else {
         let live = rstap_runtime::LiveOptions {
+            maxstringlen: session.limits.maxstringlen,
             session,
             quiet: false,
+            stack_profile: Vec::new(),
         };
         match rstap_runtime::run(&file.program, &sm, &file.compiled, &live, &mut out) {
-            Ok(s) => s,
+            Ok(o) => o.status,
             Err(d) => {
                 eprint!(
                     "{}",
@@ -321,7 +324,11 @@ impl Driver {
             None
         } else {
             let clock = PassClock::start();
-            match rstap_bpf::compile(&program, &kernel, &self.compile_options(&program, &limits)) {
+            let options = match self.compile_options(&program, &limits) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            match rstap_bpf::compile(&program, &kernel, &options) {
                 Ok(c) => {
                     if self.verbose(3) > 0 {
                         let insns: usize = c.probes.iter().map(|p| p.code.insns.len()).sum();
@@ -379,11 +386,11 @@ impl Driver {
         let compiled = match compiled {
             Some(c) => c,
             None => {
-                empty = match rstap_bpf::compile(
-                    program,
-                    &[],
-                    &self.compile_options(program, limits),
-                ) {
+                let options = match self.compile_options(program, limits) {
+                    Ok(o) => o,
+                    Err(code) => return code,
+                };
+                empty = match rstap_bpf::compile(program, &[], &options) {
                     Ok(c) => c,
                     Err(diags) => {
                         self.emit(&diags);
@@ -452,7 +459,11 @@ impl Driver {
         &self,
         program: &Program,
         limits: &rstap_interp::Limits,
-    ) -> rstap_bpf::CompileOptions {
+    ) -> Result<rstap_bpf::CompileOptions, u8> {
+        // MAXBACKTRACE frames per kernel stack (the kernel unwinds at most 127, its
+        // kernel.perf_event_max_stack default); MAXSTACKS distinct stacks per session.
+        let maxbacktrace = self.define_count("MAXBACKTRACE", 20, 1..=127)?;
+        let max_stacks = self.define_count("MAXSTACKS", 16384, 1..=1 << 20)?;
         // Kernel strings default to 128 bytes (they live in per-CPU scratch memory and
         // travel in every output record); -DMAXSTRINGLEN raises that up to 1024.
         let string_width = if self.cfg.defines.contains_key("MAXSTRINGLEN") {
@@ -474,7 +485,7 @@ impl Driver {
         } else {
             250
         };
-        rstap_runtime::machine_compile_options(
+        Ok(rstap_runtime::machine_compile_options(
             program,
             rstap_bpf::CompileOptions {
                 string_width,
@@ -490,10 +501,35 @@ impl Driver {
                 // The first error ends the session, unless errors are suppressed or a
                 // MAXERRORS budget is set (then userspace counts them).
                 stop_on_error: limits.maxerrors == 0 && !self.cfg.suppress_handler_errors,
+                maxbacktrace,
+                max_stacks,
                 ..Default::default()
             },
             hz,
-        )
+        ))
+    }
+
+    /// A `-D NAME=N` count within `range`, or its default.
+    fn define_count(
+        &self,
+        name: &str,
+        default: u32,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Result<u32, u8> {
+        let Some(value) = self.cfg.defines.get(name) else {
+            return Ok(default);
+        };
+        match value.parse::<u32>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => {
+                eprintln!(
+                    "error[C0001]: -D {name}={value}: expected a number from {} to {}",
+                    range.start(),
+                    range.end()
+                );
+                Err(FAILED)
+            }
+        }
     }
 
     fn pass5(
@@ -510,7 +546,9 @@ impl Driver {
             target_pid: self.cfg.target_pid.map(i64::from),
             command: self.cfg.command.clone(),
             handle_signals: true,
+            kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
         };
+
         let mut out = match &self.cfg.output {
             Some(path) => match rstap_interp::StdOutput::file(path) {
                 Ok(o) => o,
@@ -529,11 +567,13 @@ impl Driver {
         }
         let status = if let Some(c) = compiled {
             let live = rstap_runtime::LiveOptions {
+                maxstringlen: opts.limits.maxstringlen,
                 session: opts,
                 quiet: self.cfg.quiet,
+                stack_profile: Vec::new(),
             };
             match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
-                Ok(s) => s,
+                Ok(o) => o.status,
                 Err(d) => {
                     self.emit(&[*d]);
                     return FAILED;
