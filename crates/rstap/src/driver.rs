@@ -539,6 +539,17 @@ impl Driver {
         compiled: Option<&rstap_bpf::Compiled>,
     ) -> u8 {
         let clock = PassClock::start();
+        let profiling = self.cfg.folded.is_some() || self.cfg.flamegraph.is_some();
+        let stack_profile = if profiling {
+            let keyed = rstap_ir::stacks::stack_keyed_arrays(program);
+            if let Some(why) = crate::profile::unprofilable(program, &keyed, compiled.is_some()) {
+                eprintln!("error[C0001]: cannot draw a stack profile: {why}");
+                return FAILED;
+            }
+            keyed
+        } else {
+            Vec::new()
+        };
         let opts = rstap_interp::session::SessionOptions {
             limits,
             suppress_handler_errors: self.cfg.suppress_handler_errors,
@@ -548,7 +559,8 @@ impl Driver {
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
         };
-
+        let symbols = opts.kernel_symbols.clone();
+        let mut stacks = Vec::new();
         let mut out = match &self.cfg.output {
             Some(path) => match rstap_interp::StdOutput::file(path) {
                 Ok(o) => o,
@@ -570,10 +582,13 @@ impl Driver {
                 maxstringlen: opts.limits.maxstringlen,
                 session: opts,
                 quiet: self.cfg.quiet,
-                stack_profile: Vec::new(),
+                stack_profile,
             };
             match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
-                Ok(o) => o.status,
+                Ok(o) => {
+                    stacks = o.stacks;
+                    o.status
+                }
                 Err(d) => {
                     self.emit(&[*d]);
                     return FAILED;
@@ -600,6 +615,10 @@ impl Driver {
                 }
             }
         };
+        let mut status = status;
+        if profiling && !self.write_profiles(program, &stacks, &symbols, &mut out) {
+            status = 1;
+        }
         if let Err(e) = out.finish() {
             eprintln!("error: cannot write the output: {e}");
             return FAILED;
@@ -608,6 +627,47 @@ impl Driver {
             eprintln!("Pass 5: run completed {}", clock.report_time());
         }
         if status == 0 { 0 } else { FAILED }
+    }
+
+    /// `--folded` and `--flamegraph` of the stack aggregations read at the end of the
+    /// events. Returns false when one of them could not be written.
+    fn write_profiles(
+        &self,
+        program: &Program,
+        stacks: &[rstap_runtime::StackRows],
+        symbols: &rstap_symbolize::SharedKernelSymbols,
+        out: &mut rstap_interp::StdOutput,
+    ) -> bool {
+        use rstap_interp::Output as _;
+        let profile = crate::profile::folded_profile(stacks, symbols, program);
+        let mut ok = true;
+        if profile.is_empty() && !self.cfg.no_warnings {
+            eprintln!("WARNING: no kernel stacks were recorded for the stack profile");
+        }
+        match &self.cfg.folded {
+            Some(crate::config::ProfileOutput::Stdout) => {
+                out.out(profile.folded().as_bytes());
+                out.flush();
+            }
+            Some(crate::config::ProfileOutput::File(path)) => {
+                if let Err(e) = std::fs::write(path, profile.folded()) {
+                    eprintln!("error[C0001]: cannot write '{}': {e}", path.display());
+                    ok = false;
+                }
+            }
+            None => {}
+        }
+        if let Some(path) = &self.cfg.flamegraph {
+            let title = match &self.cfg.mode {
+                Mode::Run(ScriptSource::File(p)) => format!("rstap {}: kernel stacks", p.display()),
+                _ => "rstap: kernel stacks".to_string(),
+            };
+            if let Err(e) = profile.write_flamegraph_file(&title, path) {
+                eprintln!("error[C0001]: {e}");
+                ok = false;
+            }
+        }
+        ok
     }
 
     /// `-l` / `-L`: the probe points a pattern resolves to, sorted; `-L` adds the

@@ -8,6 +8,7 @@ mod driver;
 mod explain;
 mod options;
 mod pass_stats;
+mod profile;
 mod sysinfo;
 mod tracefs;
 
