@@ -177,7 +177,7 @@ pub trait EventSource {
     /// The session is about to run begin probes; `target` is the `-c`/`-x` pid.
     fn started(&mut self, _target: Option<i64>) {}
     /// The begin probes have run: event handlers may start (SystemTap runs none before).
-    fn begun(&mut self, _interp: &Interp<'_>) {}
+    fn begun(&mut self, _interp: &mut Interp<'_>) {}
     /// Waits at most `timeout` for records from the kernel and applies each one to the
     /// session (output, errors, `exit()` requests).
     fn poll(&mut self, timeout: Duration, interp: &mut Interp<'_>);
@@ -255,7 +255,7 @@ pub fn run_with_events(
         interp.run_probe(id);
     }
     if let Some(ev) = &mut events {
-        ev.begun(&interp);
+        ev.begun(&mut interp);
     }
     // The command starts once the begin probes have run.
     if let Some(c) = &mut child {

@@ -216,6 +216,8 @@ pub struct Events<'m> {
     /// Stack-keyed aggregations to read once the events stop, and what was read.
     profile: Option<(&'m rstap_ir::Program, Vec<rstap_ir::stacks::StackKeyed>)>,
     profile_rows: Vec<crate::StackRows>,
+    /// The start notice, printed once the handlers run.
+    notice: Option<String>,
     control: &'m mut [Map],
     ring: RingBuf,
     attached: Vec<Attached>,
@@ -244,6 +246,7 @@ impl<'m> Events<'m> {
             stacks,
             profile: None,
             profile_rows: Vec::new(),
+            notice: None,
             control,
             ring,
             attached,
@@ -252,6 +255,11 @@ impl<'m> Events<'m> {
             bounds: Vec::new(),
             text: Vec::new(),
         })
+    }
+
+    /// Prints `notice` on standard error once the handlers run (after begin probes).
+    pub(crate) fn notice_when_running(&mut self, notice: String) {
+        self.notice = Some(notice);
     }
 
     /// Reads these aggregations when the events stop (see [`Events::take_stack_rows`]).
@@ -386,17 +394,23 @@ impl EventSource for Events<'_> {
         }
     }
 
-    fn begun(&mut self, interp: &Interp<'_>) {
+    fn begun(&mut self, interp: &mut Interp<'_>) {
         if interp.state() != rstap_interp::RunState::Running {
             self.sync_state(interp);
-            return;
+        } else {
+            let conf = &mut self.control[CONF_MAP];
+            let key = 0u32.to_le_bytes();
+            if let Ok(Some(mut v)) = conf.lookup(&key) {
+                let at = CONF_STATE as usize;
+                v[at..at + 8].copy_from_slice(&0i64.to_le_bytes());
+                let _ = conf.update(&key, &v, UpdateFlag::Any);
+            }
         }
-        let conf = &mut self.control[CONF_MAP];
-        let key = 0u32.to_le_bytes();
-        if let Ok(Some(mut v)) = conf.lookup(&key) {
-            let at = CONF_STATE as usize;
-            v[at..at + 8].copy_from_slice(&0i64.to_le_bytes());
-            let _ = conf.update(&key, &v, UpdateFlag::Any);
+        // Only now do the handlers count events: tell the user.
+        if let Some(notice) = self.notice.take() {
+            let out = interp.output();
+            out.flush();
+            out.err(notice.as_bytes());
         }
     }
 

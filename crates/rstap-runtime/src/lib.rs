@@ -243,21 +243,6 @@ pub fn run(
     for (p, prog) in compiled.probes.iter().zip(&loaded) {
         attach(program, p, prog, &mut attached)?;
     }
-    if !opts.quiet {
-        out.flush();
-        let n = program
-            .probes
-            .iter()
-            .filter(|p| !matches!(p.kind, rstap_ir::ProbeKind::Never))
-            .count();
-        out.err(
-            format!(
-                "Tracing {n} probe{}... Hit Ctrl-C to end.\n",
-                if n == 1 { "" } else { "s" }
-            )
-            .as_bytes(),
-        );
-    }
     // Control maps for the event reader, globals for the store, and the stack map
     // (after the read-only map) shared by both to expand kernel stacks.
     let layout = &compiled.layout;
@@ -285,6 +270,17 @@ pub fn run(
             )
         })?;
     events.read_at_stop(program, opts.stack_profile.clone());
+    if !opts.quiet {
+        let n = program
+            .probes
+            .iter()
+            .filter(|p| !matches!(p.kind, rstap_ir::ProbeKind::Never))
+            .count();
+        events.notice_when_running(format!(
+            "Tracing {n} probe{}... Hit Ctrl-C to end.\n",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     let mut store = BpfStore::new(program, layout, globals, FIRST_GLOBAL_MAP, expander);
     let status = run_with_events(
         program,
