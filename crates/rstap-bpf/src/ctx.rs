@@ -4,7 +4,7 @@
 //!
 //! x86-64 `struct pt_regs` offsets (kprobes, and the register block at the start of
 //! `bpf_perf_event_data`): di 112, si 104, dx 96, cx 88, r8 72, r9 64, ax 80, ip 128,
-//! sp 152. fentry/fexit and raw tracepoints see their arguments as an array of u64,
+//! cs 136, sp 152. fentry/fexit and raw tracepoints see their arguments as an array of u64,
 //! fexit's return value right after the arguments.
 
 use crate::insn::*;
@@ -18,6 +18,8 @@ pub const X86_64_ORIG_AX: i16 = 120;
 /// System call arguments: di, si, dx, r10, r8, r9.
 pub const X86_64_SYSCALL_ARG_REGS: [i16; 6] = [112, 104, 96, 56, 72, 64];
 pub const X86_64_IP: i16 = 128;
+/// The code segment: its low two bits are the privilege level (3 in user space).
+pub const X86_64_CS: i16 = 136;
 pub const X86_64_SP: i16 = 152;
 
 /// Why a context value cannot be read in a program type.

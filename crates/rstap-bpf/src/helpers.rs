@@ -13,6 +13,7 @@ pub const GET_CURRENT_UID_GID: i32 = 15;
 pub const GET_CURRENT_COMM: i32 = 16;
 pub const GET_STACKID: i32 = 27;
 pub const GET_CURRENT_TASK: i32 = 35;
+pub const GET_STACK: i32 = 67;
 pub const PROBE_READ_STR: i32 = 45;
 pub const GET_NUMA_NODE_ID: i32 = 42;
 pub const KTIME_GET_BOOT_NS: i32 = 125;
@@ -53,6 +54,7 @@ pub fn name(id: i32) -> Option<&'static str> {
         TAIL_CALL => "bpf_tail_call",
         GET_STACKID => "bpf_get_stackid",
         GET_CURRENT_TASK => "bpf_get_current_task",
+        GET_STACK => "bpf_get_stack",
         PROBE_READ_STR => "bpf_probe_read_str",
         GET_NUMA_NODE_ID => "bpf_get_numa_node_id",
         KTIME_GET_BOOT_NS => "bpf_ktime_get_boot_ns",

@@ -15,6 +15,8 @@ pub enum MapKind {
     Ringbuf,
     /// Programs indexed by a number, for `bpf_tail_call` (the system call dispatch).
     ProgArray,
+    /// `BPF_MAP_TYPE_STACK_TRACE`: stacks by the id `bpf_get_stackid` returns.
+    StackTrace,
 }
 
 impl MapKind {
@@ -63,7 +65,11 @@ pub const CONF_SIZE: u32 = 24;
 
 /// Offsets in the counters value.
 pub const STATS_LOST: i32 = 0;
-pub const STATS_SIZE: u32 = 8;
+/// Kernel stacks that `backtrace()` and friends could not record: the stack map was
+/// full, or another stack hashed to the same slot (ids are never reused, so the stack
+/// reads as empty instead of as some other stack).
+pub const STATS_STACKS_LOST: i32 = 8;
+pub const STATS_SIZE: u32 = 16;
 
 /// The byte layout of one statistic's (per-CPU) value.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -177,6 +183,9 @@ pub struct Layout {
     pub rodata_map: usize,
     /// Its contents: NUL-terminated constant strings.
     pub rodata: Vec<u8>,
+    /// The stack map, when a kernel probe unwinds the stack.
+    #[serde(default)]
+    pub stack_map: Option<usize>,
 }
 
 impl Layout {
@@ -324,7 +333,21 @@ impl Layout {
             string_width,
             rodata_map,
             rodata: Vec::new(),
+            stack_map: None,
         }
+    }
+
+    /// Adds the stack map: `entries` stacks of at most `frames` addresses each.
+    pub fn add_stack_map(&mut self, frames: u32, entries: u32) {
+        self.stack_map = Some(self.maps.len());
+        self.maps.push(MapSpec {
+            name: "rstap_stacks".into(),
+            kind: MapKind::StackTrace,
+            key_size: 4,
+            value_size: 8 * frames.max(1),
+            max_entries: entries.max(1),
+            flags: 0,
+        });
     }
 
     pub fn global(&self, g: GlobalId) -> &GlobalLayout {

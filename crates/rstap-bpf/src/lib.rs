@@ -4,7 +4,8 @@
 //! - [`disasm`]: listings in the kernel verifier's syntax (`-p3`);
 //! - [`layout`]: how globals, scratch memory and output map onto BPF maps;
 //! - [`lower`]: IR → BPF for kernel-placed probes;
-//! - [`ctx`]: context access for each program type (arguments, return values).
+//! - [`ctx`]: context access for each program type (arguments, return values);
+//! - [`stack_token`]: kernel stacks and symbols inside BPF strings.
 
 pub mod ctx;
 pub mod disasm;
@@ -12,6 +13,7 @@ pub mod helpers;
 pub mod insn;
 pub mod layout;
 pub mod lower;
+pub mod stack_token;
 
 pub use lower::{
     Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, KernelFunctions, ProgKind, Site,

@@ -20,6 +20,9 @@ use rstap_ir::*;
 use crate::helpers as h;
 use crate::insn::*;
 use crate::layout::*;
+use crate::stack_token;
+
+mod stacks;
 
 /// A construct that has no BPF translation in kernel probes.
 pub const UNSUPPORTED: Code = Code("T0001");
@@ -86,6 +89,10 @@ pub struct CompileOptions {
     pub kernel_functions: KernelFunctions,
     /// MAXERRORS is 0: the first uncaught error stops every handler at once.
     pub stop_on_error: bool,
+    /// MAXBACKTRACE: the frames a kernel stack keeps.
+    pub maxbacktrace: u32,
+    /// MAXSTACKS: the distinct kernel stacks a session can record.
+    pub max_stacks: u32,
 }
 
 impl Default for CompileOptions {
@@ -102,6 +109,8 @@ impl Default for CompileOptions {
             syscall_nr: None,
             kernel_functions: KernelFunctions::Fentry,
             stop_on_error: true,
+            maxbacktrace: 20,
+            max_stacks: 16384,
         }
     }
 }
@@ -226,6 +235,16 @@ pub enum SiteKind {
     },
     /// `error(msg)`: the message is the record's string argument.
     ScriptError,
+    /// A level of the kernel stack that does not exist (the record's long argument):
+    /// `stack(n)`, `callers(n)`, `caller()`, `caller_addr()`.
+    NoStackFrame {
+        code: Code,
+    },
+    /// `print_backtrace()`: the stack-map id is the record's long argument (negative
+    /// when the stack is empty or was lost).
+    PrintBacktrace,
+    /// `print_syms(text)`/`print_stack(text)`: the text is the record's string argument.
+    PrintSyms,
     /// `warn(msg)`.
     Warn,
     /// `exit()`.
@@ -325,6 +344,16 @@ pub fn compile(
         opts.ringbuf_bytes,
         &|g, i| widths.get(&(g, i)).copied().unwrap_or(opts.string_width),
     );
+    let unwinds = kernel_probes.iter().any(|&id| {
+        rstap_ir::placement::first_intrinsic_use(program, &program.probe(id).body, |n| {
+            rstap_ir::stacks::UNWINDING_INTRINSICS.contains(&n)
+        })
+        .is_some()
+    });
+    if unwinds {
+        layout.add_stack_map(opts.maxbacktrace, opts.max_stacks);
+    }
+    let flow = rstap_ir::stacks::TokenFlow::analyze(program);
     let mut sites = Vec::new();
     let mut rodata = Vec::new();
     let mut probes = Vec::new();
@@ -358,6 +387,7 @@ pub fn compile(
         let mut g = Gen::new(program, &layout, opts, &mut sites, &mut rodata, probe, kind);
         g.syscall = syscall;
         g.entry_map = plan.entry_map;
+        g.flow = Some((&flow, id));
         match g.probe_body() {
             Ok(()) if g.diags.is_empty() => {
                 if g.entry_used
@@ -414,7 +444,11 @@ pub fn compile(
     let prints = sites.iter().any(|s| {
         matches!(
             s.kind,
-            SiteKind::Print { .. } | SiteKind::Printf { .. } | SiteKind::Warn
+            SiteKind::Print { .. }
+                | SiteKind::Printf { .. }
+                | SiteKind::Warn
+                | SiteKind::PrintBacktrace
+                | SiteKind::PrintSyms
         )
     });
     if !prints {
@@ -795,6 +829,13 @@ fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)>
     })
 }
 
+/// Bytes (NUL included) of a stack token holding a stack-map id.
+const STACK_ID_TOKEN: u32 = 3 + stack_token::ID_LETTERS as u32 + 1;
+/// Bytes (NUL included) of a `callers(n)` token.
+const CALLERS_TOKEN: u32 = STACK_ID_TOKEN + stack_token::COUNT_LETTERS as u32;
+/// Bytes (NUL included) of a token holding an address.
+const ADDRESS_TOKEN: u32 = 3 + stack_token::ADDR_LETTERS as u32 + 1;
+
 /// The number of bytes (NUL included) a string expression can need, when it is known
 /// statically.
 fn static_bound(program: &Program, e: &Expr, width: u32) -> u32 {
@@ -802,6 +843,13 @@ fn static_bound(program: &Program, e: &Expr, width: u32) -> u32 {
         ExprKind::String(s) => (s.len() as u32 + 1).min(width),
         ExprKind::Call { func, .. } => match &program.function(*func).body {
             FunctionBody::Intrinsic(n) if n == "execname" || n == "pexecname" => 16,
+            FunctionBody::Intrinsic(n) => match n.as_str() {
+                "backtrace" | "sprint_backtrace" => STACK_ID_TOKEN,
+                "callers" => CALLERS_TOKEN,
+                "symname" | "symdata" | "caller" | "probefunc" => ADDRESS_TOKEN,
+                _ => width,
+            }
+            .min(width),
             _ => width,
         },
         ExprKind::Concat { lhs, rhs } => {
@@ -951,6 +999,8 @@ struct Gen<'a> {
     cb: Option<Callback>,
     /// Stack bytes below r10 reserved before loop counters start.
     stack_base: i16,
+    /// Where stack tokens may flow, and the probe being generated.
+    flow: Option<(&'a rstap_ir::stacks::TokenFlow, ProbeId)>,
 }
 
 /// The state of a `bpf_for_each_map_elem` callback being generated.
@@ -1006,6 +1056,7 @@ impl<'a> Gen<'a> {
             subprogs: Vec::new(),
             cb: None,
             stack_base: 16,
+            flow: None,
         }
     }
 
@@ -1272,6 +1323,12 @@ impl<'a> Gen<'a> {
                         match self.sites[site].kind.clone() {
                             SiteKind::Fault { prefix, suffix, .. } => {
                                 self.fault_message(slot, &prefix, ctx.addr, &suffix)?;
+                            }
+                            SiteKind::NoStackFrame { .. } => {
+                                let format = format!("{}%lld", rstap_ir::stacks::NO_FRAME_MESSAGE);
+                                let msg =
+                                    self.snprintf_slots(format.as_bytes(), &[(false, ctx.addr)])?;
+                                self.copy_str(slot, msg, self.width())?;
                             }
                             SiteKind::ScriptError => {
                                 let w = self.width();
@@ -2066,6 +2123,7 @@ impl<'a> Gen<'a> {
                     CompareOp::Ne => Cond::Ne,
                 };
                 if lhs.ty == Type::String {
+                    self.refuse_token_comparison(*op, lhs, rhs, e.span)?;
                     let a = self.string(lhs)?;
                     let b = self.string(rhs)?;
                     self.strcmp(a, b);
@@ -3010,6 +3068,7 @@ impl<'a> Gen<'a> {
         if args.len() > 12 {
             self.unsupported("a kernel `sprintf` with more than 12 arguments", span)?;
         }
+        self.refuse_token_padding(format, args, span)?;
         let mut vals = Vec::new();
         for a in args {
             if a.ty == Type::String {
@@ -3019,6 +3078,12 @@ impl<'a> Gen<'a> {
                 vals.push((false, t));
             }
         }
+        self.snprintf_slots(&bpf_format, &vals)
+    }
+
+    /// `bpf_snprintf` of a format in the kernel's dialect over evaluated arguments
+    /// (`(is_string, slot)`), into a fresh string.
+    fn snprintf_slots(&mut self, bpf_format: &[u8], vals: &[(bool, u32)]) -> G<Str> {
         let argv = self.temp(8 * vals.len().max(1) as u32)?;
         for (i, &(is_str, slot)) in vals.iter().enumerate() {
             if is_str {
@@ -3029,7 +3094,7 @@ impl<'a> Gen<'a> {
             self.spill(argv + 8 * i as u32, R1);
         }
         let at = self.rodata.len() as i32;
-        self.rodata.extend_from_slice(&bpf_format);
+        self.rodata.extend_from_slice(bpf_format);
         self.rodata.push(0);
         let w = self.width();
         let dst = self.temp(w)?;
@@ -3125,8 +3190,6 @@ impl<'a> Gen<'a> {
 
     /// Evaluates the arguments into a record and sends it.
     fn record(&mut self, kind: SiteKind, args: &[&Expr], span: Span) -> G<()> {
-        let mut slots = Vec::new();
-        let mut size = RECORD_HEADER;
         let mut vals = Vec::new();
         // Evaluate every argument first (they may print too), then assemble.
         for a in args {
@@ -3138,7 +3201,14 @@ impl<'a> Gen<'a> {
                 vals.push((Type::Long, t, 8));
             }
         }
-        for &(ty, _, bound) in &vals {
+        self.record_values(kind, &vals, span)
+    }
+
+    /// Sends a record of evaluated arguments (`(type, slot, string bound)`).
+    fn record_values(&mut self, kind: SiteKind, vals: &[(Type, u32, u32)], span: Span) -> G<()> {
+        let mut slots = Vec::new();
+        let mut size = RECORD_HEADER;
+        for &(ty, _, bound) in vals {
             let width = if ty == Type::String { bound } else { 8 };
             slots.push(ArgSlot {
                 ty,
@@ -3151,7 +3221,7 @@ impl<'a> Gen<'a> {
         let site = self.sites.len();
         self.asm
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
-        for (slot, &(ty, src, bound)) in slots.iter().zip(&vals) {
+        for (slot, &(ty, src, bound)) in slots.iter().zip(vals) {
             if ty == Type::String {
                 self.copy_str(
                     rec + slot.offset,
@@ -3179,7 +3249,10 @@ impl<'a> Gen<'a> {
             size,
             !matches!(
                 self.sites[site].kind,
-                SiteKind::Print { .. } | SiteKind::Printf { .. }
+                SiteKind::Print { .. }
+                    | SiteKind::Printf { .. }
+                    | SiteKind::PrintBacktrace
+                    | SiteKind::PrintSyms
             ),
         );
         Ok(())
@@ -3460,9 +3533,10 @@ impl<'a> Gen<'a> {
             "__kfunc_parms" | "__kfunc_return_text" => {
                 return self.kfunc_text(name == "__kfunc_parms", span).map(Some);
             }
-            _ => {
-                self.unsupported(format!("function `{name}()`"), span)?;
-            }
+            n => match self.stack_intrinsic(n, args, span) {
+                Some(result) => return result,
+                None => self.unsupported(format!("function `{name}()`"), span)?,
+            },
         }
         Ok(None)
     }

@@ -1,5 +1,14 @@
 //! The display of globals that were written but never read, at the end of a session
 //! (SystemTap synthesises one end probe per such global, in declaration order).
+//!
+//! A key that is a kernel probe's `backtrace()` value is shown as the frames it stands
+//! for, one `print_stack` line each, where SystemTap shows the hex string:
+//!
+//! ```text
+//! s["workload",
+//!  0xffffffff81e5c4a1 : asm_sysvec_apic_timer_interrupt+0x1a/0x20 [kernel]
+//! ] @count=3 @min=1 @max=1 @sum=3 @avg=1
+//! ```
 
 use std::cmp::Ordering;
 
@@ -42,6 +51,26 @@ fn by_value_desc<V: Ord>(a: &(Vec<Value>, V), b: &(Vec<Value>, V)) -> Ordering {
 }
 
 impl Interp<'_> {
+    /// `name[k1,k2,...]`, kernel stacks as symbolized frames.
+    fn push_keys(&mut self, line: &mut Vec<u8>, name: &str, keys: &[Value]) {
+        line.extend_from_slice(name.as_bytes());
+        line.push(b'[');
+        for (n, k) in keys.iter().enumerate() {
+            if n > 0 {
+                line.push(b',');
+            }
+            match k {
+                Value::Str(s) if !s.is_empty() && self.store.is_kernel_backtrace(s) => {
+                    line.push(b'\n');
+                    let symbols = crate::intrinsics::kernel_symbols(self);
+                    line.extend_from_slice(&rstap_symbolize::format::print_syms(s, symbols));
+                }
+                _ => push_key(line, k),
+            }
+        }
+        line.push(b']');
+    }
+
     /// Prints every global marked `display_at_exit`, in declaration order. A global the
     /// store cannot read is left out.
     pub fn display_unread_globals(&mut self) {
@@ -79,15 +108,8 @@ impl Interp<'_> {
                     };
                     rows.sort_by(by_value_desc);
                     for (keys, v) in rows {
-                        text.extend_from_slice(g.name.as_bytes());
-                        text.push(b'[');
-                        for (n, k) in keys.iter().enumerate() {
-                            if n > 0 {
-                                text.push(b',');
-                            }
-                            push_key(&mut text, k);
-                        }
-                        text.extend_from_slice(b"]=");
+                        self.push_keys(&mut text, &g.name, &keys);
+                        text.push(b'=');
                         push_key(&mut text, &v);
                         text.push(b'\n');
                     }
@@ -100,15 +122,7 @@ impl Interp<'_> {
                         rows.into_iter().map(|(k, s)| (k, s.count(), s)).collect();
                     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                     for (keys, _, s) in rows {
-                        text.extend_from_slice(g.name.as_bytes());
-                        text.push(b'[');
-                        for (n, k) in keys.iter().enumerate() {
-                            if n > 0 {
-                                text.push(b',');
-                            }
-                            push_key(&mut text, k);
-                        }
-                        text.push(b']');
+                        self.push_keys(&mut text, &g.name, &keys);
                         push_stat(&mut text, &s);
                         text.push(b'\n');
                     }

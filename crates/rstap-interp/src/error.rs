@@ -23,6 +23,12 @@ pub const TOO_MANY_SKIPPED: Code = Code("R0009");
 pub const BAD_ARGUMENT: Code = Code("R0010");
 pub const READ_FAULT: Code = Code("R0011");
 pub const STORE_FAILURE: Code = Code("R0012");
+pub const NO_STACK_FRAME: Code = Code("R0013");
+
+/// The message of [`NO_STACK_FRAME`]: the kernel stack has no frame at `level`.
+pub fn no_stack_frame(level: i64) -> String {
+    rstap_ir::stacks::no_frame_message(level)
+}
 
 impl RuntimeError {
     pub fn new(code: Code, message: impl Into<String>, span: Span) -> RuntimeError {
@@ -160,6 +166,15 @@ stops. Raise the limit with `-D MAXSKIPPED=N`.",
 traced task whose memory could be read.",
     },
     Explanation {
+        code: NO_STACK_FRAME,
+        title: "no kernel stack frame at the requested level",
+        text: "`stack(n)`, `callers(n)`, `caller()` or `caller_addr()` asked for a level of \
+the kernel stack that the event does not have: the stack is shorter, the level is beyond \
+MAXBACKTRACE (20 unless set with -D), or the event interrupted user space, where the \
+kernel stack is empty. Userspace probes (begin, end, timers that rstap runs itself) have \
+no kernel stack at all. `callers(-1)` returns whatever frames there are without an error.",
+    },
+    Explanation {
         code: STORE_FAILURE,
         title: "global variable storage failed",
         text: "The storage of a global variable reported a failure (for example a BPF map \
@@ -211,6 +226,6 @@ mod tests {
             assert!(seen.insert(e.code.0), "duplicate {}", e.code.0);
             assert!(e.code.0.starts_with('R'));
         }
-        assert_eq!(seen.len(), 12);
+        assert_eq!(seen.len(), 13);
     }
 }

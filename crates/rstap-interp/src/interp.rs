@@ -59,6 +59,9 @@ pub struct InterpOptions {
     pub suppress_handler_errors: bool,
     /// `target()`: the `-x PID` or the `-c` child.
     pub target: Option<i64>,
+    /// Kernel symbols for `symname`, `print_stack` and the display of stack keys,
+    /// shared with the live runtime and read on first use.
+    pub kernel_symbols: rstap_symbolize::SharedKernelSymbols,
 }
 
 /// The per-handler-run context.

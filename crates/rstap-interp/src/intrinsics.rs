@@ -179,6 +179,32 @@ table! {
         i.out.err(&line);
         Ok(Value::Long(0))
     },
+    // the kernel stack and kernel symbols: userspace probes have no kernel stack
+    "backtrace" => |_, _, _| Ok(Value::empty_str()),
+    "sprint_backtrace" => |_, _, _| Ok(Value::empty_str()),
+    "print_backtrace" => |_, _, _| Ok(Value::Long(0)),
+    "stack" => |_, a, span| Err(no_frame(long(a, 0), span)),
+    "caller_addr" => |_, _, span| Err(no_frame(1, span)),
+    "caller" => |_, _, span| Err(no_frame(1, span)),
+    "callers" => |_, a, span| match long(a, 0) {
+        n if n < 0 => Ok(Value::empty_str()),
+        n => Err(no_frame(n, span)),
+    },
+    "addr" => |_, _, _| Ok(Value::Long(0)),
+    "user_mode" => |_, _, _| Ok(Value::Long(0)),
+    "probefunc" => |i, _, _| symbol_text(i, 0, rstap_symbolize::format::symname),
+    "symname" => |i, a, _| symbol_text(i, long(a, 0) as u64, rstap_symbolize::format::symname),
+    "symdata" => |i, a, _| symbol_text(i, long(a, 0) as u64, rstap_symbolize::format::symdata),
+    "print_syms" => |i, a, _| {
+        let text = rstap_symbolize::format::print_syms(bytes(a, 0), kernel_symbols(i));
+        i.out.out(&text);
+        Ok(Value::Long(0))
+    },
+    "sprint_syms" => |i, a, _| {
+        let max = i.limits.maxstringlen;
+        let text = rstap_symbolize::format::sprint_syms(bytes(a, 0), kernel_symbols(i), max);
+        Ok(i.string(text))
+    },
     "log" => |i, a, _| {
         let mut line = bytes(a, 0).to_vec();
         if line.last() != Some(&b'\n') {
@@ -188,6 +214,34 @@ table! {
         i.out.flush();
         Ok(Value::Long(0))
     },
+}
+
+fn no_frame(level: i64, span: Span) -> Unwind {
+    fail(error::NO_STACK_FRAME, error::no_stack_frame(level), span)
+}
+
+/// The session's kernel symbols, with a warning the first time they cannot be read.
+pub(crate) fn kernel_symbols<'s>(
+    i: &'s mut Interp<'_>,
+) -> &'s rstap_symbolize::SharedKernelSymbols {
+    let symbols = &i.options.kernel_symbols;
+    if symbols.get().is_err()
+        && let Some(w) = symbols.take_warning()
+    {
+        i.out.flush();
+        i.out.err(format!("WARNING: {w}\n").as_bytes());
+    }
+    &i.options.kernel_symbols
+}
+
+fn symbol_text(
+    i: &mut Interp<'_>,
+    address: u64,
+    text: fn(&rstap_symbolize::ResolvedAddress) -> String,
+) -> Exec<Value> {
+    use rstap_symbolize::Resolver;
+    let resolved = kernel_symbols(i).resolve(address);
+    Ok(i.string(text(&resolved).into_bytes()))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

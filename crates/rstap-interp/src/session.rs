@@ -31,6 +31,8 @@ pub struct SessionOptions {
     pub command: Option<String>,
     /// React to SIGINT/SIGTERM by ending the session (off in tests).
     pub handle_signals: bool,
+    /// The session's kernel symbols (read on first use).
+    pub kernel_symbols: rstap_symbolize::SharedKernelSymbols,
 }
 
 impl Default for SessionOptions {
@@ -42,6 +44,7 @@ impl Default for SessionOptions {
             target_pid: None,
             command: None,
             handle_signals: true,
+            kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
         }
     }
 }
@@ -174,7 +177,7 @@ pub trait EventSource {
     /// The session is about to run begin probes; `target` is the `-c`/`-x` pid.
     fn started(&mut self, _target: Option<i64>) {}
     /// The begin probes have run: event handlers may start (SystemTap runs none before).
-    fn begun(&mut self, _interp: &Interp<'_>) {}
+    fn begun(&mut self, _interp: &mut Interp<'_>) {}
     /// Waits at most `timeout` for records from the kernel and applies each one to the
     /// session (output, errors, `exit()` requests).
     fn poll(&mut self, timeout: Duration, interp: &mut Interp<'_>);
@@ -242,6 +245,7 @@ pub fn run_with_events(
         InterpOptions {
             suppress_handler_errors: options.suppress_handler_errors,
             target,
+            kernel_symbols: options.kernel_symbols.clone(),
         },
     );
 
@@ -252,7 +256,7 @@ pub fn run_with_events(
         interp.run_probe(id);
     }
     if let Some(ev) = &mut events {
-        ev.begun(&interp);
+        ev.begun(&mut interp);
     }
     // The command starts once the begin probes have run.
     if let Some(c) = &mut child {

@@ -58,6 +58,11 @@ pub trait GlobalStore {
     fn aggregate(&mut self, g: GlobalId, key: &[Value], v: i64) -> StoreResult<()>;
     /// The statistic, `None` when nothing was aggregated into it.
     fn stat(&mut self, g: GlobalId, key: &[Value]) -> StoreResult<Option<Stat>>;
+    /// Whether a string read from this store is a kernel probe's `backtrace()` value
+    /// (the display of globals prints such keys as symbolized frames).
+    fn is_kernel_backtrace(&self, _s: &[u8]) -> bool {
+        false
+    }
 }
 
 /// True when `key` matches `pattern` (`None` positions match anything).

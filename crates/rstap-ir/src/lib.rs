@@ -9,11 +9,13 @@
 //! `near operator '/' at file:line:col`.
 //!
 //! [`visit`] walks the IR (passes renumber ids with it); [`print`] renders a program as
-//! stable, readable text (`-p3` and test snapshots).
+//! stable, readable text (`-p3` and test snapshots); [`placement`] decides where each
+//! probe runs; [`stacks`] follows kernel stack values through a program.
 
 pub mod placement;
 pub mod print;
 mod program;
+pub mod stacks;
 pub mod visit;
 
 pub use program::*;

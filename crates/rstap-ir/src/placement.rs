@@ -1,7 +1,7 @@
 //! Where a probe's handler runs (DESIGN.md §2): in the rstap process (begin, end, error,
 //! never, and timers whose bodies do not read event context) or in the kernel as BPF
-//! (everything tied to a kernel event, and timers that ask which task or CPU they
-//! interrupted — run in userspace they would silently describe rstap itself).
+//! (everything tied to a kernel event, and timers that ask which task, CPU, registers or
+//! stack they interrupted — run in userspace they would silently describe rstap itself).
 
 use std::collections::HashSet;
 
@@ -21,6 +21,14 @@ pub const EVENT_CONTEXT_INTRINSICS: &[&str] = &[
     "pexecname",
     "cpu",
 ];
+
+/// Whether a timer probe calling `name` must run in the kernel: it asks about the task,
+/// CPU, registers or stack the timer interrupted.
+pub fn reads_event_context(name: &str) -> bool {
+    EVENT_CONTEXT_INTRINSICS.contains(&name)
+        || crate::stacks::UNWINDING_INTRINSICS.contains(&name)
+        || crate::stacks::REGISTER_INTRINSICS.contains(&name)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Placement {
@@ -48,6 +56,16 @@ fn calls(b: &Block) -> Vec<FuncId> {
 
 /// The first event-context intrinsic a body reaches, through any chain of calls.
 pub fn event_context_use(program: &Program, body: &Block) -> Option<String> {
+    first_intrinsic_use(program, body, reads_event_context)
+}
+
+/// The first intrinsic satisfying `pick` that a body reaches, through any chain of
+/// calls, as `name()`.
+pub fn first_intrinsic_use(
+    program: &Program,
+    body: &Block,
+    pick: impl Fn(&str) -> bool,
+) -> Option<String> {
     let mut seen = HashSet::new();
     let mut work = calls(body);
     while let Some(f) = work.pop() {
@@ -58,7 +76,7 @@ pub fn event_context_use(program: &Program, body: &Block) -> Option<String> {
             continue;
         };
         match &func.body {
-            FunctionBody::Intrinsic(name) if EVENT_CONTEXT_INTRINSICS.contains(&name.as_str()) => {
+            FunctionBody::Intrinsic(name) if pick(name) => {
                 return Some(format!("{}()", func.name));
             }
             FunctionBody::Intrinsic(_) => {}
@@ -171,5 +189,24 @@ mod tests {
             placement(&program, &program.probes[1]),
             Placement::Kernel("execname()".into())
         );
+        // The stack and the registers a timer interrupted are event context too;
+        // symbol lookups are not.
+        for (name, kernel) in [
+            ("print_backtrace", true),
+            ("addr", true),
+            ("callers", true),
+            ("symname", false),
+            ("print_syms", false),
+        ] {
+            program.functions.push(intrinsic(name, Type::String));
+            let f = program.functions.len() as u32 - 1;
+            program.probes = vec![timer(vec![call(f, Type::String)])];
+            let expected = if kernel {
+                Placement::Kernel(format!("{name}()"))
+            } else {
+                Placement::Userspace
+            };
+            assert_eq!(placement(&program, &program.probes[0]), expected, "{name}");
+        }
     }
 }

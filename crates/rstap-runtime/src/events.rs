@@ -1,7 +1,9 @@
 //! The kernel side of a live session: output records from the ring buffer, applied to
 //! the session in the order the kernel committed them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use rstap_bpf::layout::{CONF_MAP, CONF_STATE, CONF_TARGET_PID, RINGBUF_MAP};
@@ -15,6 +17,7 @@ use rstap_sys::maps::{MapOps, UpdateFlag};
 use rstap_sys::ringbuf::RingBuf;
 
 use crate::Attached;
+use crate::stacks::Expander;
 
 /// The config state while begin probes run: kernel handlers skip events until then.
 pub(crate) const STATE_STARTING: i64 = 3;
@@ -35,10 +38,12 @@ pub enum Event {
 /// Parsed `printf` formats by site, so each is parsed once per session.
 pub type FormatCache = HashMap<usize, Option<Format>>;
 
-/// Decodes one ring-buffer record of `compiled` (`None` for a malformed record).
+/// Decodes one ring-buffer record of `compiled` (`None` for a malformed record), for a
+/// session without a stack map.
 pub fn decode(compiled: &Compiled, formats: &mut FormatCache, rec: &[u8]) -> Option<Event> {
     let mut text = Vec::new();
-    match decode_into(compiled, formats, rec, &mut text)? {
+    let expander = Expander::new(None, Default::default(), 512);
+    match decode_into(compiled, formats, &expander, rec, &mut text)? {
         Decoded::Output => Some(Event::Output(text)),
         Decoded::Other(e) => Some(e),
     }
@@ -51,10 +56,12 @@ pub enum Decoded {
     Other(Event),
 }
 
-/// Like [`decode`], but appends output text to `out` without allocating.
+/// Like [`decode`], but appends output text to `out` without allocating, and expands
+/// kernel stack and symbol tokens with `stacks`.
 pub fn decode_into(
     compiled: &Compiled,
     formats: &mut FormatCache,
+    stacks: &Expander<'_>,
     rec: &[u8],
     out: &mut Vec<u8>,
 ) -> Option<Decoded> {
@@ -73,7 +80,12 @@ pub fn decode_into(
             match a.ty {
                 Type::String => {
                     let n = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
-                    Arg::Str(&raw[..n])
+                    let raw = &raw[..n];
+                    match site.kind {
+                        // print_syms expands its argument itself.
+                        SiteKind::PrintSyms => Arg::Str(Cow::Borrowed(raw)),
+                        _ => Arg::Str(stacks.expand(raw).map_or(Cow::Borrowed(raw), Cow::Owned)),
+                    }
                 }
                 _ => {
                     let mut b = [0u8; 8];
@@ -112,7 +124,7 @@ pub fn decode_into(
                 .iter()
                 .map(|a| match a {
                     Arg::Long(n) => FmtArg::Long(*n),
-                    Arg::Str(s) => FmtArg::Str(s),
+                    Arg::Str(s) => FmtArg::Str(s.as_ref()),
                 })
                 .collect();
             let mark = out.len();
@@ -170,6 +182,29 @@ pub fn decode_into(
             }
             Decoded::Other(Event::Warning(line))
         }
+        SiteKind::NoStackFrame { code } => {
+            let level = match args.first() {
+                Some(Arg::Long(n)) => *n,
+                _ => 0,
+            };
+            Decoded::Other(Event::Error(RuntimeError::new(
+                *code,
+                rstap_ir::stacks::no_frame_message(level),
+                site.span,
+            )))
+        }
+        SiteKind::PrintBacktrace => {
+            if let Some(Arg::Long(id)) = args.first() {
+                out.extend_from_slice(&stacks.print_backtrace(*id));
+            }
+            Decoded::Output
+        }
+        SiteKind::PrintSyms => {
+            if let Some(Arg::Str(s)) = args.first() {
+                out.extend_from_slice(&stacks.print_syms(s));
+            }
+            Decoded::Output
+        }
         SiteKind::Exit => Decoded::Other(Event::Exit),
     })
 }
@@ -177,6 +212,12 @@ pub fn decode_into(
 /// Drains the ring buffer into the session.
 pub struct Events<'m> {
     compiled: &'m Compiled,
+    stacks: Rc<Expander<'m>>,
+    /// Stack-keyed aggregations to read once the events stop, and what was read.
+    profile: Option<(&'m rstap_ir::Program, Vec<rstap_ir::stacks::StackKeyed>)>,
+    profile_rows: Vec<crate::StackRows>,
+    /// The start notice, printed once the handlers run.
+    notice: Option<String>,
     control: &'m mut [Map],
     ring: RingBuf,
     attached: Vec<Attached>,
@@ -189,7 +230,7 @@ pub struct Events<'m> {
 /// One decoded record argument.
 enum Arg<'r> {
     Long(i64),
-    Str(&'r [u8]),
+    Str(Cow<'r, [u8]>),
 }
 
 impl<'m> Events<'m> {
@@ -197,10 +238,15 @@ impl<'m> Events<'m> {
         compiled: &'m Compiled,
         control: &'m mut [Map],
         attached: Vec<Attached>,
+        stacks: Rc<Expander<'m>>,
     ) -> std::io::Result<Events<'m>> {
         let ring = RingBuf::new(&control[RINGBUF_MAP])?;
         Ok(Events {
             compiled,
+            stacks,
+            profile: None,
+            profile_rows: Vec::new(),
+            notice: None,
             control,
             ring,
             attached,
@@ -211,9 +257,38 @@ impl<'m> Events<'m> {
         })
     }
 
+    /// Prints `notice` on standard error once the handlers run (after begin probes).
+    pub(crate) fn notice_when_running(&mut self, notice: String) {
+        self.notice = Some(notice);
+    }
+
+    /// Reads these aggregations when the events stop (see [`Events::take_stack_rows`]).
+    pub(crate) fn read_at_stop(
+        &mut self,
+        program: &'m rstap_ir::Program,
+        keyed: Vec<rstap_ir::stacks::StackKeyed>,
+    ) {
+        if !keyed.is_empty() {
+            self.profile = Some((program, keyed));
+        }
+    }
+
+    /// The aggregations read when the events stopped.
+    pub(crate) fn take_stack_rows(&mut self) -> Vec<crate::StackRows> {
+        std::mem::take(&mut self.profile_rows)
+    }
+
     /// Records the kernel could not write because the ring buffer was full.
     pub fn lost(&self) -> u64 {
-        crate::read_lost(&self.control[crate::STATS])
+        crate::read_stat(&self.control[crate::STATS], rstap_bpf::layout::STATS_LOST)
+    }
+
+    /// Kernel stacks that could not be recorded (see `STATS_STACKS_LOST`).
+    pub fn stacks_lost(&self) -> u64 {
+        crate::read_stat(
+            &self.control[crate::STATS],
+            rstap_bpf::layout::STATS_STACKS_LOST,
+        )
     }
 
     /// Once the session stops running (exit, error, signal, end of the `-c` command),
@@ -260,7 +335,13 @@ impl<'m> Events<'m> {
 
     fn apply(&mut self, rec: &[u8], interp: &mut Interp<'_>) {
         self.text.clear();
-        let decoded = decode_into(self.compiled, &mut self.formats, rec, &mut self.text);
+        let decoded = decode_into(
+            self.compiled,
+            &mut self.formats,
+            &self.stacks,
+            rec,
+            &mut self.text,
+        );
         match decoded {
             Some(Decoded::Output) => interp.output().out(&self.text),
             Some(Decoded::Other(Event::Output(bytes))) => interp.output().out(&bytes),
@@ -313,17 +394,23 @@ impl EventSource for Events<'_> {
         }
     }
 
-    fn begun(&mut self, interp: &Interp<'_>) {
+    fn begun(&mut self, interp: &mut Interp<'_>) {
         if interp.state() != rstap_interp::RunState::Running {
             self.sync_state(interp);
-            return;
+        } else {
+            let conf = &mut self.control[CONF_MAP];
+            let key = 0u32.to_le_bytes();
+            if let Ok(Some(mut v)) = conf.lookup(&key) {
+                let at = CONF_STATE as usize;
+                v[at..at + 8].copy_from_slice(&0i64.to_le_bytes());
+                let _ = conf.update(&key, &v, UpdateFlag::Any);
+            }
         }
-        let conf = &mut self.control[CONF_MAP];
-        let key = 0u32.to_le_bytes();
-        if let Ok(Some(mut v)) = conf.lookup(&key) {
-            let at = CONF_STATE as usize;
-            v[at..at + 8].copy_from_slice(&0i64.to_le_bytes());
-            let _ = conf.update(&key, &v, UpdateFlag::Any);
+        // Only now do the handlers count events: tell the user.
+        if let Some(notice) = self.notice.take() {
+            let out = interp.output();
+            out.flush();
+            out.err(notice.as_bytes());
         }
     }
 
@@ -340,6 +427,9 @@ impl EventSource for Events<'_> {
         self.sync_state(interp);
         detach_all(std::mem::take(&mut self.attached));
         self.drain(interp);
+        if let Some((program, keyed)) = self.profile.take() {
+            self.profile_rows = crate::read_stack_rows(program, interp.store(), &keyed);
+        }
     }
 }
 

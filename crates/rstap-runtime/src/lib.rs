@@ -8,16 +8,19 @@
 
 mod events;
 pub mod session_file;
+pub mod stacks;
 mod store;
 
+use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rstap_bpf::layout::{CONF_MAP, CONF_REALTIME_OFFSET, FIRST_GLOBAL_MAP, MapKind, STATS_MAP};
 use rstap_bpf::{Attach, CompileOptions, Compiled, CompiledProbe, ProgKind, TaskOffsets};
 use rstap_diag::{Code, Diagnostic, SourceMap, Stage};
-use rstap_interp::Output;
 use rstap_interp::session::{SessionOptions, run_with_events};
+use rstap_interp::{Output, Value};
 use rstap_ir::placement::{Placement, placement};
+use rstap_ir::stacks::StackKeyed;
 use rstap_ir::{PerfSample, ProbeId, Program};
 use rstap_sys::bpf::{Map, MapType};
 use rstap_sys::maps::{MapOps, UpdateFlag};
@@ -188,6 +191,55 @@ pub struct LiveOptions {
     pub session: SessionOptions,
     /// `-q`: no start notice.
     pub quiet: bool,
+    /// Stack-keyed aggregations to read when the events stop (for `--folded` and
+    /// `--flamegraph`): before end probes run, which often delete them.
+    pub stack_profile: Vec<StackKeyed>,
+    /// MAXSTRINGLEN of kernel strings once expanded (the userspace string limit).
+    pub maxstringlen: usize,
+}
+
+/// The rows of one stack-keyed aggregation: keys and sample counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StackRows {
+    pub keyed: StackKeyed,
+    pub rows: Vec<(Vec<Value>, u64)>,
+}
+
+/// How a live session ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveOutcome {
+    /// The exit status: 0, or 1 when an error was reported.
+    pub status: i32,
+    /// The aggregations asked for in [`LiveOptions::stack_profile`].
+    pub stacks: Vec<StackRows>,
+}
+
+/// Reads the rows of stack-keyed aggregations through the session's store.
+pub fn read_stack_rows(
+    program: &Program,
+    store: &mut dyn rstap_interp::GlobalStore,
+    keyed: &[StackKeyed],
+) -> Vec<StackRows> {
+    keyed
+        .iter()
+        .map(|k| {
+            let rows = match &program.global(k.global).kind {
+                rstap_ir::GlobalKind::StatArray { .. } => store
+                    .stat_entries(k.global)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(key, s)| (key, s.count().max(0) as u64))
+                    .collect(),
+                _ => store
+                    .entries(k.global)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(key, v)| (key, v.as_long().max(0) as u64))
+                    .collect(),
+            };
+            StackRows { keyed: *k, rows }
+        })
+        .collect()
 }
 
 fn map_type(k: MapKind) -> MapType {
@@ -200,6 +252,7 @@ fn map_type(k: MapKind) -> MapType {
         MapKind::LruPercpuHash => MapType::LruPercpuHash,
         MapKind::Ringbuf => MapType::Ringbuf,
         MapKind::ProgArray => MapType::ProgArray,
+        MapKind::StackTrace => MapType::StackTrace,
     }
 }
 
@@ -220,15 +273,15 @@ pub(crate) enum Attached {
     },
 }
 
-/// Runs a compiled program live. Returns the exit status, or the diagnostic that
-/// stopped the session from starting.
+/// Runs a compiled program live. Returns how it ended, or the diagnostic that stopped
+/// the session from starting.
 pub fn run(
     program: &Program,
     sources: &SourceMap,
     compiled: &Compiled,
     opts: &LiveOptions,
     out: &mut dyn Output,
-) -> Result<i32, Box<Diagnostic>> {
+) -> Result<LiveOutcome, Box<Diagnostic>> {
     let mut maps = create_maps(compiled)?;
     // Configuration the programs read: the -x target and the wall-clock offset.
     let conf = &mut maps[CONF_MAP];
@@ -268,33 +321,45 @@ pub fn run(
             })?;
         attached.push(Attached::Raw { _link: a });
     }
+    // Control maps for the event reader, globals for the store, and the stack map
+    // (after the read-only map) shared by both to expand kernel stacks.
+    let layout = &compiled.layout;
+    let (control, rest) = maps.split_at_mut(FIRST_GLOBAL_MAP);
+    let (globals, tail) = rest.split_at_mut(layout.rodata_map - FIRST_GLOBAL_MAP);
+    let stack_map: Option<&dyn stacks::StackSource> = layout
+        .stack_map
+        .and_then(|i| tail.get(i - layout.rodata_map))
+        .map(|m| m as &dyn stacks::StackSource);
+    let symbols = opts.session.kernel_symbols.clone();
+    let expander = Rc::new(stacks::Expander::new(
+        stack_map,
+        symbols.clone(),
+        opts.maxstringlen,
+    ));
+    let mut events =
+        Events::new(compiled, control, attached, Rc::clone(&expander)).map_err(|e| {
+            Box::new(
+                Diagnostic::error(
+                    Stage::Run,
+                    SESSION_FAILED,
+                    "cannot map the output ring buffer",
+                )
+                .with_note(e.to_string()),
+            )
+        })?;
+    events.read_at_stop(program, opts.stack_profile.clone());
     if !opts.quiet {
-        out.flush();
         let n = program
             .probes
             .iter()
             .filter(|p| !matches!(p.kind, rstap_ir::ProbeKind::Never))
             .count();
-        out.err(
-            format!(
-                "Tracing {n} probe{}... Hit Ctrl-C to end.\n",
-                if n == 1 { "" } else { "s" }
-            )
-            .as_bytes(),
-        );
+        events.notice_when_running(format!(
+            "Tracing {n} probe{}... Hit Ctrl-C to end.\n",
+            if n == 1 { "" } else { "s" }
+        ));
     }
-    let (control, globals) = maps.split_at_mut(FIRST_GLOBAL_MAP);
-    let mut events = Events::new(compiled, control, attached).map_err(|e| {
-        Box::new(
-            Diagnostic::error(
-                Stage::Run,
-                SESSION_FAILED,
-                "cannot map the output ring buffer",
-            )
-            .with_note(e.to_string()),
-        )
-    })?;
-    let mut store = BpfStore::new(program, &compiled.layout, globals, FIRST_GLOBAL_MAP);
+    let mut store = BpfStore::new(program, layout, globals, FIRST_GLOBAL_MAP, expander);
     let status = run_with_events(
         program,
         sources,
@@ -314,7 +379,28 @@ pub fn run(
         );
         out.flush();
     }
-    Ok(status)
+    let stacks_lost = events.stacks_lost();
+    if stacks_lost > 0 {
+        out.flush();
+        out.err(
+            format!(
+                "WARNING: {stacks_lost} kernel backtraces could not be recorded (the stack \
+                 map was full, or two stacks hashed alike) and read as empty; raise \
+                 -D MAXSTACKS (now {})\n",
+                layout.stack_map.map_or(0, |i| layout.maps[i].max_entries)
+            )
+            .as_bytes(),
+        );
+        out.flush();
+    }
+    if let Some(w) = symbols.take_warning() {
+        out.flush();
+        out.err(format!("WARNING: {w}\n").as_bytes());
+    }
+    Ok(LiveOutcome {
+        status,
+        stacks: events.take_stack_rows(),
+    })
 }
 
 fn map_error(name: &str, errno: i32) -> Box<Diagnostic> {
@@ -617,13 +703,14 @@ fn realtime_offset_ns() -> i64 {
     real - (boot.tv_sec as i64 * 1_000_000_000 + boot.tv_nsec as i64)
 }
 
-/// The stats counter of lost records (used by tests and `events`).
-pub(crate) fn read_lost(stats: &Map) -> u64 {
+/// A counter of the stats map (`STATS_*` offset).
+pub(crate) fn read_stat(stats: &Map, offset: i32) -> u64 {
+    let at = offset as usize;
     stats
         .lookup(&0u32.to_le_bytes())
         .ok()
         .flatten()
-        .map(|v| u64::from_le_bytes(v[..8].try_into().unwrap()))
+        .and_then(|v| Some(u64::from_le_bytes(v.get(at..at + 8)?.try_into().ok()?)))
         .unwrap_or(0)
 }
 

@@ -1,11 +1,35 @@
 //! The interpreter's view of globals that live in BPF maps: userspace probes (begin,
 //! end, timers) read and write the same maps the kernel programs update.
+//!
+//! Strings a kernel probe stored may hold stack and symbol tokens: they are read as
+//! SystemTap's text, and the store remembers which token each text came from, so that
+//! the text written back (`delete s[k]`, `t[k] = 1`) names the same map entry the
+//! kernel uses.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use rstap_bpf::layout::{GlobalLayout, Layout, StatLayout, ValueLayout};
 use rstap_interp::{GlobalStore, Stat, StoreError, StoreResult, Value, key_matches};
 use rstap_ir::{GlobalId, GlobalKind, Program, StatSpec, Type};
 use rstap_sys::bpf::Map;
 use rstap_sys::maps::{MapError, MapOps, UpdateFlag};
+
+use crate::stacks::Expander;
+
+/// Where a kernel string was read: a key position of a global, or its value (`None`).
+type Place = (GlobalId, Option<usize>);
+
+/// The tokens behind the texts userspace was given.
+#[derive(Default)]
+struct Tokens {
+    by_place: HashMap<Place, HashMap<Vec<u8>, Vec<u8>>>,
+    /// Any place, the first token seen for a text.
+    anywhere: HashMap<Vec<u8>, Vec<u8>>,
+    /// Texts that are `backtrace()` values.
+    backtraces: HashSet<Vec<u8>>,
+}
 
 /// Globals backed by the session's maps.
 pub struct BpfStore<'a> {
@@ -14,6 +38,8 @@ pub struct BpfStore<'a> {
     maps: &'a mut [Map],
     /// The layout's index of `maps[0]`.
     base: usize,
+    stacks: Rc<Expander<'a>>,
+    tokens: RefCell<Tokens>,
 }
 
 fn store_err(e: MapError) -> StoreError {
@@ -21,18 +47,60 @@ fn store_err(e: MapError) -> StoreError {
 }
 
 impl<'a> BpfStore<'a> {
-    /// `maps` holds the layout's maps from index `base` on (the globals' maps).
+    /// `maps` holds the layout's maps from index `base` on (the globals' maps);
+    /// `stacks` expands the tokens of kernel strings.
     pub fn new(
         program: &'a Program,
         layout: &'a Layout,
         maps: &'a mut [Map],
         base: usize,
+        stacks: Rc<Expander<'a>>,
     ) -> BpfStore<'a> {
         BpfStore {
             program,
             layout,
             maps,
             base,
+            stacks,
+            tokens: RefCell::new(Tokens::default()),
+        }
+    }
+
+    /// A string read from `place`, its tokens expanded (and remembered).
+    fn read_str(&self, place: Place, raw: &[u8]) -> Vec<u8> {
+        let raw = cstr(raw);
+        let Some(text) = self.stacks.expand(&raw) else {
+            return raw;
+        };
+        // "" is also the text of plain empty strings: it must stay ""
+        if !text.is_empty() {
+            let mut t = self.tokens.borrow_mut();
+            if Expander::is_backtrace_token(&raw) {
+                t.backtraces.insert(text.clone());
+            }
+            t.anywhere
+                .entry(text.clone())
+                .or_insert_with(|| raw.clone());
+            t.by_place
+                .entry(place)
+                .or_default()
+                .insert(text.clone(), raw);
+        }
+        text
+    }
+
+    /// The bytes to store for a string userspace gives for `place`: the token it was
+    /// read as, if any.
+    fn write_str<'s>(&self, place: Place, s: &'s [u8]) -> std::borrow::Cow<'s, [u8]> {
+        let t = self.tokens.borrow();
+        match t
+            .by_place
+            .get(&place)
+            .and_then(|m| m.get(s))
+            .or_else(|| t.anywhere.get(s))
+        {
+            Some(raw) => std::borrow::Cow::Owned(raw.clone()),
+            None => std::borrow::Cow::Borrowed(s),
         }
     }
 
@@ -59,11 +127,12 @@ impl<'a> BpfStore<'a> {
     fn encode_key(&self, g: GlobalId, key: &[Value]) -> Vec<u8> {
         let gl = self.gl(g);
         let mut out = vec![0u8; gl.key_size() as usize];
-        for (f, v) in gl.keys.iter().zip(key) {
+        for (i, (f, v)) in gl.keys.iter().zip(key).enumerate() {
             let at = f.offset as usize;
             match v {
                 Value::Long(n) => out[at..at + 8].copy_from_slice(&n.to_le_bytes()),
                 Value::Str(s) => {
+                    let s = self.write_str((g, Some(i)), s);
                     let n = s.len().min(f.width as usize - 1);
                     out[at..at + n].copy_from_slice(&s[..n]);
                 }
@@ -76,10 +145,13 @@ impl<'a> BpfStore<'a> {
         self.gl(g)
             .keys
             .iter()
-            .map(|f| {
+            .enumerate()
+            .map(|(i, f)| {
                 let at = f.offset as usize;
                 match f.ty {
-                    Type::String => Value::Str(cstr(&raw[at..at + f.width as usize])),
+                    Type::String => {
+                        Value::Str(self.read_str((g, Some(i)), &raw[at..at + f.width as usize]))
+                    }
                     _ => Value::Long(i64::from_le_bytes(raw[at..at + 8].try_into().unwrap())),
                 }
             })
@@ -92,6 +164,7 @@ impl<'a> BpfStore<'a> {
         match v {
             Value::Long(n) => out[..8].copy_from_slice(&n.to_le_bytes()),
             Value::Str(s) => {
+                let s = self.write_str((g, None), s);
                 let n = s.len().min(size - 1);
                 out[..n].copy_from_slice(&s[..n]);
             }
@@ -101,7 +174,7 @@ impl<'a> BpfStore<'a> {
 
     fn decode_value(&self, g: GlobalId, raw: &[u8]) -> Value {
         match self.gl(g).value {
-            ValueLayout::Str(_) => Value::Str(cstr(raw)),
+            ValueLayout::Str(_) => Value::Str(self.read_str((g, None), raw)),
             _ => Value::Long(i64::from_le_bytes(raw[..8].try_into().unwrap())),
         }
     }
@@ -309,6 +382,10 @@ impl GlobalStore for BpfStore<'_> {
         };
         let s = self.stat_of(g, &v);
         Ok(if s.count() == 0 { None } else { Some(s) })
+    }
+
+    fn is_kernel_backtrace(&self, s: &[u8]) -> bool {
+        self.tokens.borrow().backtraces.contains(s)
     }
 }
 

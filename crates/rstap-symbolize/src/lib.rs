@@ -4,7 +4,8 @@
 //! ELF files) and never changes kernel state; an address it cannot resolve
 //! is never an error, it prints as hex the way SystemTap prints it.
 //!
-//! - [`KernelSymbols`]: `/proc/kallsyms` parsed and sorted, sizes inferred.
+//! - [`KernelSymbols`]: `/proc/kallsyms` parsed and sorted, sizes inferred;
+//!   [`SharedKernelSymbols`] reads it once per session, on first use.
 //! - [`ProcessSymbolCache`]: user symbols through snapshots that outlive
 //!   the process, resolved from the ELF files (blazesym).
 //! - [`format`]: `print_backtrace`, `sprint_backtrace`, `backtrace`,
@@ -20,6 +21,7 @@ pub mod maps;
 pub mod process;
 pub mod profile;
 pub mod resolved;
+pub mod shared;
 pub mod stack;
 
 pub use elf::{ElfAddressKind, ElfSymbolLocation, ElfSymbolizer};
@@ -30,3 +32,4 @@ pub use maps::{Mapping, MappingSource};
 pub use process::{ProcessResolver, ProcessSnapshot, ProcessSymbolCache};
 pub use profile::FoldedProfile;
 pub use resolved::{ModulePart, ResolvedAddress, Resolver, SymbolPart};
+pub use shared::SharedKernelSymbols;

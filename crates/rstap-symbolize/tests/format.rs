@@ -1,11 +1,12 @@
 //! SystemTap's address and stack text, independent of any symbol source.
 
 use rstap_symbolize::format::{
-    FrameStyle, caller, callers, callers_frames, frame_line, hex_stack, module_basename,
-    parse_hex_stack, render_stack, symdata, symname,
+    FrameStyle, backtrace_text, caller, callers, callers_frames, frame_line, hex_stack,
+    module_basename, parse_hex_stack, print_syms, render_stack, sprint_backtrace_text, sprint_syms,
+    symdata, symname, syms_words,
 };
 use rstap_symbolize::stack::{frames_from_bytes, frames_from_words, limit_to_maxbacktrace};
-use rstap_symbolize::{MAXBACKTRACE, ModulePart, ResolvedAddress, SymbolPart};
+use rstap_symbolize::{MAXBACKTRACE, ModulePart, ResolvedAddress, Resolver, SymbolPart};
 
 fn frame(
     address: u64,
@@ -119,20 +120,107 @@ fn hex_stacks_and_callers() {
         "0xffffffff81000010 0xffffffff81000020 0xffffffff81000030"
     );
     assert_eq!(hex_stack(&[]), "");
-    // (n, frames after the probed location)
-    let cases: &[(i64, &[u64])] = &[
-        (-1, &stack[1..]),
-        (-7, &stack[1..]),
-        (0, &[]),
-        (1, &stack[1..2]),
-        (2, &stack[1..3]),
-        (99, &stack[1..]),
+    // SystemTap's callers(n) walks levels 0..=n (the probed location is level
+    // 0); -1 is the whole stack, other negative counts give nothing, and a
+    // stack shorter than n + 1 frames is an error (None).
+    let cases: &[(i64, Option<&[u64]>)] = &[
+        (-1, Some(&stack[..])),
+        (-7, Some(&[])),
+        (0, Some(&stack[..1])),
+        (1, Some(&stack[..2])),
+        (2, Some(&stack[..])),
+        (3, None),
+        (99, None),
     ];
     for &(n, expected) in cases {
         assert_eq!(callers_frames(&stack, n), expected, "callers({n})");
-        assert_eq!(callers(&stack, n), hex_stack(expected), "callers({n})");
+        assert_eq!(
+            callers(&stack, n, 512),
+            expected.map(hex_stack),
+            "callers({n})"
+        );
     }
-    assert_eq!(callers(&[], -1), "");
+    assert_eq!(callers(&[], -1, 512).as_deref(), Some(""));
+    assert_eq!(callers(&[], 0, 512), None);
+    // Whole entries only within MAXSTRINGLEN: 18 bytes, then 19 per entry.
+    assert_eq!(
+        callers(&stack, -1, 40).as_deref(),
+        Some("0xffffffff81000010 0xffffffff81000020")
+    );
+    assert_eq!(
+        callers(&stack, -1, 36).as_deref(),
+        Some("0xffffffff81000010")
+    );
+}
+
+#[test]
+fn backtrace_strings_drop_the_last_separator_and_fit_maxstringlen() {
+    let stack = [0xffffffff81000010u64, 0x20];
+    assert_eq!(backtrace_text(&stack, 512), "0xffffffff81000010 0x20");
+    assert_eq!(backtrace_text(&[], 512), "");
+    // A MAXSTRINGLEN buffer of 8 holds 7 bytes.
+    assert_eq!(backtrace_text(&stack, 8), "0xfffff");
+    let frames = [
+        frame(
+            0xffffffff811c3f50,
+            Some(("vfs_read", 0x10, 0x180)),
+            Some(("kernel", 0, 0)),
+        ),
+        frame(0x20, None, None),
+    ];
+    assert_eq!(
+        sprint_backtrace_text(&frames, 512),
+        b"vfs_read+0x10 [kernel]\n0x20".to_vec()
+    );
+    assert_eq!(sprint_backtrace_text(&[], 512), Vec::<u8>::new());
+    assert_eq!(sprint_backtrace_text(&frames, 9), b"vfs_read".to_vec());
+}
+
+struct Table;
+
+impl Resolver for Table {
+    fn resolve(&self, address: u64) -> ResolvedAddress {
+        match address {
+            0xffffffff811c3f60 => frame(
+                address,
+                Some(("vfs_read", 0x10, 0x180)),
+                Some(("kernel", 0, 0)),
+            ),
+            _ => ResolvedAddress::unknown(address),
+        }
+    }
+}
+
+#[test]
+fn print_syms_lines_echo_each_word_and_its_symdata() {
+    let text = b"0xffffffff811c3f60  ffffffff811c3f60 junk -0x1";
+    let words: Vec<(&[u8], u64)> = syms_words(text);
+    assert_eq!(
+        words,
+        vec![
+            (&b"0xffffffff811c3f60"[..], 0xffffffff811c3f60),
+            (&b"ffffffff811c3f60"[..], 0xffffffff811c3f60),
+            (&b"junk"[..], 0),
+            (&b"-0x1"[..], u64::MAX),
+        ]
+    );
+    let printed = String::from_utf8(print_syms(text, &Table)).unwrap();
+    assert_eq!(
+        printed,
+        " 0xffffffff811c3f60 : vfs_read+0x10/0x180 [kernel]\n \
+         ffffffff811c3f60 : vfs_read+0x10/0x180 [kernel]\n \
+         junk : 0x0\n \
+         -0x1 : 0xffffffffffffffff\n"
+    );
+    assert!(print_syms(b"", &Table).is_empty());
+    // sprint_syms keeps whole lines within MAXSTRINGLEN (51 bytes each here).
+    let two = b"0xffffffff811c3f60 0xffffffff811c3f60";
+    assert_eq!(sprint_syms(two, &Table, 512), print_syms(two, &Table));
+    assert_eq!(sprint_syms(two, &Table, 60).len(), 51);
+    assert_eq!(
+        sprint_syms(two, &Table, 102),
+        print_syms(two, &Table)[..101].to_vec()
+    );
 }
 
 #[test]

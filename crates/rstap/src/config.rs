@@ -56,9 +56,20 @@ pub struct Config {
     /// `-s N`: the output ring buffer in MiB.
     pub buffer_mb: Option<u32>,
     pub no_global_var_display: bool,
+    /// `--folded`: where the folded stacks go.
+    pub folded: Option<ProfileOutput>,
+    /// `--flamegraph FILE`.
+    pub flamegraph: Option<PathBuf>,
     pub compatible: String,
     pub privilege: String,
     pub color: ColorChoice,
+}
+
+/// Where `--folded` writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileOutput {
+    Stdout,
+    File(PathBuf),
 }
 
 /// A command-line problem: the message (stap's text where it has one) and an optional fix.
@@ -363,6 +374,11 @@ impl Config {
             suppress_time_limits: a.suppress_time_limits,
             buffer_mb: a.buffer_mb.as_deref().and_then(|b| b.parse().ok()),
             no_global_var_display: a.no_global_var_display,
+            folded: a.folded.map(|f| match f.as_str() {
+                "-" => ProfileOutput::Stdout,
+                _ => ProfileOutput::File(PathBuf::from(f)),
+            }),
+            flamegraph: a.flamegraph.map(PathBuf::from),
             compatible: a.compatible.unwrap_or_else(|| "4.8".to_string()),
             privilege,
             color,
@@ -498,6 +514,28 @@ mod tests {
             err(&["--suppress-time-limits", "-e", "x"]),
             "--suppress-time-limits requires guru mode (-g)"
         );
+    }
+
+    #[test]
+    fn stack_profile_outputs() {
+        let c = cfg(&[
+            "--folded",
+            "out.folded",
+            "--flamegraph",
+            "fg.svg",
+            "-e",
+            "probe begin {}",
+        ])
+        .unwrap();
+        assert_eq!(c.folded, Some(ProfileOutput::File("out.folded".into())));
+        assert_eq!(c.flamegraph, Some(PathBuf::from("fg.svg")));
+        let c = cfg(&["--folded", "-e", "probe begin {}"]).unwrap();
+        assert_eq!(c.folded, Some(ProfileOutput::Stdout));
+        let c = cfg(&["--folded=-", "x.stp"]).unwrap();
+        assert_eq!(c.folded, Some(ProfileOutput::Stdout));
+        assert_eq!(c.mode, Mode::Run(ScriptSource::File("x.stp".into())));
+        let c = cfg(&["-e", "probe begin {}"]).unwrap();
+        assert_eq!((c.folded, c.flamegraph), (None, None));
     }
 
     #[test]

@@ -34,6 +34,7 @@ const KERNEL_LIMITS: &[&str] = &[
     "STP_OVERLOAD_THRESHOLD",
     "STP_OVERLOAD_INTERVAL",
     "MAXBACKTRACE",
+    "MAXSTACKS",
     "MAXTRYLOCK",
     "TRYLOCKDELAY",
     "STP_MAXMEMORY",
@@ -111,11 +112,13 @@ pub fn run_session_file(path: &std::path::Path) -> u8 {
         }
     } else {
         let live = rstap_runtime::LiveOptions {
+            maxstringlen: session.limits.maxstringlen,
             session,
             quiet: false,
+            stack_profile: Vec::new(),
         };
         match rstap_runtime::run(&file.program, &sm, &file.compiled, &live, &mut out) {
-            Ok(s) => s,
+            Ok(o) => o.status,
             Err(d) => {
                 eprint!(
                     "{}",
@@ -319,19 +322,26 @@ impl Driver {
             Err(code) => return code,
         };
         let kernel = rstap_runtime::kernel_probes(&program);
-        let mut copts = self.compile_options(&program, &limits);
-        if self.cfg.last_pass >= 4 {
+        let kernel_functions = if self.cfg.last_pass >= 4 {
             match self.kernel_function_mechanism(&program) {
-                Ok(Some(m)) => copts.kernel_functions = m,
-                Ok(None) => {}
+                Ok(m) => m,
                 Err(code) => return code,
             }
-        }
+        } else {
+            None
+        };
         let compiled = if kernel.is_empty() {
             None
         } else {
             let clock = PassClock::start();
-            match rstap_bpf::compile(&program, &kernel, &copts) {
+            let mut options = match self.compile_options(&program, &limits) {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            if let Some(m) = kernel_functions {
+                options.kernel_functions = m;
+            }
+            match rstap_bpf::compile(&program, &kernel, &options) {
                 Ok(c) => {
                     if self.verbose(3) > 0 {
                         let insns: usize = c.probes.iter().map(|p| p.code.insns.len()).sum();
@@ -401,11 +411,11 @@ impl Driver {
         let compiled = match compiled {
             Some(c) => c,
             None => {
-                empty = match rstap_bpf::compile(
-                    program,
-                    &[],
-                    &self.compile_options(program, limits),
-                ) {
+                let options = match self.compile_options(program, limits) {
+                    Ok(o) => o,
+                    Err(code) => return code,
+                };
+                empty = match rstap_bpf::compile(program, &[], &options) {
                     Ok(c) => c,
                     Err(diags) => {
                         self.emit(&diags);
@@ -532,7 +542,11 @@ impl Driver {
         &self,
         program: &Program,
         limits: &rstap_interp::Limits,
-    ) -> rstap_bpf::CompileOptions {
+    ) -> Result<rstap_bpf::CompileOptions, u8> {
+        // MAXBACKTRACE frames per kernel stack (the kernel unwinds at most 127, its
+        // kernel.perf_event_max_stack default); MAXSTACKS distinct stacks per session.
+        let maxbacktrace = self.define_count("MAXBACKTRACE", 20, 1..=127)?;
+        let max_stacks = self.define_count("MAXSTACKS", 16384, 1..=1 << 20)?;
         // Kernel strings default to 128 bytes (they live in per-CPU scratch memory and
         // travel in every output record); -DMAXSTRINGLEN raises that up to 1024.
         let string_width = if self.cfg.defines.contains_key("MAXSTRINGLEN") {
@@ -554,7 +568,7 @@ impl Driver {
         } else {
             250
         };
-        rstap_runtime::machine_compile_options(
+        Ok(rstap_runtime::machine_compile_options(
             program,
             rstap_bpf::CompileOptions {
                 string_width,
@@ -570,10 +584,35 @@ impl Driver {
                 // The first error ends the session, unless errors are suppressed or a
                 // MAXERRORS budget is set (then userspace counts them).
                 stop_on_error: limits.maxerrors == 0 && !self.cfg.suppress_handler_errors,
+                maxbacktrace,
+                max_stacks,
                 ..Default::default()
             },
             hz,
-        )
+        ))
+    }
+
+    /// A `-D NAME=N` count within `range`, or its default.
+    fn define_count(
+        &self,
+        name: &str,
+        default: u32,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Result<u32, u8> {
+        let Some(value) = self.cfg.defines.get(name) else {
+            return Ok(default);
+        };
+        match value.parse::<u32>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => {
+                eprintln!(
+                    "error[C0001]: -D {name}={value}: expected a number from {} to {}",
+                    range.start(),
+                    range.end()
+                );
+                Err(FAILED)
+            }
+        }
     }
 
     fn pass5(
@@ -583,6 +622,17 @@ impl Driver {
         compiled: Option<&rstap_bpf::Compiled>,
     ) -> u8 {
         let clock = PassClock::start();
+        let profiling = self.cfg.folded.is_some() || self.cfg.flamegraph.is_some();
+        let stack_profile = if profiling {
+            let keyed = rstap_ir::stacks::stack_keyed_arrays(program);
+            if let Some(why) = crate::profile::unprofilable(program, &keyed, compiled.is_some()) {
+                eprintln!("error[C0001]: cannot draw a stack profile: {why}");
+                return FAILED;
+            }
+            keyed
+        } else {
+            Vec::new()
+        };
         let opts = rstap_interp::session::SessionOptions {
             limits,
             suppress_handler_errors: self.cfg.suppress_handler_errors,
@@ -590,7 +640,10 @@ impl Driver {
             target_pid: self.cfg.target_pid.map(i64::from),
             command: self.cfg.command.clone(),
             handle_signals: true,
+            kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
         };
+        let symbols = opts.kernel_symbols.clone();
+        let mut stacks = Vec::new();
         let mut out = match &self.cfg.output {
             Some(path) => match rstap_interp::StdOutput::file(path) {
                 Ok(o) => o,
@@ -609,11 +662,16 @@ impl Driver {
         }
         let status = if let Some(c) = compiled {
             let live = rstap_runtime::LiveOptions {
+                maxstringlen: opts.limits.maxstringlen,
                 session: opts,
                 quiet: self.cfg.quiet,
+                stack_profile,
             };
             match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
-                Ok(s) => s,
+                Ok(o) => {
+                    stacks = o.stacks;
+                    o.status
+                }
                 Err(d) => {
                     self.emit(&[*d]);
                     return FAILED;
@@ -640,6 +698,10 @@ impl Driver {
                 }
             }
         };
+        let mut status = status;
+        if profiling && !self.write_profiles(program, &stacks, &symbols, &mut out) {
+            status = 1;
+        }
         if let Err(e) = out.finish() {
             eprintln!("error: cannot write the output: {e}");
             return FAILED;
@@ -648,6 +710,47 @@ impl Driver {
             eprintln!("Pass 5: run completed {}", clock.report_time());
         }
         if status == 0 { 0 } else { FAILED }
+    }
+
+    /// `--folded` and `--flamegraph` of the stack aggregations read at the end of the
+    /// events. Returns false when one of them could not be written.
+    fn write_profiles(
+        &self,
+        program: &Program,
+        stacks: &[rstap_runtime::StackRows],
+        symbols: &rstap_symbolize::SharedKernelSymbols,
+        out: &mut rstap_interp::StdOutput,
+    ) -> bool {
+        use rstap_interp::Output as _;
+        let profile = crate::profile::folded_profile(stacks, symbols, program);
+        let mut ok = true;
+        if profile.is_empty() && !self.cfg.no_warnings {
+            eprintln!("WARNING: no kernel stacks were recorded for the stack profile");
+        }
+        match &self.cfg.folded {
+            Some(crate::config::ProfileOutput::Stdout) => {
+                out.out(profile.folded().as_bytes());
+                out.flush();
+            }
+            Some(crate::config::ProfileOutput::File(path)) => {
+                if let Err(e) = std::fs::write(path, profile.folded()) {
+                    eprintln!("error[C0001]: cannot write '{}': {e}", path.display());
+                    ok = false;
+                }
+            }
+            None => {}
+        }
+        if let Some(path) = &self.cfg.flamegraph {
+            let title = match &self.cfg.mode {
+                Mode::Run(ScriptSource::File(p)) => format!("rstap {}: kernel stacks", p.display()),
+                _ => "rstap: kernel stacks".to_string(),
+            };
+            if let Err(e) = profile.write_flamegraph_file(&title, path) {
+                eprintln!("error[C0001]: {e}");
+                ok = false;
+            }
+        }
+        ok
     }
 
     /// `-l` / `-L`: the probe points a pattern resolves to, sorted; `-L` adds the

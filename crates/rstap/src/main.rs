@@ -10,6 +10,7 @@ mod explain;
 mod kfuncs;
 mod options;
 mod pass_stats;
+mod profile;
 mod sysinfo;
 mod tracefs;
 

@@ -170,6 +170,17 @@ pub struct StapArgs {
     #[arg(long = "no-global-var-display")]
     pub no_global_var_display: bool,
 
+    /// Write the kernel stack aggregations (arrays keyed by backtrace()) as folded
+    /// stacks to FILE; without a value, or with '-', to standard output after the
+    /// script's output.
+    #[arg(long = "folded", value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    pub folded: Option<String>,
+
+    /// Draw the kernel stack aggregations (arrays keyed by backtrace()) as an SVG flame
+    /// graph in FILE.
+    #[arg(long = "flamegraph", value_name = "FILE")]
+    pub flamegraph: Option<String>,
+
     /// Pass-5 runtime: rstap has one, `bpf`.
     #[arg(long = "runtime", value_name = "MODE")]
     pub runtime: Option<String>,

@@ -364,3 +364,56 @@ fn timers_that_read_event_context_run_in_the_kernel() {
     ]);
     assert_eq!(text(&o.stdout), "1\n");
 }
+
+#[test]
+fn stack_profiles_need_a_stack_aggregation_and_a_kernel_probe() {
+    let o = rstap(&[
+        "--folded",
+        "-e",
+        r#"global c; probe begin { c["x"] <<< 1 exit() }"#,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("cannot draw a stack profile: no global array is keyed by a kernel stack")
+            && err.contains("s[backtrace()] <<< 1"),
+        "{err}"
+    );
+    let o = rstap(&[
+        "--flamegraph",
+        "x.svg",
+        "-e",
+        r#"global s; probe timer.s(1) { s[sprint_stack("0x1")] <<< 1 } probe begin { s[backtrace()] <<< 1 }"#,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("only filled by kernel probes"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = rstap(&[
+        "-D",
+        "MAXBACKTRACE=500",
+        "-p3",
+        "-e",
+        "probe timer.profile { print_backtrace() }",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("-D MAXBACKTRACE=500: expected a number from 1 to 127"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn symbols_in_userspace_probes() {
+    // No kernel stack outside kernel probes; symbol lookups work anywhere.
+    let o = rstap(&[
+        "-e",
+        r#"probe begin { printf("[%s] [%s] %d [%s]\n", backtrace(), callers(-1), addr(), symname(0)) exit() }"#,
+    ]);
+    assert_eq!(text(&o.stdout), "[] [] 0 [0x0]\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+}
