@@ -277,7 +277,7 @@ pub fn compile(
     let mut scratch = 8;
     for &id in kernel_probes {
         let probe = program.probe(id);
-        let Some((kind, attach)) = attach_of(probe, opts) else {
+        let Some((kind, attach)) = attach_of(program, probe, opts) else {
             diags.push(
                 Diagnostic::error(
                     Stage::Translate,
@@ -289,7 +289,9 @@ pub fn compile(
             continue;
         };
         let mut g = Gen::new(program, &layout, opts, &mut sites, &mut rodata, probe, kind);
-        g.syscall = raw_syscall(probe, opts);
+        if !reads_tracepoint_args(program, probe) {
+            g.syscall = raw_syscall(probe, opts);
+        }
         match g.probe_body() {
             Ok(()) if g.diags.is_empty() => {
                 let used = g.high;
@@ -436,9 +438,70 @@ fn raw_syscall(probe: &Probe, opts: &CompileOptions) -> Option<RawSyscall> {
     Some(RawSyscall { exit, nr })
 }
 
-fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)> {
+/// The prefix of the intrinsics that read a tracepoint's arguments: `__tracepoint_arg_`,
+/// the 0-based index, `_`, `s` or `u`, and the width in bits (`__tracepoint_arg_2_u64`).
+const TRACEPOINT_ARG: &str = "__tracepoint_arg_";
+
+/// `__tracepoint_arg_2_s32` → (2, signed, 32 bits).
+fn parse_tracepoint_arg(name: &str) -> Option<(usize, bool, u32)> {
+    let (index, kind) = name.strip_prefix(TRACEPOINT_ARG)?.split_once('_')?;
+    let signed = match kind.as_bytes().first()? {
+        b's' => true,
+        b'u' => false,
+        _ => return None,
+    };
+    let bits: u32 = kind[1..].parse().ok()?;
+    matches!(bits, 8 | 16 | 32 | 64).then_some((index.parse().ok()?, signed, bits))
+}
+
+/// Whether a tracepoint probe reads the tracepoint's arguments (`$prev`) rather than
+/// its record's fields: it then runs as a raw tracepoint, whose context is the
+/// arguments.
+fn reads_tracepoint_args(program: &Program, probe: &Probe) -> bool {
+    struct Scan<'p> {
+        program: &'p Program,
+        found: bool,
+    }
+    impl visit::VisitorMut for Scan<'_> {
+        fn visit_expr(&mut self, e: &mut Expr) {
+            if let ExprKind::Call { func, .. } = &e.kind
+                && let FunctionBody::Intrinsic(n) = &self.program.function(*func).body
+                && n.starts_with(TRACEPOINT_ARG)
+            {
+                self.found = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    if !matches!(probe.kind, ProbeKind::Tracepoint { .. }) {
+        return false;
+    }
+    let mut scan = Scan {
+        program,
+        found: false,
+    };
+    visit::VisitorMut::visit_block(&mut scan, &mut probe.body.clone());
+    if let Some(c) = &probe.condition {
+        visit::VisitorMut::visit_expr(&mut scan, &mut c.clone());
+    }
+    scan.found
+}
+
+fn attach_of(
+    program: &Program,
+    probe: &Probe,
+    opts: &CompileOptions,
+) -> Option<(ProgKind, Attach)> {
     const SOFTWARE: u32 = 1;
     const CPU_CLOCK: u64 = 0;
+    if let ProbeKind::Tracepoint { name, .. } = &probe.kind
+        && reads_tracepoint_args(program, probe)
+    {
+        return Some((
+            ProgKind::RawTracepoint,
+            Attach::RawTracepoint { name: name.clone() },
+        ));
+    }
     if let Some(r) = raw_syscall(probe, opts) {
         let name = if r.exit { "sys_exit" } else { "sys_enter" };
         return Some((
@@ -2884,6 +2947,7 @@ impl<'a> Gen<'a> {
             n if n.starts_with("__tracepoint_field_") => {
                 return self.tracepoint_field(&n["__tracepoint_field_".len()..], span);
             }
+            n if n.starts_with(TRACEPOINT_ARG) => self.tracepoint_arg(n, span)?,
             _ => {
                 self.unsupported(format!("function `{name}()`"), span)?;
             }
@@ -2912,6 +2976,27 @@ impl<'a> Gen<'a> {
         let w = self.width();
         if let Some(r) = self.syscall {
             return self.raw_syscall_field(r, &f, span);
+        }
+        if self.kind == ProgKind::RawTracepoint {
+            self.diags.push(
+                Diagnostic::error(
+                    Stage::Translate,
+                    UNSUPPORTED,
+                    format!(
+                        "`${field}` is a field of the tracepoint's record, but this probe reads \
+                         the tracepoint's arguments"
+                    ),
+                )
+                .with_primary(span, "record field")
+                .with_note(
+                    "the kernel hands a BPF program either the record or the arguments, not both",
+                )
+                .with_help(
+                    "read the same value through the arguments (e.g. `$next->pid` for \
+                     `$next_pid`), or use the record's fields only",
+                ),
+            );
+            return Err(());
         }
         match f.kind {
             FieldKind::Integer | FieldKind::Pointer => {
@@ -2973,6 +3058,26 @@ impl<'a> Gen<'a> {
 }
 
 impl Gen<'_> {
+    /// `r0 = argument i` of a raw tracepoint, truncated to its type's width and sign- or
+    /// zero-extended (the kernel passes every argument as a u64 holding its bits).
+    fn tracepoint_arg(&mut self, name: &str, span: Span) -> G<()> {
+        let Some((index, signed, bits)) = parse_tracepoint_arg(name) else {
+            self.unsupported(format!("context read `{name}`"), span)?;
+            unreachable!()
+        };
+        if self.kind != ProgKind::RawTracepoint {
+            self.unsupported("a tracepoint argument outside a tracepoint", span)?;
+        }
+        self.ctx_word(R0, (index * 8) as i16)?;
+        if bits < 64 {
+            let shift = 64 - bits as i32;
+            self.asm.alu64_imm(Alu::Lsh, R0, shift);
+            self.asm
+                .alu64_imm(if signed { Alu::Arsh } else { Alu::Rsh }, R0, shift);
+        }
+        Ok(())
+    }
+
     /// `r = *(u64 *)(ctx + off)`: a direct load, or from a callback (which has no
     /// context pointer) a checked read at the saved context address.
     fn ctx_word(&mut self, r: Reg, off: i16) -> G<()> {

@@ -6,6 +6,7 @@
 mod config;
 mod driver;
 mod explain;
+mod kernel_btf;
 mod options;
 mod pass_stats;
 mod sysinfo;
