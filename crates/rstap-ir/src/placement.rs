@@ -20,6 +20,7 @@ pub const EVENT_CONTEXT_INTRINSICS: &[&str] = &[
     "execname",
     "pexecname",
     "cpu",
+    "task_current",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
