@@ -2877,6 +2877,7 @@ impl<'a> Gen<'a> {
                 self.read_number(name.starts_with("user"), "char", 1, args, span)?
             }
             "task_current" => a.call(h::GET_CURRENT_TASK),
+            BLOCKDEV_NAME => return self.blockdev_name(&args[0], span).map(Some),
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
             "exit" => {
@@ -2953,6 +2954,36 @@ impl<'a> Gen<'a> {
             }
         }
         Ok(None)
+    }
+
+    /// The name of the block device numbered `dev` from the runtime's table, or the
+    /// empty string for a device it does not list.
+    fn blockdev_name(&mut self, dev: &Expr, span: Span) -> G<Str> {
+        let Some(map) = self.layout.blockdev_map else {
+            self.unsupported("a block device name without its table", span)?;
+            unreachable!()
+        };
+        let key = self.temp(8)?;
+        self.long(dev)?;
+        self.asm.store(Size::U32, R7, Self::off(key), R0);
+        let n = BLOCKDEV_NAME_LEN.min(self.width());
+        let t = self.temp(n)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+        self.asm.ld_map(R1, map);
+        self.scratch_ptr(R2, key);
+        self.asm.call(h::MAP_LOOKUP_ELEM);
+        let done = self.asm.label();
+        self.asm.jmp_imm(Cond::Eq, R0, 0, done);
+        self.asm.mov(R3, R0);
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, n as i32);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        self.asm.bind(done);
+        Ok(Str {
+            slot: t,
+            bound: n,
+            padded: false,
+        })
     }
 
     /// `scratch[t..t+size] = *(base + off)` via `bpf_probe_read_kernel`.

@@ -13,6 +13,7 @@
 
 mod abi_tables;
 mod aggregates;
+pub mod block_devices;
 mod display;
 pub mod error;
 mod foreach;

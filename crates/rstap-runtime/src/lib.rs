@@ -168,6 +168,9 @@ pub fn run(
     out: &mut dyn Output,
 ) -> Result<i32, Box<Diagnostic>> {
     let mut maps = create_maps(compiled)?;
+    if let Some(i) = compiled.layout.blockdev_map {
+        fill_block_devices(&mut maps[i]);
+    }
     // Configuration the programs read: the -x target and the wall-clock offset.
     let conf = &mut maps[CONF_MAP];
     let mut value = vec![0u8; conf.value_size()];
@@ -281,6 +284,19 @@ pub fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
         .and_then(|()| rodata.freeze())
         .map_err(|e| map_error("rstap_rodata", e.errno))?;
     Ok(maps)
+}
+
+/// The names of the system's block devices by kernel device number, for
+/// `__blockdev_name`. Devices that appear later in the session are not listed.
+pub fn fill_block_devices(map: &mut Map) {
+    let width = map.value_size();
+    for (dev, name) in rstap_interp::block_devices::block_devices() {
+        let mut value = name.into_bytes();
+        value.truncate(width.saturating_sub(1));
+        value.resize(width, 0);
+        // A full table just leaves the remaining devices unnamed.
+        let _ = map.update(&dev.to_ne_bytes(), &value, UpdateFlag::Any);
+    }
 }
 
 /// Instructions with every map reference resolved to this session's descriptors.
