@@ -164,38 +164,160 @@ pub(crate) fn resolve_probewrites(
     Patch { answers, _l: &() }.visit_block(body);
 }
 
-fn has_side_effects(e: &ir::Expr) -> bool {
-    let mut probe = SideEffects(false);
-    let mut copy = e.clone();
-    probe.visit_expr(&mut copy);
-    probe.0
+/// Library functions whose only effect is their result (SystemTap's `/* pure */`): a
+/// call whose value nobody uses is dropped. Reads of kernel or user memory are among
+/// them, as in SystemTap, where an unused `$var->member` costs nothing.
+const PURE_INTRINSICS: &[&str] = &[
+    "pid",
+    "tid",
+    "ppid",
+    "uid",
+    "euid",
+    "gid",
+    "egid",
+    "execname",
+    "pexecname",
+    "cpu",
+    "target",
+    "num_online_cpus",
+    "pp",
+    "pn",
+    "task_current",
+    "kernel_string",
+    "kernel_string_n",
+    "kernel_long",
+    "kernel_int",
+    "kernel_short",
+    "kernel_char",
+    "kernel_pointer",
+    "user_string",
+    "user_string_n",
+    "user_long",
+    "user_int",
+    "user_short",
+    "user_char",
+    "__blockdev_name",
+    "errno_str",
+    "strlen",
+    "substr",
+    "isinstr",
+    "strpos",
+    "str_replace",
+    "text_str",
+    "text_strn",
+    "string_quoted",
+    "isdigit",
+    "ktime_get_ns",
+    "local_clock_ns",
+    "cpu_clock_ns",
+    "get_cycles",
+    "gettimeofday_s",
+    "gettimeofday_ms",
+    "gettimeofday_us",
+    "gettimeofday_ns",
+    "jiffies",
+    "HZ",
+    "syscall_name",
+];
+
+/// Functions a call of which may be dropped when its value is unused: pure library
+/// intrinsics, context reads, and script functions that only compute a result from
+/// their arguments, locals and other such functions.
+pub(crate) fn pure_functions(el: &Elab) -> HashSet<u32> {
+    let mut pure = HashSet::new();
+    loop {
+        let before = pure.len();
+        for (i, f) in el.funcs.iter().enumerate() {
+            let i = i as u32;
+            if pure.contains(&i) || f.uses_next || f.next_overload.is_some() {
+                continue;
+            }
+            let yes = match &f.body {
+                Some(ir::FunctionBody::Intrinsic(n)) => {
+                    PURE_INTRINSICS.contains(&n.as_str()) || n.starts_with("__tracepoint_")
+                }
+                Some(ir::FunctionBody::Block(b)) => {
+                    let mut check = SideEffects {
+                        found: false,
+                        pure: &pure,
+                        in_function: true,
+                    };
+                    check.visit_block(&mut b.clone());
+                    !check.found
+                }
+                None => false,
+            };
+            if yes {
+                pure.insert(i);
+            }
+        }
+        if pure.len() == before {
+            return pure;
+        }
+    }
 }
 
-struct SideEffects(bool);
+fn has_side_effects(e: &ir::Expr, pure: &HashSet<u32>) -> bool {
+    let mut probe = SideEffects {
+        found: false,
+        pure,
+        in_function: false,
+    };
+    let mut copy = e.clone();
+    probe.visit_expr(&mut copy);
+    probe.found
+}
 
-impl VisitorMut for SideEffects {
+struct SideEffects<'p> {
+    found: bool,
+    pure: &'p HashSet<u32>,
+    /// Checking a function body: its own locals may change, its statements may return,
+    /// but nothing else may happen.
+    in_function: bool,
+}
+
+impl VisitorMut for SideEffects<'_> {
+    fn visit_stmt(&mut self, s: &mut ir::Stmt) {
+        match &s.kind {
+            ir::StmtKind::Expr(_)
+            | ir::StmtKind::Block(_)
+            | ir::StmtKind::If { .. }
+            | ir::StmtKind::Return(_) => walk_stmt(self, s),
+            _ => self.found = true,
+        }
+    }
+
     fn visit_expr(&mut self, e: &mut ir::Expr) {
         match &e.kind {
+            ir::ExprKind::Assign {
+                target: ir::LValue::Local(_),
+                ..
+            }
+            | ir::ExprKind::IncDec {
+                target: ir::LValue::Local(_),
+                ..
+            } if self.in_function => {}
+            ir::ExprKind::Call { func, .. } if self.pure.contains(&func.0) => {}
             ir::ExprKind::Assign { .. }
             | ir::ExprKind::IncDec { .. }
             | ir::ExprKind::Aggregate { .. }
-            | ir::ExprKind::Call { .. } => self.0 = true,
+            | ir::ExprKind::Call { .. } => self.found = true,
             ir::ExprKind::Print { kind, .. } | ir::ExprKind::PrintDelimited { kind, .. }
                 if !kind.to_string =>
             {
-                self.0 = true
+                self.found = true
             }
-            ir::ExprKind::Printf { to_string, .. } if !to_string => self.0 = true,
+            ir::ExprKind::Printf { to_string, .. } if !to_string => self.found = true,
             // A division can raise `division by 0`, which the script may rely on (and
             // catch); only a non-zero constant divisor makes it pure.
             ir::ExprKind::Binary {
                 op: ir::BinaryOp::Div | ir::BinaryOp::Mod,
                 rhs,
                 ..
-            } if !matches!(rhs.kind, ir::ExprKind::Long(n) if n != 0) => self.0 = true,
+            } if !matches!(rhs.kind, ir::ExprKind::Long(n) if n != 0) => self.found = true,
             _ => {}
         }
-        if !self.0 {
+        if !self.found {
             walk_expr(self, e);
         }
     }
@@ -212,6 +334,7 @@ struct Ctx<'e, 'a> {
     el: &'e mut Elab<'a>,
     changed: bool,
     unread_locals: HashSet<u32>,
+    pure: HashSet<u32>,
 }
 
 impl Ctx<'_, '_> {
@@ -237,7 +360,7 @@ impl Ctx<'_, '_> {
         for mut s in stmts {
             self.stmt(owner, &mut s);
             match &s.kind {
-                ir::StmtKind::Expr(e) if !has_side_effects(e) => {
+                ir::StmtKind::Expr(e) if !has_side_effects(e, &self.pure) => {
                     if self.user(s.span) {
                         self.el.warn(
                             codes::SIDE_EFFECT_FREE,
@@ -254,7 +377,7 @@ impl Ctx<'_, '_> {
                 ir::StmtKind::If { cond, then, els }
                     if is_empty(then)
                         && els.as_deref().is_none_or(is_empty)
-                        && !has_side_effects(cond) =>
+                        && !has_side_effects(cond, &self.pure) =>
                 {
                     self.changed = true;
                 }
@@ -494,6 +617,7 @@ pub(crate) fn optimize(el: &mut Elab) {
                 .filter(|l| !u.local_read.contains(l))
                 .collect();
             let mut ctx = Ctx {
+                pure: pure_functions(el),
                 el,
                 changed: false,
                 unread_locals: unread,
