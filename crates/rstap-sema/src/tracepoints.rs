@@ -76,6 +76,13 @@ pub fn parse_format_file(text: &str) -> Vec<TracepointField> {
         if name.starts_with("common_") {
             continue;
         }
+        // An array of numbers reads as one integer only when it is as wide as one (the
+        // 4 bytes of an IPv4 address); a wider one (an IPv6 address) has no value a
+        // script can hold, so it is not offered rather than read in part.
+        let char_array = c_type.starts_with("char") || c_type.starts_with("const char");
+        if c_type.ends_with(']') && !char_array && !matches!(size, 1 | 2 | 4 | 8) {
+            continue;
+        }
         let kind = if c_type.starts_with("__data_loc") {
             FieldKind::DataLocString
         } else if c_type.contains('*') {
@@ -438,6 +445,21 @@ format:
             (FieldKind::DataLocString, "name")
         );
         assert_eq!(o[0].name, "__syscall_nr");
+    }
+
+    #[test]
+    fn number_arrays_are_integers_only_when_they_fit_one() {
+        let f = parse_format_file(
+            "format:
+\tfield:__u8 saddr[4];\toffset:32;\tsize:4;\tsigned:0;
+\tfield:__u8 saddr_v6[16];\toffset:40;\tsize:16;\tsigned:0;
+",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].name.as_str(), f[0].kind, f[0].size),
+            ("saddr", FieldKind::Integer, 4)
+        );
     }
 
     #[test]
