@@ -220,6 +220,22 @@ pub fn run(
         )
     })?;
     let mut store = BpfStore::new(program, &compiled.layout, globals, FIRST_GLOBAL_MAP);
+    // Scalars start at their initialisers (`global n = 5`), before any handler runs.
+    for (i, g) in program.globals.iter().enumerate() {
+        let value = match &g.init {
+            Some(rstap_ir::Literal::Long(v)) => rstap_interp::Value::Long(*v),
+            Some(rstap_ir::Literal::String(s)) => rstap_interp::Value::Str(s.clone()),
+            None => continue,
+        };
+        rstap_interp::GlobalStore::set_scalar(&mut store, rstap_ir::GlobalId(i as u32), value)
+            .map_err(|e| {
+                Box::new(Diagnostic::error(
+                    Stage::Run,
+                    SESSION_FAILED,
+                    format!("cannot initialise global '{}': {e:?}", g.name),
+                ))
+            })?;
+    }
     let status = run_with_events(
         program,
         sources,
