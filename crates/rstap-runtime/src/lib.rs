@@ -179,9 +179,17 @@ pub fn run(
     }
     let off = CONF_REALTIME_OFFSET as usize;
     value[off..off + 8].copy_from_slice(&realtime_offset_ns().to_le_bytes());
-    // Handlers stay idle until the begin probes have run.
-    let st = rstap_bpf::layout::CONF_STATE as usize;
-    value[st..st + 8].copy_from_slice(&events::STATE_STARTING.to_le_bytes());
+    // Handlers stay idle until the begin probes have run and a -c command's pid is
+    // known; with neither to wait for they run as soon as they are attached, so the
+    // start notice never precedes a moment they miss.
+    let has_begin = program
+        .probes
+        .iter()
+        .any(|p| matches!(p.kind, rstap_ir::ProbeKind::Begin(_)));
+    if has_begin || opts.session.command.is_some() {
+        let st = rstap_bpf::layout::CONF_STATE as usize;
+        value[st..st + 8].copy_from_slice(&events::STATE_STARTING.to_le_bytes());
+    }
     conf.update(&0u32.to_le_bytes(), &value, UpdateFlag::Any)
         .map_err(|e| map_error("rstap_conf", e.errno))?;
 
