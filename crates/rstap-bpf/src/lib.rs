@@ -15,5 +15,5 @@ pub mod lower;
 
 pub use lower::{
     Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, ProgKind, Site, SiteKind,
-    TaskOffsets, compile,
+    TaskOffsets, compile, reads_tracepoint_args,
 };

@@ -457,7 +457,7 @@ fn parse_tracepoint_arg(name: &str) -> Option<(usize, bool, u32)> {
 /// Whether a tracepoint probe reads the tracepoint's arguments (`$prev`) rather than
 /// its record's fields: it then runs as a raw tracepoint, whose context is the
 /// arguments.
-fn reads_tracepoint_args(program: &Program, probe: &Probe) -> bool {
+pub fn reads_tracepoint_args(program: &Program, probe: &Probe) -> bool {
     struct Scan<'p> {
         program: &'p Program,
         found: bool,

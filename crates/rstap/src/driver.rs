@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Read};
 
 use rstap_diag::{Diagnostic, RenderOptions, SourceMap};
-use rstap_ir::{ProbeKind, Program};
+use rstap_ir::{ProbeKind, Program, Type};
 use rstap_sema::{Catalogs, ElaborateOptions, StaticCatalog, TracepointCatalog};
 use rstap_syntax::ast;
 
@@ -597,10 +597,37 @@ impl Driver {
             .filter(|p| !p.from_tapset)
             .map(|p| {
                 let mut line = p.pn.clone();
-                if with_vars && let ProbeKind::Tracepoint { fields, .. } = &p.kind {
-                    for f in fields {
-                        let ty = if f.kind.is_string() { "string" } else { "long" };
-                        line.push_str(&format!(" ${}:{ty}", f.name));
+                if !with_vars {
+                    return line;
+                }
+                // An alias's variables, then the context variables its point offers
+                // (names starting with `__` are the alias's own workings).
+                for l in p.locals.iter().filter(|l| !l.name.starts_with("__")) {
+                    match l.ty {
+                        Type::Long => line.push_str(&format!(" {}:long", l.name)),
+                        Type::String => line.push_str(&format!(" {}:string", l.name)),
+                        _ => {}
+                    }
+                }
+                if let ProbeKind::Tracepoint {
+                    system,
+                    name,
+                    fields,
+                } = &p.kind
+                {
+                    if rstap_bpf::reads_tracepoint_args(&program, p) {
+                        let args = rstap_sema::TracepointSource::args(&tracefs, system, name);
+                        for (i, a) in args.unwrap_or_default().iter().enumerate() {
+                            if !a.name.is_empty() {
+                                line.push_str(&format!(" ${}:long", a.name));
+                            }
+                            line.push_str(&format!(" $arg{}:long", i + 1));
+                        }
+                    } else {
+                        for f in fields {
+                            let ty = if f.kind.is_string() { "string" } else { "long" };
+                            line.push_str(&format!(" ${}:{ty}", f.name));
+                        }
                     }
                 }
                 line
