@@ -192,7 +192,7 @@ probe signal.handle { if (ppid() == target()) printf("handle %d %s %d %s\n", pid
 }
 
 /// A loop of N one-millisecond sleeps switches out once per sleep (plus its exit),
-/// each time asleep interruptibly, and is woken once per sleep.
+/// each time asleep interruptibly, and is woken about once per sleep.
 #[test]
 fn each_sleep_is_one_context_switch() {
     let _guard = serial();
@@ -217,8 +217,11 @@ probe end {
     assert!(off >= n && off <= n + 20, "{out}");
     assert_eq!(num(row(&out, "sw ")[0]), off, "{out}");
     assert!(num(row(&out, "asleep ")[0]) >= n, "{out}");
+    // A wakeup from an interrupt that arrives while the same probe runs on that CPU
+    // is skipped by the kernel (no BPF program nests in itself), so a few may be
+    // missing on a busy machine.
     let woken = num(row(&out, "woken ")[0]);
-    assert!(woken >= n && woken <= n + 20, "{out}");
+    assert!(woken >= n * 9 / 10 && woken <= n + 20, "{out}");
     // Switches before the workload's exec carry rstap's name.
     let names = rows(&out, "name ")
         .into_iter()
