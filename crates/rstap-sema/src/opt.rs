@@ -566,6 +566,13 @@ pub(crate) fn optimize(el: &mut Elab) {
         if !unoptimized {
             for i in 0..el.funcs.len() {
                 let f = &el.funcs[i];
+                // Context reads no probe uses any more (their alias variables were
+                // elided) go quietly.
+                if f.body.is_some() && f.def.is_none() && !reachable.contains(&(i as u32)) {
+                    el.funcs[i].body = None;
+                    changed = true;
+                    continue;
+                }
                 if f.body.is_some() && f.def.is_some() && !reachable.contains(&(i as u32)) {
                     let (span, name, user) = (f.span, f.name.clone(), !f.from_tapset);
                     if user {
