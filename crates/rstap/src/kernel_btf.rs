@@ -15,14 +15,15 @@ pub struct KernelBtf {
 }
 
 impl KernelBtf {
+    fn loaded(&self) -> &Result<Btf, String> {
+        self.btf.get_or_init(|| {
+            Btf::load_vmlinux()
+                .map_err(|e| format!("cannot read the kernel's type information (BTF): {e}"))
+        })
+    }
+
     fn btf(&self) -> Option<&Btf> {
-        self.btf
-            .get_or_init(|| {
-                Btf::load_vmlinux()
-                    .map_err(|e| format!("cannot read the kernel's type information (BTF): {e}"))
-            })
-            .as_ref()
-            .ok()
+        self.loaded().as_ref().ok()
     }
 
     /// The arguments of the raw tracepoint `name`, from its `btf_trace_<name>` typedef.
@@ -99,11 +100,7 @@ impl TypeSource for KernelBtf {
     }
 
     fn unavailable(&self) -> Option<String> {
-        self.btf.get_or_init(|| {
-            Btf::load_vmlinux()
-                .map_err(|e| format!("cannot read the kernel's type information (BTF): {e}"))
-        });
-        self.btf.get().and_then(|r| r.as_ref().err().cloned())
+        self.loaded().as_ref().err().cloned()
     }
 }
 
