@@ -53,6 +53,13 @@ pub const STATS_MAP: usize = 3;
 /// The first map that holds a global.
 pub const FIRST_GLOBAL_MAP: usize = 4;
 
+/// The intrinsic naming a block device by its kernel device number.
+pub const BLOCKDEV_NAME: &str = "__blockdev_name";
+/// A block device's name with its NUL (the kernel's `DISK_NAME_LEN`).
+pub const BLOCKDEV_NAME_LEN: u32 = 32;
+/// How many block devices the name map holds.
+pub const BLOCKDEV_ENTRIES: u32 = 4096;
+
 /// Offsets in the configuration value.
 pub const CONF_TARGET_PID: i32 = 0;
 /// `CLOCK_REALTIME - CLOCK_BOOTTIME` in nanoseconds.
@@ -181,6 +188,10 @@ pub struct Layout {
     pub string_width: u32,
     /// The read-only map holding `rodata`.
     pub rodata_map: usize,
+    /// Block device names by kernel device number (`__blockdev_name`), filled by the
+    /// runtime from `/sys/class/block` when the session starts.
+    #[serde(default)]
+    pub blockdev_map: Option<usize>,
     /// Its contents: NUL-terminated constant strings.
     pub rodata: Vec<u8>,
     /// The stack map, when a kernel probe unwinds the stack.
@@ -327,6 +338,21 @@ impl Layout {
             max_entries: 1,
             flags: BPF_F_RDONLY_PROG,
         });
+        let names_devices = program
+            .functions
+            .iter()
+            .any(|f| matches!(&f.body, rstap_ir::FunctionBody::Intrinsic(n) if n == BLOCKDEV_NAME));
+        let blockdev_map = names_devices.then(|| {
+            maps.push(MapSpec {
+                name: "rstap_blockdev".into(),
+                kind: MapKind::Hash,
+                key_size: 4,
+                value_size: BLOCKDEV_NAME_LEN,
+                max_entries: BLOCKDEV_ENTRIES,
+                flags: BPF_F_RDONLY_PROG,
+            });
+            maps.len() - 1
+        });
         Layout {
             maps,
             globals,
@@ -334,6 +360,7 @@ impl Layout {
             rodata_map,
             rodata: Vec::new(),
             stack_map: None,
+            blockdev_map,
         }
     }
 

@@ -17,5 +17,5 @@ pub mod stack_token;
 
 pub use lower::{
     Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, KernelFunctions, ProgKind, Site,
-    SiteKind, TaskOffsets, compile,
+    SiteKind, TaskOffsets, compile, reads_tracepoint_args,
 };

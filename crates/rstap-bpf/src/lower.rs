@@ -363,7 +363,7 @@ pub fn compile(
     let mut entry_nrs: Vec<i64> = Vec::new();
     for (i, &id) in kernel_probes.iter().enumerate() {
         let probe = program.probe(id);
-        let Some((kind, attach)) = attach_of(probe, opts) else {
+        let Some((kind, attach)) = attach_of(program, probe, opts) else {
             diags.push(
                 Diagnostic::error(
                     Stage::Translate,
@@ -385,7 +385,11 @@ pub fn compile(
             None => (attach, None),
         };
         let mut g = Gen::new(program, &layout, opts, &mut sites, &mut rodata, probe, kind);
-        g.syscall = syscall;
+        g.syscall = if reads_tracepoint_args(program, probe) {
+            None
+        } else {
+            syscall
+        };
         g.entry_map = plan.entry_map;
         g.flow = Some((&flow, id));
         match g.probe_body() {
@@ -524,7 +528,8 @@ impl SyscallPlan {
         let mut depth: HashMap<(bool, i64), usize> = HashMap::new();
         for &id in kernel_probes {
             let probe = program.probe(id);
-            let Some(r) = raw_syscall(probe, opts) else {
+            let r = raw_syscall(probe, opts).filter(|_| !reads_tracepoint_args(program, probe));
+            let Some(r) = r else {
                 plan.slots.push(None);
                 continue;
             };
@@ -735,9 +740,70 @@ fn raw_syscall(probe: &Probe, opts: &CompileOptions) -> Option<RawSyscall> {
         .then_some(RawSyscall { exit, nr })
 }
 
-fn attach_of(probe: &Probe, opts: &CompileOptions) -> Option<(ProgKind, Attach)> {
+/// The prefix of the intrinsics that read a tracepoint's arguments: `__tracepoint_arg_`,
+/// the 0-based index, `_`, `s` or `u`, and the width in bits (`__tracepoint_arg_2_u64`).
+const TRACEPOINT_ARG: &str = "__tracepoint_arg_";
+
+/// `__tracepoint_arg_2_s32` → (2, signed, 32 bits).
+fn parse_tracepoint_arg(name: &str) -> Option<(usize, bool, u32)> {
+    let (index, kind) = name.strip_prefix(TRACEPOINT_ARG)?.split_once('_')?;
+    let signed = match kind.as_bytes().first()? {
+        b's' => true,
+        b'u' => false,
+        _ => return None,
+    };
+    let bits: u32 = kind[1..].parse().ok()?;
+    matches!(bits, 8 | 16 | 32 | 64).then_some((index.parse().ok()?, signed, bits))
+}
+
+/// Whether a tracepoint probe reads the tracepoint's arguments (`$prev`) rather than
+/// its record's fields: it then runs as a raw tracepoint, whose context is the
+/// arguments.
+pub fn reads_tracepoint_args(program: &Program, probe: &Probe) -> bool {
+    struct Scan<'p> {
+        program: &'p Program,
+        found: bool,
+    }
+    impl visit::VisitorMut for Scan<'_> {
+        fn visit_expr(&mut self, e: &mut Expr) {
+            if let ExprKind::Call { func, .. } = &e.kind
+                && let FunctionBody::Intrinsic(n) = &self.program.function(*func).body
+                && n.starts_with(TRACEPOINT_ARG)
+            {
+                self.found = true;
+            }
+            visit::walk_expr(self, e);
+        }
+    }
+    if !matches!(probe.kind, ProbeKind::Tracepoint { .. }) {
+        return false;
+    }
+    let mut scan = Scan {
+        program,
+        found: false,
+    };
+    visit::VisitorMut::visit_block(&mut scan, &mut probe.body.clone());
+    if let Some(c) = &probe.condition {
+        visit::VisitorMut::visit_expr(&mut scan, &mut c.clone());
+    }
+    scan.found
+}
+
+fn attach_of(
+    program: &Program,
+    probe: &Probe,
+    opts: &CompileOptions,
+) -> Option<(ProgKind, Attach)> {
     const SOFTWARE: u32 = 1;
     const CPU_CLOCK: u64 = 0;
+    if let ProbeKind::Tracepoint { name, .. } = &probe.kind
+        && reads_tracepoint_args(program, probe)
+    {
+        return Some((
+            ProgKind::RawTracepoint,
+            Attach::RawTracepoint { name: name.clone() },
+        ));
+    }
     if let Some(r) = raw_syscall(probe, opts) {
         let name = if r.exit { "sys_exit" } else { "sys_enter" };
         return Some((
@@ -3455,6 +3521,7 @@ impl<'a> Gen<'a> {
                     .name_table(&args[0], &SYSCALL_TABLE, false, b"syscall_%lld")
                     .map(Some);
             }
+            BLOCKDEV_NAME => return self.blockdev_name(&args[0], span).map(Some),
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
             "exit" => {
@@ -3529,6 +3596,7 @@ impl<'a> Gen<'a> {
                 let i: usize = n["__kfunc_arg_".len()..].parse().unwrap_or(usize::MAX);
                 self.kfunc_arg(i, span)?;
             }
+            n if n.starts_with(TRACEPOINT_ARG) => self.tracepoint_arg(n, span)?,
             "__kfunc_return" => self.kfunc_return(span)?,
             "__kfunc_parms" | "__kfunc_return_text" => {
                 return self.kfunc_text(name == "__kfunc_parms", span).map(Some);
@@ -3539,6 +3607,36 @@ impl<'a> Gen<'a> {
             },
         }
         Ok(None)
+    }
+
+    /// The name of the block device numbered `dev` from the runtime's table, or the
+    /// empty string for a device it does not list.
+    fn blockdev_name(&mut self, dev: &Expr, span: Span) -> G<Str> {
+        let Some(map) = self.layout.blockdev_map else {
+            self.unsupported("a block device name without its table", span)?;
+            unreachable!()
+        };
+        let key = self.temp(8)?;
+        self.long(dev)?;
+        self.asm.store(Size::U32, R7, Self::off(key), R0);
+        let n = BLOCKDEV_NAME_LEN.min(self.width());
+        let t = self.temp(n)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+        self.asm.ld_map(R1, map);
+        self.scratch_ptr(R2, key);
+        self.asm.call(h::MAP_LOOKUP_ELEM);
+        let done = self.asm.label();
+        self.asm.jmp_imm(Cond::Eq, R0, 0, done);
+        self.asm.mov(R3, R0);
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, n as i32);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        self.asm.bind(done);
+        Ok(Str {
+            slot: t,
+            bound: n,
+            padded: false,
+        })
     }
 
     /// `scratch[t..t+size] = *(base + off)` via `bpf_probe_read_kernel`.
@@ -3562,6 +3660,27 @@ impl<'a> Gen<'a> {
         let w = self.width();
         if let Some(r) = self.syscall {
             return self.raw_syscall_field(r, &f, span);
+        }
+        if self.kind == ProgKind::RawTracepoint {
+            self.diags.push(
+                Diagnostic::error(
+                    Stage::Translate,
+                    UNSUPPORTED,
+                    format!(
+                        "`${field}` is a field of the tracepoint's record, but this probe reads \
+                         the tracepoint's arguments"
+                    ),
+                )
+                .with_primary(span, "record field")
+                .with_note(
+                    "the kernel hands a BPF program either the record or the arguments, not both",
+                )
+                .with_help(
+                    "read the same value through the arguments (e.g. `$next->pid` for \
+                     `$next_pid`), or use the record's fields only",
+                ),
+            );
+            return Err(());
         }
         match f.kind {
             FieldKind::EntryArg => {
@@ -3663,6 +3782,26 @@ impl Gen<'_> {
             self.asm.alu64_imm(Alu::Lsh, R0, bits);
             self.asm
                 .alu64_imm(if p.signed { Alu::Arsh } else { Alu::Rsh }, R0, bits);
+        }
+        Ok(())
+    }
+
+    /// `r0 = argument i` of a raw tracepoint, truncated to its type's width and sign- or
+    /// zero-extended (the kernel passes every argument as a u64 holding its bits).
+    fn tracepoint_arg(&mut self, name: &str, span: Span) -> G<()> {
+        let Some((index, signed, bits)) = parse_tracepoint_arg(name) else {
+            self.unsupported(format!("context read `{name}`"), span)?;
+            unreachable!()
+        };
+        if self.kind != ProgKind::RawTracepoint {
+            self.unsupported("a tracepoint argument outside a tracepoint", span)?;
+        }
+        self.ctx_word(R0, (index * 8) as i16)?;
+        if bits < 64 {
+            let shift = 64 - bits as i32;
+            self.asm.alu64_imm(Alu::Lsh, R0, shift);
+            self.asm
+                .alu64_imm(if signed { Alu::Arsh } else { Alu::Rsh }, R0, shift);
         }
         Ok(())
     }

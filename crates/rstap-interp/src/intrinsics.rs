@@ -143,6 +143,11 @@ table! {
         let s = i.ctx.probe.map(|p| i.prog.probe(p).pn.clone()).unwrap_or_default();
         Ok(i.string(s.into_bytes()))
     },
+    // devices
+    "__blockdev_name" => |i, a, _| {
+        let name = crate::block_devices::block_device_name(long(a, 0)).unwrap_or_default();
+        Ok(i.string(name.into_bytes()))
+    },
     // ABI tables
     "errno_str" => |i, a, _| {
         let e = long(a, 0).unsigned_abs() as i64;

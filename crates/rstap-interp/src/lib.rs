@@ -13,6 +13,7 @@
 
 use rstap_format::abi as abi_tables;
 mod aggregates;
+pub mod block_devices;
 mod display;
 pub mod error;
 mod foreach;

@@ -20,6 +20,7 @@ pub const EVENT_CONTEXT_INTRINSICS: &[&str] = &[
     "execname",
     "pexecname",
     "cpu",
+    "task_current",
 ];
 
 /// Whether a timer probe calling `name` must run in the kernel: it asks about the task,

@@ -214,6 +214,9 @@ pub struct FuncParam {
     /// Bytes of an integer (8 for pointers); values are extended from this width.
     pub size: u32,
     pub signed: bool,
+    /// Its type's id in the kernel's BTF, for `$param->member` (0: unknown).
+    #[serde(default)]
+    pub btf_type: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

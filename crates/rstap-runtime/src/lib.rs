@@ -283,6 +283,9 @@ pub fn run(
     out: &mut dyn Output,
 ) -> Result<LiveOutcome, Box<Diagnostic>> {
     let mut maps = create_maps(compiled)?;
+    if let Some(i) = compiled.layout.blockdev_map {
+        fill_block_devices(&mut maps[i]);
+    }
     // Configuration the programs read: the -x target and the wall-clock offset.
     let conf = &mut maps[CONF_MAP];
     let mut value = vec![0u8; conf.value_size()];
@@ -291,9 +294,17 @@ pub fn run(
     }
     let off = CONF_REALTIME_OFFSET as usize;
     value[off..off + 8].copy_from_slice(&realtime_offset_ns().to_le_bytes());
-    // Handlers stay idle until the begin probes have run.
-    let st = rstap_bpf::layout::CONF_STATE as usize;
-    value[st..st + 8].copy_from_slice(&events::STATE_STARTING.to_le_bytes());
+    // Handlers stay idle until the begin probes have run and a -c command's pid is
+    // known; with neither to wait for they run as soon as they are attached, so the
+    // start notice never precedes a moment they miss.
+    let has_begin = program
+        .probes
+        .iter()
+        .any(|p| matches!(p.kind, rstap_ir::ProbeKind::Begin(_)));
+    if has_begin || opts.session.command.is_some() {
+        let st = rstap_bpf::layout::CONF_STATE as usize;
+        value[st..st + 8].copy_from_slice(&events::STATE_STARTING.to_le_bytes());
+    }
     conf.update(&0u32.to_le_bytes(), &value, UpdateFlag::Any)
         .map_err(|e| map_error("rstap_conf", e.errno))?;
 
@@ -360,6 +371,22 @@ pub fn run(
         ));
     }
     let mut store = BpfStore::new(program, layout, globals, FIRST_GLOBAL_MAP, expander);
+    // Scalars start at their initialisers (`global n = 5`), before any handler runs.
+    for (i, g) in program.globals.iter().enumerate() {
+        let value = match &g.init {
+            Some(rstap_ir::Literal::Long(v)) => rstap_interp::Value::Long(*v),
+            Some(rstap_ir::Literal::String(s)) => rstap_interp::Value::Str(s.clone()),
+            None => continue,
+        };
+        rstap_interp::GlobalStore::set_scalar(&mut store, rstap_ir::GlobalId(i as u32), value)
+            .map_err(|e| {
+                Box::new(Diagnostic::error(
+                    Stage::Run,
+                    SESSION_FAILED,
+                    format!("cannot initialise global '{}': {e:?}", g.name),
+                ))
+            })?;
+    }
     let status = run_with_events(
         program,
         sources,
@@ -445,6 +472,19 @@ pub fn create_maps(compiled: &Compiled) -> Result<Vec<Map>, Box<Diagnostic>> {
         .and_then(|()| rodata.freeze())
         .map_err(|e| map_error("rstap_rodata", e.errno))?;
     Ok(maps)
+}
+
+/// The names of the system's block devices by kernel device number, for
+/// `__blockdev_name`. Devices that appear later in the session are not listed.
+pub fn fill_block_devices(map: &mut Map) {
+    let width = map.value_size();
+    for (dev, name) in rstap_interp::block_devices::block_devices() {
+        let mut value = name.into_bytes();
+        value.truncate(width.saturating_sub(1));
+        value.resize(width, 0);
+        // A full table just leaves the remaining devices unnamed.
+        let _ = map.update(&dev.to_ne_bytes(), &value, UpdateFlag::Any);
+    }
 }
 
 /// Instructions with every map reference resolved to this session's descriptors.

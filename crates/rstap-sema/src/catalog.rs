@@ -10,6 +10,8 @@
 use rstap_ir::{PerfSample, ProbeKind, Type};
 use rstap_syntax::ast::Literal;
 
+use crate::kernel_types::{KernelType, TypeSource};
+
 /// The kind of parameter a pattern component takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArgSpec {
@@ -109,6 +111,8 @@ pub struct ContextVar {
     pub read: String,
     /// Intrinsic that writes it (one argument), when the probe allows writing.
     pub write: Option<String>,
+    /// The kernel type of a pointer or struct value, for `$var->member`.
+    pub kernel_type: Option<KernelType>,
 }
 
 /// One concrete probe the catalog produced.
@@ -152,6 +156,21 @@ pub trait ProbeCatalog {
     /// Parameter wildcards may expand to several points; an empty vector means "nothing
     /// here" (the caller reports `no match`).
     fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError>;
+    /// The context a resolved point offers to a body that names the context variables
+    /// `names`, when that differs from [`ResolvedPoint::context`]: a tracepoint whose
+    /// body names one of its arguments (`$prev`) offers the arguments instead of its
+    /// record's fields. `None` keeps the point's own context.
+    fn argument_context(
+        &self,
+        _point: &ResolvedPoint,
+        _names: &[String],
+    ) -> Option<Vec<ContextVar>> {
+        None
+    }
+    /// The kernel's types, for `$var->member` and `@cast`, if this catalog knows them.
+    fn types(&self) -> Option<&dyn TypeSource> {
+        None
+    }
 }
 
 /// Several catalogs seen as one (e.g. the static families plus tracepoints).
@@ -178,6 +197,14 @@ impl ProbeCatalog for Catalogs<'_> {
             Some(e) => Err(e),
             None => Ok(Vec::new()),
         }
+    }
+
+    fn argument_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
+        self.0.iter().find_map(|c| c.argument_context(point, names))
+    }
+
+    fn types(&self) -> Option<&dyn TypeSource> {
+        self.0.iter().find_map(|c| c.types())
     }
 }
 
@@ -440,6 +467,7 @@ impl ProbeCatalog for StaticCatalog {
                     ty: Type::String,
                     read: "__procfs_value".to_string(),
                     write: (!write).then(|| "__procfs_set_value".to_string()),
+                    kernel_type: None,
                 }];
                 one(
                     ProbeKind::Procfs {

@@ -80,6 +80,7 @@ impl ProbeCatalog for FakeCatalog {
                 ty: *t,
                 read: format!("__context_{n}"),
                 write: None,
+                kernel_type: None,
             })
             .collect();
         let Some(pos) = arg_pos else {

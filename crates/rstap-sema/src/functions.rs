@@ -15,6 +15,7 @@ use crate::catalog::{
     CatalogError, ContextVar, Pattern, PointComponent, ProbeCatalog, ResolvedPoint, point_text,
 };
 use crate::glob::{glob_match, has_wildcard};
+use crate::kernel_types::KernelType;
 
 /// A kernel function's signature, as BTF describes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +71,14 @@ impl<'s> FunctionCatalog<'s> {
 
 /// The context variables of a kernel function probe: its parameters, `$return` at
 /// return, and `$$parms`/`$$return`.
-pub fn context_vars(params: &[FuncParam], ret: bool, returns: bool) -> Vec<ContextVar> {
+/// `typed`: the parameters' BTF ids are the kernel's own (not a module's), so
+/// `$param->member` walks them.
+pub fn context_vars(
+    params: &[FuncParam],
+    ret: bool,
+    returns: bool,
+    typed: bool,
+) -> Vec<ContextVar> {
     let mut vars: Vec<ContextVar> = params
         .iter()
         .enumerate()
@@ -80,6 +88,7 @@ pub fn context_vars(params: &[FuncParam], ret: bool, returns: bool) -> Vec<Conte
             ty: Type::Long,
             read: format!("__kfunc_arg_{i}"),
             write: None,
+            kernel_type: (typed && p.btf_type != 0).then_some(KernelType(p.btf_type)),
         })
         .collect();
     vars.push(ContextVar {
@@ -87,6 +96,7 @@ pub fn context_vars(params: &[FuncParam], ret: bool, returns: bool) -> Vec<Conte
         ty: Type::String,
         read: "__kfunc_parms".into(),
         write: None,
+        kernel_type: None,
     });
     if ret && returns {
         vars.push(ContextVar {
@@ -94,12 +104,14 @@ pub fn context_vars(params: &[FuncParam], ret: bool, returns: bool) -> Vec<Conte
             ty: Type::Long,
             read: "__kfunc_return".into(),
             write: None,
+            kernel_type: None,
         });
         vars.push(ContextVar {
             name: "$return".into(),
             ty: Type::String,
             read: "__kfunc_return_text".into(),
             write: None,
+            kernel_type: None,
         });
     }
     vars
@@ -175,7 +187,7 @@ impl ProbeCatalog for FunctionCatalog<'_> {
             concrete[func_at].arg = Some(Literal::String(name.as_bytes().to_vec()));
             out.push(ResolvedPoint {
                 pp: point_text(&concrete),
-                context: context_vars(&params, ret, returns),
+                context: context_vars(&params, ret, returns, module.is_none()),
                 kind: ProbeKind::KernelFunction {
                     function: name.clone(),
                     module: module.clone(),
@@ -220,12 +232,14 @@ mod tests {
                         c_type: "struct file *".into(),
                         size: 8,
                         signed: false,
+                        btf_type: 0,
                     },
                     FuncParam {
                         name: "count".into(),
                         c_type: "size_t".into(),
                         size: 8,
                         signed: false,
+                        btf_type: 0,
                     },
                 ],
                 returns: true,

@@ -26,6 +26,7 @@
 pub mod catalog;
 mod checks;
 mod codes;
+mod context_names;
 mod describe;
 mod dump;
 mod elab;
@@ -34,12 +35,14 @@ mod finish;
 pub mod functions;
 mod glob;
 mod infer;
+pub mod kernel_types;
 mod lower;
 mod opt;
 mod printf;
 mod probes;
 mod resolve;
 pub mod tracepoints;
+mod typed_access;
 
 use rstap_diag::{Diagnostic, SourceMap, Stage};
 use rstap_ir as ir;
@@ -52,8 +55,9 @@ pub use dump::{
 };
 pub use fake::FakeCatalog;
 pub use functions::{FunctionCatalog, FunctionSignature, FunctionSource};
+pub use kernel_types::{FakeTypes, KernelType, MemberInfo, TypeShape, TypeSource};
 pub use printf::{ArgKind, format_args};
-pub use tracepoints::{TracepointCatalog, TracepointSource};
+pub use tracepoints::{TracepointArg, TracepointCatalog, TracepointSource};
 
 /// Command-line switches that change pass 2.
 #[derive(Clone, Debug, Default)]

@@ -131,13 +131,14 @@ impl Elab<'_> {
             K::Null => return,
             K::Block(b) => ir::StmtKind::Block(self.lower_block(sc, b)),
             K::Expr(e) => ir::StmtKind::Expr(self.lower_expr(sc, e)),
-            // `if (@defined($x))`: only the branch that applies is elaborated, so the
-            // other may name context variables this probe lacks.
-            K::If { cond, then, els } if self.static_defined(sc, cond).is_some() => {
-                if self.static_defined(sc, cond) == Some(true) {
-                    self.lower_stmt_into(sc, then, out);
-                } else if let Some(e) = els {
-                    self.lower_stmt_into(sc, e, out);
+            K::If { cond, then, els } if self.defined_guard(sc, cond).is_some() => {
+                let taken = if self.defined_guard(sc, cond) == Some(true) {
+                    Some(then)
+                } else {
+                    els.as_ref()
+                };
+                if let Some(t) = taken {
+                    self.lower_stmt_into(sc, t, out);
                 }
                 return;
             }
@@ -572,24 +573,91 @@ impl Elab<'_> {
         sc.context.iter().find(|c| c.name == bare).cloned()
     }
 
-    /// The value of a condition that is `@defined(...)` or its negation, known while
-    /// elaborating.
-    fn static_defined(&self, sc: &Scope, cond: &ast::Expr) -> Option<bool> {
+    fn read_context_var(&mut self, cv: &ContextVar, span: Span) -> ir::Expr {
+        let ty = Elab::context_intrinsic_types(cv);
+        let f = self.intrinsic(&cv.read, &[], Some(ty));
+        ir::Expr::new(
+            ir::ExprKind::Call {
+                func: f,
+                args: vec![],
+            },
+            ty.ir(),
+            span,
+        )
+    }
+
+    /// `@defined(e)`: whether a context variable, typed access or cast resolves.
+    fn is_defined(&mut self, sc: &mut Scope, e: &ast::Expr) -> bool {
         use ast::ExprKind as K;
-        match &cond.kind {
-            K::Defined(inner) => Some(match &inner.kind {
-                K::Target { name, path } => {
-                    self.context_var(sc, name).is_some()
-                        && path.steps.is_empty()
-                        && !path.address_of
+        match &e.kind {
+            K::Target { name, path } => match self.context_var(sc, name) {
+                None => false,
+                Some(_) if path.steps.is_empty() && !path.address_of && path.pretty.is_none() => {
+                    true
                 }
-                K::Cast { .. } | K::AtVar { .. } | K::Entry(_) | K::Perf(_) => false,
-                _ => true,
-            }),
+                Some(ContextVar {
+                    kernel_type: Some(kt),
+                    ..
+                }) => self.typed_target_defined(sc, kt, path, e.span),
+                Some(_) => false,
+            },
+            K::Cast {
+                type_name,
+                module,
+                path,
+                ..
+            } => self.cast_defined(sc, type_name, module.as_deref(), path, e.span),
+            K::AtVar { .. } | K::Entry(_) | K::Perf(_) => false,
+            _ => true,
+        }
+    }
+
+    /// [`Self::static_truth`] of a condition that tests `@defined`.
+    fn defined_guard(&mut self, sc: &mut Scope, e: &ast::Expr) -> Option<bool> {
+        fn tests_defined(e: &ast::Expr) -> bool {
+            use ast::ExprKind as K;
+            match &e.kind {
+                K::Defined(_) => true,
+                K::Unary { operand, .. } => tests_defined(operand),
+                K::Binary { lhs, rhs, .. } => tests_defined(lhs) || tests_defined(rhs),
+                _ => false,
+            }
+        }
+        if tests_defined(e) {
+            self.static_truth(sc, e)
+        } else {
+            None
+        }
+    }
+
+    /// The value of a condition made only of `@defined`, numbers, `!`, `&&` and `||`,
+    /// known while elaborating: SystemTap drops the branch such a condition rules out
+    /// before it checks it, so `@defined($x) ? $x : 0` is valid where `$x` is not.
+    fn static_truth(&mut self, sc: &mut Scope, e: &ast::Expr) -> Option<bool> {
+        use ast::ExprKind as K;
+        match &e.kind {
+            K::Defined(inner) => Some(self.is_defined(sc, inner)),
+            K::Literal(ast::Literal::Number(n)) => Some(*n != 0),
             K::Unary {
                 op: ast::UnaryOp::Not,
                 operand,
-            } => self.static_defined(sc, operand).map(|d| !d),
+            } => self.static_truth(sc, operand).map(|b| !b),
+            K::Binary {
+                op: ast::BinaryOp::And,
+                lhs,
+                rhs,
+            } => match self.static_truth(sc, lhs)? {
+                false => Some(false),
+                true => self.static_truth(sc, rhs),
+            },
+            K::Binary {
+                op: ast::BinaryOp::Or,
+                lhs,
+                rhs,
+            } => match self.static_truth(sc, lhs)? {
+                true => Some(true),
+                false => self.static_truth(sc, rhs),
+            },
             _ => None,
         }
     }
@@ -699,12 +767,13 @@ impl Elab<'_> {
                 },
                 span,
             ),
-            K::Ternary { cond, then, els } if self.static_defined(sc, cond).is_some() => {
-                if self.static_defined(sc, cond) == Some(true) {
-                    self.lower_expr(sc, then)
+            K::Ternary { cond, then, els } if self.defined_guard(sc, cond).is_some() => {
+                let taken = if self.defined_guard(sc, cond) == Some(true) {
+                    then
                 } else {
-                    self.lower_expr(sc, els)
-                }
+                    els
+                };
+                self.lower_expr(sc, taken)
             }
             K::Ternary { cond, then, els } => ex(
                 ir::ExprKind::Ternary {
@@ -821,20 +890,28 @@ impl Elab<'_> {
             }
             K::Target { name, path } => match self.context_var(sc, name) {
                 Some(cv) if path.steps.is_empty() && path.pretty.is_none() && !path.address_of => {
-                    let ty = Elab::context_intrinsic_types(&cv);
-                    let f = self.intrinsic(&cv.read, &[], Some(ty));
-                    ir::Expr::new(
-                        ir::ExprKind::Call {
-                            func: f,
-                            args: vec![],
-                        },
-                        ty.ir(),
-                        span,
-                    )
+                    self.read_context_var(&cv, span)
+                }
+                Some(ContextVar {
+                    kernel_type: Some(kt),
+                    ..
+                }) if !path.address_of || !path.steps.is_empty() => {
+                    let cv = self.context_var(sc, name).expect("found above");
+                    let read = self.read_context_var(&cv, span);
+                    self.lower_typed_target(sc, read, kt, path, span)
                 }
                 _ => self.unresolved_target(span),
             },
-            K::Defined(_) => long(self.static_defined(sc, e).unwrap_or(false) as i64, span),
+            K::Cast {
+                operand,
+                type_name,
+                module,
+                path,
+            } => self.lower_cast(sc, operand, type_name, module.as_deref(), path, span),
+            K::Defined(inner) => {
+                let defined = self.is_defined(sc, inner);
+                long(defined as i64, span)
+            }
             K::ProbeWrite(id) => {
                 sc.probewrites.push((span, id.name.clone()));
                 long(0, span)
@@ -847,10 +924,6 @@ impl Elab<'_> {
                 );
                 long(0, span)
             }
-            K::Cast { .. } => self.unsupported(
-                span,
-                "@cast needs type information that is not available for this probe",
-            ),
             K::AtVar { .. } => self.unsupported(span, "unresolved @var() expression"),
             K::Entry(_) => self.unsupported(span, "@entry is only available in return probes"),
             K::Perf(_) => self.unsupported(span, "@perf needs a perf counter probe"),

@@ -164,45 +164,25 @@ pub(crate) fn resolve_probewrites(
     Patch { answers, _l: &() }.visit_block(body);
 }
 
-fn has_side_effects(e: &ir::Expr, pure: &HashSet<u32>) -> bool {
-    let mut probe = SideEffects {
-        found: false,
-        pure,
-        locals_private: false,
-    };
-    let mut copy = e.clone();
-    probe.visit_expr(&mut copy);
-    probe.found
-}
-
-/// Intrinsics known to only compute a value (from their arguments, the probe context,
-/// memory or clocks). Any other intrinsic, like SystemTap's embedded C without
-/// `/* pure */`, is assumed to act.
+/// Library functions whose only effect is their result (SystemTap's `/* pure */`): a
+/// call whose value nobody uses is dropped. Reads of kernel or user memory are among
+/// them, as in SystemTap, where an unused `$var->member` costs nothing.
 const PURE_INTRINSICS: &[&str] = &[
     "pid",
     "tid",
     "ppid",
     "uid",
-    "gid",
     "euid",
+    "gid",
     "egid",
     "execname",
     "pexecname",
     "cpu",
     "target",
+    "num_online_cpus",
     "pp",
     "pn",
     "task_current",
-    "num_online_cpus",
-    "jiffies",
-    "ktime_get_ns",
-    "local_clock_ns",
-    "cpu_clock_ns",
-    "get_cycles",
-    "gettimeofday_s",
-    "gettimeofday_ms",
-    "gettimeofday_us",
-    "gettimeofday_ns",
     "kernel_string",
     "kernel_string_n",
     "kernel_long",
@@ -212,86 +192,104 @@ const PURE_INTRINSICS: &[&str] = &[
     "kernel_pointer",
     "user_string",
     "user_string_n",
-    "user_string_quoted",
     "user_long",
     "user_int",
     "user_short",
     "user_char",
+    "__blockdev_name",
     "errno_str",
-    "syscall_name",
-    "syscall_num",
     "strlen",
     "substr",
-    "stringat",
     "isinstr",
     "strpos",
     "str_replace",
     "text_str",
     "text_strn",
     "string_quoted",
-    "strtol",
     "isdigit",
+    "ktime_get_ns",
+    "local_clock_ns",
+    "cpu_clock_ns",
+    "get_cycles",
+    "gettimeofday_s",
+    "gettimeofday_ms",
+    "gettimeofday_us",
+    "gettimeofday_ns",
+    "jiffies",
+    "HZ",
+    "syscall_name",
+    "syscall_num",
+    "user_string_quoted",
+    "stringat",
+    "strtol",
 ];
 
-/// The functions whose calls only compute a value: intrinsics that read (context
-/// variables, memory, clocks) and script functions that write nothing but their own
-/// locals and call only such functions. A call of one whose result is unused can go,
-/// the way SystemTap elides the unused variables of tapset aliases (`argstr`).
-fn pure_functions(el: &Elab) -> HashSet<u32> {
-    let mut pure: HashSet<u32> = el
-        .funcs
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| match &f.body {
-            Some(ir::FunctionBody::Intrinsic(name)) => {
-                PURE_INTRINSICS.contains(&name.as_str()) || name.starts_with("__tracepoint_")
-            }
-            Some(ir::FunctionBody::Block(_)) => true,
-            None => false,
-        })
-        .map(|(i, _)| i as u32)
-        .collect();
+/// Functions a call of which may be dropped when its value is unused: pure library
+/// intrinsics, context reads, and script functions that only compute a result from
+/// their arguments, locals and other such functions.
+pub(crate) fn pure_functions(el: &Elab) -> HashSet<u32> {
+    let mut pure = HashSet::new();
     loop {
-        let impure: Vec<u32> = pure
-            .iter()
-            .copied()
-            .filter(|&i| match &el.funcs[i as usize].body {
+        let before = pure.len();
+        for (i, f) in el.funcs.iter().enumerate() {
+            let i = i as u32;
+            if pure.contains(&i) || f.uses_next || f.next_overload.is_some() {
+                continue;
+            }
+            let yes = match &f.body {
+                Some(ir::FunctionBody::Intrinsic(n)) => {
+                    PURE_INTRINSICS.contains(&n.as_str())
+                        || n.starts_with("__tracepoint_")
+                        || n.starts_with("__kfunc_")
+                }
                 Some(ir::FunctionBody::Block(b)) => {
-                    let mut probe = SideEffects {
+                    let mut check = SideEffects {
                         found: false,
                         pure: &pure,
-                        locals_private: true,
+                        in_function: true,
                     };
-                    let mut copy = b.clone();
-                    probe.visit_block(&mut copy);
-                    probe.found
+                    check.visit_block(&mut b.clone());
+                    !check.found
                 }
-                _ => false,
-            })
-            .collect();
-        if impure.is_empty() {
+                None => false,
+            };
+            if yes {
+                pure.insert(i);
+            }
+        }
+        if pure.len() == before {
             return pure;
         }
-        for i in impure {
-            pure.remove(&i);
-        }
     }
+}
+
+fn has_side_effects(e: &ir::Expr, pure: &HashSet<u32>) -> bool {
+    let mut probe = SideEffects {
+        found: false,
+        pure,
+        in_function: false,
+    };
+    let mut copy = e.clone();
+    probe.visit_expr(&mut copy);
+    probe.found
 }
 
 struct SideEffects<'p> {
     found: bool,
     pure: &'p HashSet<u32>,
-    /// In a function body, writes to its own locals are invisible to the caller.
-    locals_private: bool,
+    /// Checking a function body: its own locals may change, its statements may return,
+    /// but nothing else may happen.
+    in_function: bool,
 }
 
 impl VisitorMut for SideEffects<'_> {
     fn visit_stmt(&mut self, s: &mut ir::Stmt) {
-        if matches!(s.kind, ir::StmtKind::Delete(_)) {
-            self.found = true;
-        }
-        if !self.found {
-            walk_stmt(self, s);
+        match &s.kind {
+            ir::StmtKind::Expr(_)
+            | ir::StmtKind::Block(_)
+            | ir::StmtKind::If { .. }
+            | ir::StmtKind::Return(_) => walk_stmt(self, s),
+            _ => self.found = true,
         }
     }
 
@@ -304,7 +302,7 @@ impl VisitorMut for SideEffects<'_> {
             | ir::ExprKind::IncDec {
                 target: ir::LValue::Local(_),
                 ..
-            } if self.locals_private => {}
+            } if self.in_function => {}
             ir::ExprKind::Call { func, .. } if self.pure.contains(&func.0) => {}
             ir::ExprKind::Assign { .. }
             | ir::ExprKind::IncDec { .. }
@@ -574,6 +572,13 @@ pub(crate) fn optimize(el: &mut Elab) {
         if !unoptimized {
             for i in 0..el.funcs.len() {
                 let f = &el.funcs[i];
+                // Context reads no probe uses any more (their alias variables were
+                // elided) go quietly.
+                if f.body.is_some() && f.def.is_none() && !reachable.contains(&(i as u32)) {
+                    el.funcs[i].body = None;
+                    changed = true;
+                    continue;
+                }
                 if f.body.is_some() && f.def.is_some() && !reachable.contains(&(i as u32)) {
                     let (span, name, user) = (f.span, f.name.clone(), !f.from_tapset);
                     if user {

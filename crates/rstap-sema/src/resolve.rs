@@ -207,7 +207,14 @@ impl Elab<'_> {
 
     fn lower_derived(&mut self, d: Derived, probe: &ast::Probe, tapset: bool) {
         let mut sc = Scope::new(d.pieces.first().map(|p| p.file()).unwrap_or(FileId(0)));
-        sc.context = d.point.context.clone();
+        let mut names = Vec::new();
+        for piece in &d.pieces {
+            crate::context_names::context_names(piece.block(), &mut names);
+        }
+        sc.context = self
+            .catalog
+            .argument_context(&d.point, &names)
+            .unwrap_or_else(|| d.point.context.clone());
         let mut body = ir::Block::default();
         for piece in &d.pieces {
             sc.file = piece.file();

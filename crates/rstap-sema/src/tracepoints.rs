@@ -14,6 +14,7 @@ use crate::catalog::{
     CatalogError, ContextVar, Pattern, PointComponent, ProbeCatalog, ResolvedPoint, point_text,
 };
 use crate::glob::glob_match;
+use crate::kernel_types::{KernelType, TypeShape, TypeSource};
 
 /// Where tracepoints come from.
 pub trait TracepointSource {
@@ -25,6 +26,22 @@ pub trait TracepointSource {
     fn unavailable(&self) -> Option<String> {
         None
     }
+    /// The arguments the kernel passes to the tracepoint `name` (its `TP_PROTO`), when
+    /// the kernel describes them (BTF). A name may be empty when unknown.
+    fn args(&self, _system: &str, _name: &str) -> Option<Vec<TracepointArg>> {
+        None
+    }
+    /// The kernel's types, which the arguments' types refer to.
+    fn types(&self) -> Option<&dyn TypeSource> {
+        None
+    }
+}
+
+/// One argument of a tracepoint's `TP_PROTO`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TracepointArg {
+    pub name: String,
+    pub ty: KernelType,
 }
 
 /// Parses a tracefs `format` file into the record's fields, leaving out the `common_*`
@@ -57,6 +74,13 @@ pub fn parse_format_file(text: &str) -> Vec<TracepointField> {
             continue;
         };
         if name.starts_with("common_") {
+            continue;
+        }
+        // An array of numbers reads as one integer only when it is as wide as one (the
+        // 4 bytes of an IPv4 address); a wider one (an IPv6 address) has no value a
+        // script can hold, so it is not offered rather than read in part.
+        let char_array = c_type.starts_with("char") || c_type.starts_with("const char");
+        if c_type.ends_with(']') && !char_array && !matches!(size, 1 | 2 | 4 | 8) {
             continue;
         }
         let kind = if c_type.starts_with("__data_loc") {
@@ -107,6 +131,7 @@ pub struct TracepointCatalog<'s> {
     unavailable: RefCell<Option<Option<String>>>,
     events: RefCell<Option<Vec<String>>>,
     formats: RefCell<HashMap<String, Vec<TracepointField>>>,
+    args: RefCell<HashMap<String, Option<Vec<TracepointArg>>>>,
 }
 
 impl<'s> TracepointCatalog<'s> {
@@ -116,6 +141,7 @@ impl<'s> TracepointCatalog<'s> {
             unavailable: RefCell::new(None),
             events: RefCell::new(None),
             formats: RefCell::new(HashMap::new()),
+            args: RefCell::new(HashMap::new()),
         }
     }
 
@@ -138,6 +164,59 @@ impl<'s> TracepointCatalog<'s> {
         let fields = parse_format_file(&self.source.format(system, name)?);
         self.formats.borrow_mut().insert(key, fields.clone());
         Some(fields)
+    }
+
+    fn args(&self, system: &str, name: &str) -> Option<Vec<TracepointArg>> {
+        let key = format!("{system}:{name}");
+        if let Some(a) = self.args.borrow().get(&key) {
+            return a.clone();
+        }
+        let args = self.source.args(system, name);
+        self.args.borrow_mut().insert(key, args.clone());
+        args
+    }
+
+    /// The context of a probe that reads the tracepoint's arguments: `$NAME` and
+    /// `$argN` (1-based) for every argument a script can hold in a long, then the
+    /// record's other fields (which such a probe cannot read; the code generator says so).
+    fn argument_vars(&self, args: &[TracepointArg], fields: &[ContextVar]) -> Vec<ContextVar> {
+        let Some(types) = self.source.types() else {
+            return Vec::new();
+        };
+        let mut vars = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let (bits, signed) = match types.shape(a.ty) {
+                TypeShape::Int { size, signed } if matches!(size, 1 | 2 | 4 | 8) => {
+                    (size * 8, signed)
+                }
+                TypeShape::Pointer { .. } => (64, false),
+                _ => continue,
+            };
+            let read = format!(
+                "__tracepoint_arg_{i}_{}{bits}",
+                if signed { 's' } else { 'u' }
+            );
+            let kernel_type = match types.shape(a.ty) {
+                TypeShape::Pointer { .. } => Some(a.ty),
+                _ => None,
+            };
+            let names = [a.name.clone(), format!("arg{}", i + 1)];
+            for n in names.into_iter().filter(|n| !n.is_empty()) {
+                vars.push(ContextVar {
+                    name: n,
+                    ty: Type::Long,
+                    read: read.clone(),
+                    write: None,
+                    kernel_type,
+                });
+            }
+        }
+        for f in fields {
+            if !vars.iter().any(|v| v.name == f.name) {
+                vars.push(f.clone());
+            }
+        }
+        vars
     }
 }
 
@@ -175,6 +254,7 @@ pub fn context_vars(fields: &[TracepointField]) -> Vec<ContextVar> {
             },
             read: format!("__tracepoint_field_{}", f.name),
             write: None,
+            kernel_type: None,
         })
         .collect();
     for name in ["$name", "$system", "$vars", "$parms"] {
@@ -183,6 +263,7 @@ pub fn context_vars(fields: &[TracepointField]) -> Vec<ContextVar> {
             ty: Type::String,
             read: format!("__tracepoint_{}", &name[1..]),
             write: None,
+            kernel_type: None,
         });
     }
     vars
@@ -191,6 +272,35 @@ pub fn context_vars(fields: &[TracepointField]) -> Vec<ContextVar> {
 impl ProbeCatalog for TracepointCatalog<'_> {
     fn patterns(&self) -> Vec<Pattern> {
         vec![Pattern::parse("kernel.trace(s)")]
+    }
+
+    fn argument_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
+        let ProbeKind::Tracepoint { system, name, .. } = &point.kind else {
+            return None;
+        };
+        // Only a name the record lacks makes the probe read the arguments, so scripts
+        // that use the record's fields never pay for reading the kernel's types.
+        let unknown: Vec<&String> = names
+            .iter()
+            .filter(|n| !point.context.iter().any(|c| &c.name == *n))
+            .collect();
+        if unknown.is_empty() {
+            return None;
+        }
+        let args = self.args(system, name)?;
+        let vars = self.argument_vars(&args, &point.context);
+        let is_arg = |n: &str| {
+            vars.iter()
+                .any(|v| v.name == n && v.read.starts_with("__tracepoint_arg_"))
+        };
+        if !unknown.iter().any(|n| is_arg(n)) {
+            return None;
+        }
+        Some(vars)
+    }
+
+    fn types(&self) -> Option<&dyn TypeSource> {
+        self.source.types()
     }
 
     fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {
@@ -376,6 +486,21 @@ format:
             (FieldKind::DataLocString, "name")
         );
         assert_eq!(o[0].name, "__syscall_nr");
+    }
+
+    #[test]
+    fn number_arrays_are_integers_only_when_they_fit_one() {
+        let f = parse_format_file(
+            "format:
+\tfield:__u8 saddr[4];\toffset:32;\tsize:4;\tsigned:0;
+\tfield:__u8 saddr_v6[16];\toffset:40;\tsize:16;\tsigned:0;
+",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].name.as_str(), f[0].kind, f[0].size),
+            ("saddr", FieldKind::Integer, 4)
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Read};
 
 use rstap_diag::{Diagnostic, RenderOptions, SourceMap};
-use rstap_ir::{ProbeKind, Program};
+use rstap_ir::{ProbeKind, Program, Type};
 use rstap_sema::{Catalogs, ElaborateOptions, StaticCatalog, TracepointCatalog};
 use rstap_syntax::ast;
 
@@ -785,30 +785,48 @@ impl Driver {
                 if !with_vars {
                     return line;
                 }
-                if p.derivation.len() > 1 {
-                    // An alias: the variables its prologue defines, by name.
-                    let mut vars: Vec<String> = p
-                        .locals
-                        .iter()
-                        .map(|l| {
-                            let ty = if l.ty == rstap_ir::Type::String {
-                                "string"
-                            } else {
-                                "long"
-                            };
-                            format!("{}:{ty}", l.name)
-                        })
-                        .collect();
-                    vars.sort();
-                    vars.dedup();
-                    for v in vars {
-                        line.push(' ');
-                        line.push_str(&v);
+                // An alias's variables by name, then the context variables its point
+                // offers (names starting with `__` are the alias's own workings).
+                let mut vars: Vec<String> = p
+                    .locals
+                    .iter()
+                    .filter(|l| !l.name.starts_with("__"))
+                    .filter_map(|l| match l.ty {
+                        Type::Long => Some(format!("{}:long", l.name)),
+                        Type::String => Some(format!("{}:string", l.name)),
+                        _ => None,
+                    })
+                    .collect();
+                vars.sort();
+                vars.dedup();
+                for v in vars {
+                    line.push(' ');
+                    line.push_str(&v);
+                }
+                if let ProbeKind::KernelFunction { params, .. } = &p.kind {
+                    for a in params.iter().filter(|a| !a.name.is_empty()) {
+                        line.push_str(&format!(" ${}:{}", a.name, a.c_type));
                     }
-                } else if let ProbeKind::Tracepoint { fields, .. } = &p.kind {
-                    for f in fields {
-                        let ty = if f.kind.is_string() { "string" } else { "long" };
-                        line.push_str(&format!(" ${}:{ty}", f.name));
+                }
+                if let ProbeKind::Tracepoint {
+                    system,
+                    name,
+                    fields,
+                } = &p.kind
+                {
+                    if rstap_bpf::reads_tracepoint_args(&program, p) {
+                        let args = rstap_sema::TracepointSource::args(&tracefs, system, name);
+                        for (i, a) in args.unwrap_or_default().iter().enumerate() {
+                            if !a.name.is_empty() {
+                                line.push_str(&format!(" ${}:long", a.name));
+                            }
+                            line.push_str(&format!(" $arg{}:long", i + 1));
+                        }
+                    } else {
+                        for f in fields {
+                            let ty = if f.kind.is_string() { "string" } else { "long" };
+                            line.push_str(&format!(" ${}:{ty}", f.name));
+                        }
                     }
                 }
                 line

@@ -122,6 +122,7 @@ impl FunctionSource for KernelFunctionSource {
                     c_type: btf.type_name(p.ty).unwrap_or_else(|_| "?".into()),
                     size,
                     signed,
+                    btf_type: if module.is_none() { p.ty } else { 0 },
                 }
             })
             .collect();

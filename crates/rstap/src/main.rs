@@ -7,6 +7,7 @@ mod config;
 mod doctor;
 mod driver;
 mod explain;
+mod kernel_btf;
 mod kfuncs;
 mod options;
 mod pass_stats;

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use rstap_sema::TracepointSource;
+use rstap_sema::{TracepointArg, TracepointSource, TypeSource};
+
+use crate::kernel_btf::KernelBtf;
 
 /// The tracefs mount, if any: the modern location first, then the debugfs one. A
 /// directory this user may not search counts as mounted (reading it then says why).
@@ -15,6 +17,8 @@ fn mount_point() -> Option<PathBuf> {
 
 pub struct Tracefs {
     root: Option<PathBuf>,
+    /// The kernel's types, which describe the tracepoints' arguments.
+    btf: KernelBtf,
 }
 
 impl Tracefs {
@@ -30,6 +34,7 @@ impl Tracefs {
         }
         Tracefs {
             root: mount_point(),
+            btf: KernelBtf::default(),
         }
     }
 }
@@ -52,6 +57,14 @@ impl TracepointSource for Tracefs {
     fn format(&self, system: &str, name: &str) -> Option<String> {
         let root = self.root.as_ref()?;
         std::fs::read_to_string(root.join("events").join(system).join(name).join("format")).ok()
+    }
+
+    fn args(&self, _system: &str, name: &str) -> Option<Vec<TracepointArg>> {
+        self.btf.tracepoint_args(name)
+    }
+
+    fn types(&self) -> Option<&dyn TypeSource> {
+        Some(&self.btf)
     }
 
     fn unavailable(&self) -> Option<String> {

@@ -137,3 +137,30 @@ fn doctor_reports_what_this_machine_supports() {
         "{kprobe_line}"
     );
 }
+
+#[test]
+fn members_of_parameters_are_typed_from_btf() {
+    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+        eprintln!("skipped: no kernel BTF");
+        return;
+    }
+    let o = rstap(&[
+        "-p3",
+        "-e",
+        r#"probe kernel.function("vfs_read") { printf("%d\n", $file->f_pos) }"#,
+    ]);
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // f_pos is a loff_t member of struct file: an 8-byte read at its offset from $file.
+    let line = out
+        .lines()
+        .find(|l| l.contains("printf"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("kernel_long(__kfunc_arg_0() + "), "{line}");
+    let o = rstap(&[
+        "-p2",
+        "-e",
+        r#"probe kernel.function("vfs_read") { println($file->no_such_member) }"#,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+}

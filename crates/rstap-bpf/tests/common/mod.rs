@@ -4,7 +4,10 @@
 
 use rstap_diag::{RenderOptions, SourceMap, render_all};
 use rstap_ir::Program;
-use rstap_sema::{Catalogs, StaticCatalog, TracepointCatalog, TracepointSource};
+use rstap_sema::{
+    Catalogs, FakeTypes, KernelType, StaticCatalog, TracepointArg, TracepointCatalog,
+    TracepointSource, TypeSource,
+};
 use rstap_syntax::{MacroLibrary, ParseOptions};
 
 pub const GETPPID: &str = "name: sys_enter_getppid
@@ -71,9 +74,55 @@ format:
 \tfield:__data_loc char[] name;\toffset:32;\tsize:4;\tsigned:0;
 ";
 
-struct Canned;
+/// Canned tracepoints, and kernel types where `sched_switch`'s arguments point:
+/// `struct task_struct { int pid @8; int tgid @12; char comm[16] @16 }`.
+struct Canned {
+    types: FakeTypes,
+    task_ptr: KernelType,
+    uint: KernelType,
+    boolean: KernelType,
+}
+
+impl Canned {
+    fn new() -> Canned {
+        let mut t = FakeTypes::new();
+        let int = t.int("int", 4, true);
+        let uint = t.int("unsigned int", 4, false);
+        let boolean = t.int("bool", 1, false);
+        let chr = t.int("char", 1, true);
+        let comm = t.array(chr, 16);
+        let task = t.aggregate("task_struct", 32);
+        t.add_member(task, "pid", 8, int);
+        t.add_member(task, "tgid", 12, int);
+        t.add_member(task, "comm", 16, comm);
+        let task_ptr = t.pointer(Some(task));
+        Canned {
+            types: t,
+            task_ptr,
+            uint,
+            boolean,
+        }
+    }
+}
 
 impl TracepointSource for Canned {
+    fn args(&self, _system: &str, name: &str) -> Option<Vec<TracepointArg>> {
+        let arg = |name: &str, ty| TracepointArg {
+            name: name.into(),
+            ty,
+        };
+        (name == "sched_switch").then(|| {
+            vec![
+                arg("preempt", self.boolean),
+                arg("prev", self.task_ptr),
+                arg("next", self.task_ptr),
+                arg("prev_state", self.uint),
+            ]
+        })
+    }
+    fn types(&self) -> Option<&dyn TypeSource> {
+        Some(&self.types)
+    }
     fn events(&self) -> Vec<String> {
         vec![
             "syscalls:sys_enter_getppid".into(),
@@ -116,6 +165,7 @@ impl rstap_sema::FunctionSource for CannedFunctions {
             c_type: c_type.into(),
             size,
             signed,
+            btf_type: 0,
         };
         (module.is_none() && name == "vfs_read").then(|| rstap_sema::FunctionSignature {
             btf_id: 4242,
@@ -152,7 +202,7 @@ pub fn program(script: &str) -> (Program, SourceMap) {
         diags.extend(d);
         library.push(s);
     }
-    let source = Canned;
+    let source = Canned::new();
     let tp = TracepointCatalog::new(&source);
     let stat = StaticCatalog::default();
     let functions = CannedFunctions;
