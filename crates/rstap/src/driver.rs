@@ -492,9 +492,14 @@ impl Driver {
         let points = program
             .probes
             .iter()
-            .map(|p| (&p.kind, p.span))
-            .chain(program.elided.iter().map(|e| (&e.kind, e.span)));
-        for (kind, span) in points {
+            .map(|p| (&p.kind, p.span, p.pn.as_str()))
+            .chain(
+                program
+                    .elided
+                    .iter()
+                    .map(|e| (&e.kind, e.span, e.pp.as_str())),
+            );
+        for (kind, span, written) in points {
             if let ProbeKind::KernelFunction {
                 btf_id,
                 kprobe_only,
@@ -503,11 +508,11 @@ impl Driver {
                 ..
             } = kind
             {
-                first.get_or_insert((function.clone(), span, *btf_id));
+                first.get_or_insert((function.clone(), span, *btf_id, written.to_string()));
                 needs_kprobes |= *kprobe_only || module.is_some() || *btf_id == 0;
             }
         }
-        let Some((function, span, btf_id)) = first else {
+        let Some((function, span, btf_id, written)) = first else {
             return Ok(None);
         };
         let found = rstap_runtime::kernel_function_mechanism((!needs_kprobes).then_some(btf_id));
@@ -521,7 +526,14 @@ impl Driver {
         let mut d = rstap_diag::Diagnostic::error(
             rstap_diag::Stage::Run,
             rstap_runtime::NO_KERNEL_FUNCTIONS,
-            format!("cannot probe kernel function '{function}': {why}"),
+            if written.starts_with("kernel.function")
+                || written.starts_with("kprobe.")
+                || written.starts_with("module(")
+            {
+                format!("cannot probe kernel function '{function}': {why}")
+            } else {
+                format!("cannot probe kernel function '{function}' (for {written}): {why}")
+            },
         )
         .with_primary(span, "this probe needs fentry or kprobes");
         if alternatives.is_empty() {

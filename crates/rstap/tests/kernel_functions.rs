@@ -164,3 +164,36 @@ fn members_of_parameters_are_typed_from_btf() {
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
 }
+
+#[test]
+fn vfs_probes_reach_the_kernel_functions() {
+    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+        eprintln!("skipped: no kernel BTF");
+        return;
+    }
+    let o = rstap(&[
+        "-p3",
+        "-e",
+        r#"probe vfs.read.return { printf("%d %d %d\n", ino, bytes_read, bytes_to_read) }"#,
+    ]);
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(
+        out.contains("kernel.function(\"vfs_read\").return"),
+        "{out}"
+    );
+    assert!(out.contains("Fexit program"), "{out}");
+    if is_root() && !kprobes_here() {
+        let o = rstap(&[
+            "-e",
+            r#"probe vfs.write { printf("%d\n", bytes_to_write) }"#,
+        ]);
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("cannot probe kernel function 'vfs_write' (for vfs.write)"),
+            "{err}"
+        );
+        assert!(err.contains("syscall.write"), "{err}");
+    }
+}
