@@ -32,6 +32,9 @@ pub(crate) struct Scope {
     pub in_condition: bool,
     /// `@probewrite(v)` placeholders: span of the expression and the variable name.
     pub probewrites: Vec<(Span, String)>,
+    /// A return probe whose context still holds the entry values of the arguments
+    /// (fexit, a system call's saved arguments): `@entry($arg...)` reads them.
+    pub entry_values: bool,
 }
 
 impl Scope {
@@ -46,6 +49,7 @@ impl Scope {
             foreach: Vec::new(),
             in_condition: false,
             probewrites: Vec::new(),
+            entry_values: false,
         }
     }
 
@@ -925,6 +929,18 @@ impl Elab<'_> {
                 long(0, span)
             }
             K::AtVar { .. } => self.unsupported(span, "unresolved @var() expression"),
+            K::Entry(inner) if sc.entry_values => {
+                // The arguments this context offers are their values at entry, so an
+                // expression over them alone means the same here as at entry.
+                if only_context_reads(inner) {
+                    self.lower_expr(sc, inner)
+                } else {
+                    self.unsupported(
+                        span,
+                        "@entry of anything but the probe's arguments ($name, and operators on them): save the value in the entry probe, in an array keyed by tid()",
+                    )
+                }
+            }
             K::Entry(_) => self.unsupported(span, "@entry is only available in return probes"),
             K::Perf(_) => self.unsupported(span, "@perf needs a perf counter probe"),
             K::Const(_) => {
@@ -1138,5 +1154,22 @@ impl Elab<'_> {
             ret,
             span,
         )
+    }
+}
+
+/// Whether `e` reads only context variables, literals and operators: nothing whose
+/// value at entry could differ from its value here (a member read through a pointer
+/// could: the function may have changed it).
+fn only_context_reads(e: &ast::Expr) -> bool {
+    use ast::ExprKind as K;
+    match &e.kind {
+        K::Target { path, .. } => path.steps.is_empty() && !path.address_of,
+        K::Literal(_) => true,
+        K::Unary { operand, .. } => only_context_reads(operand),
+        K::Binary { lhs, rhs, .. } => only_context_reads(lhs) && only_context_reads(rhs),
+        K::Ternary { cond, then, els } => {
+            only_context_reads(cond) && only_context_reads(then) && only_context_reads(els)
+        }
+        _ => false,
     }
 }

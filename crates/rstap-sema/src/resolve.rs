@@ -215,6 +215,13 @@ impl Elab<'_> {
             .catalog
             .argument_context(&d.point, &names)
             .unwrap_or_else(|| d.point.context.clone());
+        sc.entry_values = match &d.point.kind {
+            ir::ProbeKind::KernelFunction { ret, .. } => *ret,
+            ir::ProbeKind::Tracepoint { system, name, .. } => {
+                system == "syscalls" && name.starts_with("sys_exit_")
+            }
+            _ => false,
+        };
         let mut body = ir::Block::default();
         for piece in &d.pieces {
             sc.file = piece.file();

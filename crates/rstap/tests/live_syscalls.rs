@@ -188,3 +188,28 @@ fn listing_shows_each_alias_with_its_variables() {
     assert!(n > 300, "{n} return probes");
     assert!(text(&o.stdout).contains("syscall.getppid.return\n"));
 }
+
+#[test]
+fn entry_values_of_arguments_in_return_probes() {
+    let _guard = serial();
+    let Some((_, w)) = setup() else { return };
+    let script = r#"global sum
+probe syscall.write.return { if (pid() == target()) sum += @entry($count) * 2 + retval }
+probe end { printf("%d\n", sum) }"#;
+    let o = rstap(&[
+        "-q",
+        "-e",
+        script,
+        "-c",
+        &format!("{} write 10 100", w.display()),
+    ]);
+    assert_eq!(text(&o.stdout), "3000\n", "{}", text(&o.stderr));
+    // Anything else would need the value saved at entry.
+    let o = rstap(&[
+        "-p2",
+        "-e",
+        "probe syscall.write.return { println(@entry(gettimeofday_ns())) }",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("@entry of anything but the probe's arguments"));
+}
