@@ -93,6 +93,8 @@ pub struct CompileOptions {
     pub maxbacktrace: u32,
     /// MAXSTACKS: the distinct kernel stacks a session can record.
     pub max_stacks: u32,
+    /// `-t`: each kernel probe counts its hits and run time in [`Compiled::timing_map`].
+    pub timing: bool,
 }
 
 impl Default for CompileOptions {
@@ -111,6 +113,7 @@ impl Default for CompileOptions {
             stop_on_error: true,
             maxbacktrace: 20,
             max_stacks: 16384,
+            timing: false,
         }
     }
 }
@@ -301,6 +304,9 @@ pub struct Compiled {
     /// probes, attached in this order after the probes are in their program arrays.
     #[serde(default)]
     pub dispatchers: Vec<Dispatcher>,
+    /// With `-t`: a per-CPU array indexed like `probes` of {hits, nanoseconds}.
+    #[serde(default)]
+    pub timing_map: Option<usize>,
 }
 
 /// A raw-tracepoint program that switches on the system call number with
@@ -360,6 +366,17 @@ pub fn compile(
     let mut diags = Vec::new();
     let mut scratch = 8;
     let plan = SyscallPlan::new(program, kernel_probes, opts, &mut layout);
+    let timing_map = opts.timing.then(|| {
+        layout.maps.push(MapSpec {
+            name: "rstap_timing".into(),
+            kind: MapKind::PercpuArray,
+            key_size: 4,
+            value_size: 16,
+            max_entries: kernel_probes.len().max(1) as u32,
+            flags: 0,
+        });
+        layout.maps.len() - 1
+    });
     let mut entry_nrs: Vec<i64> = Vec::new();
     for (i, &id) in kernel_probes.iter().enumerate() {
         let probe = program.probe(id);
@@ -391,6 +408,7 @@ pub fn compile(
             syscall
         };
         g.entry_map = plan.entry_map;
+        g.timing = timing_map.map(|m| (m, probes.len() as u32));
         g.flow = Some((&flow, id));
         match g.probe_body() {
             Ok(()) if g.diags.is_empty() => {
@@ -465,6 +483,7 @@ pub fn compile(
         probes,
         sites,
         dispatchers,
+        timing_map,
     })
 }
 
@@ -1059,6 +1078,10 @@ struct Gen<'a> {
     /// The map of arguments saved at system call entry, and whether this probe reads it.
     entry_map: Option<usize>,
     entry_used: bool,
+    /// `-t`: the timing map and this probe's index in it.
+    timing: Option<(usize, u32)>,
+    /// The scratch slot holding the handler's start time.
+    started_at: u32,
     /// Finished callback subprograms, appended after the main program.
     subprogs: Vec<Assembled>,
     /// Set while generating a `foreach` callback.
@@ -1119,6 +1142,8 @@ impl<'a> Gen<'a> {
             syscall: None,
             entry_map: None,
             entry_used: false,
+            timing: None,
+            started_at: 0,
             subprogs: Vec::new(),
             cb: None,
             stack_base: 16,
@@ -1206,6 +1231,11 @@ impl<'a> Gen<'a> {
         self.asm.mov(R7, R0);
         self.ctx_addr = self.temp(8)?;
         self.spill(self.ctx_addr, R6);
+        if self.timing.is_some() {
+            self.started_at = self.temp(8)?;
+            self.asm.call(h::KTIME_GET_NS);
+            self.spill(self.started_at, R0);
+        }
         let probe = self.probe;
         let locals = self.alloc_locals(&probe.locals)?;
         self.frames.push(Frame {
@@ -1220,6 +1250,26 @@ impl<'a> Gen<'a> {
         }
         self.block(&probe.body)?;
         self.asm.bind(self.end);
+        if let Some((map, index)) = self.timing {
+            // One more hit, and the time since the prologue, in this CPU's slot.
+            self.asm.call(h::KTIME_GET_NS);
+            self.fill(R1, self.started_at);
+            self.asm.alu64_reg(Alu::Sub, R0, R1);
+            self.spill(self.started_at, R0);
+            self.asm.store_imm(Size::U32, R10, -4, index as i32);
+            self.asm.mov(R2, R10);
+            self.asm.alu64_imm(Alu::Add, R2, -4);
+            self.asm.ld_map(R1, map);
+            self.asm.call(h::MAP_LOOKUP_ELEM);
+            self.asm.jmp_imm(Cond::Eq, R0, 0, bail);
+            self.asm.load(Size::U64, R1, R0, 0);
+            self.asm.alu64_imm(Alu::Add, R1, 1);
+            self.asm.store(Size::U64, R0, 0, R1);
+            self.asm.load(Size::U64, R1, R0, 8);
+            self.fill(R2, self.started_at);
+            self.asm.alu64_reg(Alu::Add, R1, R2);
+            self.asm.store(Size::U64, R0, 8, R1);
+        }
         self.asm.bind(bail);
         self.asm.mov_imm(R0, 0);
         self.asm.exit();

@@ -89,6 +89,16 @@ pub struct Interp<'a> {
     pub(crate) ctx: HandlerCtx,
     pub(crate) extra: IntrinsicState,
     regexes: HashMap<Vec<u8>, Option<regex::bytes::Regex>>,
+    /// Per probe: runs, nanoseconds spent and uncaught errors (for `-t`).
+    probe_stats: Vec<ProbeStats>,
+}
+
+/// What one probe cost in this session (`-t`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProbeStats {
+    pub hits: u64,
+    pub ns: u64,
+    pub errors: u64,
 }
 
 impl<'a> Interp<'a> {
@@ -126,7 +136,13 @@ impl<'a> Interp<'a> {
             ctx: HandlerCtx::default(),
             extra: IntrinsicState::new(),
             regexes: HashMap::new(),
+            probe_stats: vec![ProbeStats::default(); prog.probes.len()],
         }
+    }
+
+    /// The hits, time and errors of every probe run here, indexed by probe.
+    pub fn probe_stats(&self) -> &[ProbeStats] {
+        &self.probe_stats
     }
 
     pub fn state(&self) -> RunState {
@@ -204,6 +220,7 @@ impl<'a> Interp<'a> {
             .iter()
             .map(|l| Value::default_for(l.ty))
             .collect();
+        let started = std::time::Instant::now();
         let result = (|| -> Exec<()> {
             if let Some(cond) = &probe.condition
                 && !self.eval(&mut frame, cond)?.is_true()
@@ -214,6 +231,12 @@ impl<'a> Interp<'a> {
             Ok(())
         })();
         self.ctx.probe = None;
+        let stats = &mut self.probe_stats[id.0 as usize];
+        stats.hits += 1;
+        stats.ns += started.elapsed().as_nanos() as u64;
+        if matches!(result, Err(Unwind::Error(_))) {
+            stats.errors += 1;
+        }
         match result {
             Ok(()) => {}
             Err(Unwind::Error(e)) => self.report_error(&e),
@@ -235,6 +258,15 @@ impl<'a> Interp<'a> {
         if self.errors > self.limits.maxerrors {
             self.state = RunState::Error;
         }
+    }
+
+    /// Stops the session in error state whatever the error budget: a fatal condition
+    /// (probe overhead) that error probes and the final count still report.
+    pub fn fail(&mut self, message: &str) {
+        self.out.flush();
+        self.out.err(format!("ERROR: {message}\n").as_bytes());
+        self.errors += 1;
+        self.state = RunState::Error;
     }
 
     /// Counts a skipped probe run; past MAXSKIPPED the session enters the error state.

@@ -29,7 +29,7 @@ mod store;
 mod value;
 
 pub use error::{EXPLANATIONS, RuntimeError, describe_token, render_error_line};
-pub use interp::{Exec, Flow, Interp, InterpOptions, RunState, Unwind, arith};
+pub use interp::{Exec, Flow, Interp, InterpOptions, ProbeStats, RunState, Unwind, arith};
 pub use limits::{DefineError, Limits};
 pub use output::{CaptureOutput, Output, StdOutput};
 pub use stats::Stat;

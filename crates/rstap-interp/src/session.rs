@@ -33,6 +33,15 @@ pub struct SessionOptions {
     pub handle_signals: bool,
     /// The session's kernel symbols (read on first use).
     pub kernel_symbols: rstap_symbolize::SharedKernelSymbols,
+    /// `-t`: print the per-probe report at exit (`Json`: as JSON).
+    pub timing: Option<TimingFormat>,
+}
+
+/// How the `-t` report is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimingFormat {
+    Table,
+    Json,
 }
 
 impl Default for SessionOptions {
@@ -45,6 +54,7 @@ impl Default for SessionOptions {
             command: None,
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
+            timing: None,
         }
     }
 }
@@ -183,6 +193,10 @@ pub trait EventSource {
     fn poll(&mut self, timeout: Duration, interp: &mut Interp<'_>);
     /// The event phase is over: detach every probe and apply what is still buffered.
     fn stop(&mut self, interp: &mut Interp<'_>);
+    /// What each kernel probe cost (`-t`): hits and nanoseconds by probe.
+    fn probe_stats(&mut self) -> Vec<(ProbeId, crate::interp::ProbeStats)> {
+        Vec::new()
+    }
 }
 
 /// Runs a session over the given store (the live runtime passes its BPF-map store).
@@ -297,8 +311,24 @@ pub fn run_with_events(
     }
 
     let (errors, skipped) = (interp.error_count(), interp.skipped_count());
+    let report = options.timing.map(|format| {
+        let mut stats = interp.probe_stats().to_vec();
+        if let Some(ev) = &mut events {
+            for (id, s) in ev.probe_stats() {
+                let t = &mut stats[id.0 as usize];
+                t.hits += s.hits;
+                t.ns += s.ns;
+                t.errors += s.errors;
+            }
+        }
+        timing_report(program, sources, &stats, format)
+    });
     let out = interp.output();
     out.flush();
+    if let Some(r) = report {
+        out.out(r.as_bytes());
+        out.flush();
+    }
     if errors > 0 || skipped > 0 {
         out.err(
             format!("WARNING: Number of errors: {errors}, skipped probes: {skipped}\n").as_bytes(),
@@ -446,4 +476,87 @@ fn jittered(t: &TimerState, rng: &mut u64) -> Duration {
     let offset = (*rng % span) as i128 - t.randomize_ns as i128;
     let ns = (t.period.as_nanos() as i128 + offset).max(1);
     Duration::from_nanos(ns as u64)
+}
+
+/// The `-t` report: every probe point with where it is written, how often it ran and
+/// the time its handlers took (kernel probes measure themselves in BPF; userspace
+/// probes are timed here), as a table or as JSON.
+pub fn timing_report(
+    program: &Program,
+    sources: &SourceMap,
+    stats: &[crate::interp::ProbeStats],
+    format: TimingFormat,
+) -> String {
+    let rows: Vec<(String, String, &'static str, crate::interp::ProbeStats)> = program
+        .probes
+        .iter()
+        .zip(stats)
+        .filter(|(p, _)| !matches!(p.kind, ProbeKind::Never))
+        .map(|(p, s)| {
+            let at = sources.location(p.span);
+            let place = if rstap_ir::placement::placement(program, p).is_kernel() {
+                "kernel"
+            } else {
+                "userspace"
+            };
+            (p.pp.clone(), at, place, *s)
+        })
+        .collect();
+    if format == TimingFormat::Json {
+        let probes: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(pp, at, place, s)| {
+                serde_json::json!({
+                    "probe": pp,
+                    "location": at,
+                    "runs_in": place,
+                    "hits": s.hits,
+                    "total_ns": s.ns,
+                    "avg_ns": s.ns.checked_div(s.hits).unwrap_or(0),
+                    "errors": s.errors,
+                })
+            })
+            .collect();
+        return format!("{}\n", serde_json::json!({ "probes": probes }));
+    }
+    let header = [
+        "probe", "location", "runs in", "hits", "total ns", "avg ns", "errors",
+    ];
+    let mut table: Vec<[String; 7]> = vec![header.map(str::to_string)];
+    for (pp, at, place, s) in &rows {
+        let avg = s.ns.checked_div(s.hits).unwrap_or(0);
+        table.push([
+            pp.clone(),
+            at.clone(),
+            place.to_string(),
+            s.hits.to_string(),
+            s.ns.to_string(),
+            avg.to_string(),
+            s.errors.to_string(),
+        ]);
+    }
+    let mut widths = [0usize; 7];
+    for row in &table {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut text = String::from("----- probe hit report:\n");
+    for row in &table {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            // Text columns left-aligned, numbers right-aligned.
+            if i < 3 {
+                line.push_str(&format!("{cell:<w$}"));
+            } else {
+                line.push_str(&format!("{cell:>w$}"));
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
 }

@@ -90,6 +90,12 @@ pub fn first_intrinsic_use(
     None
 }
 
+impl Placement {
+    pub fn is_kernel(&self) -> bool {
+        matches!(self, Placement::Kernel(_))
+    }
+}
+
 pub fn placement(program: &Program, probe: &Probe) -> Placement {
     match &probe.kind {
         ProbeKind::Begin(_) | ProbeKind::End(_) | ProbeKind::Error(_) | ProbeKind::Never => {

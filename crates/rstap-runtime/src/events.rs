@@ -219,12 +219,24 @@ pub struct Events<'m> {
     /// The start notice, printed once the handlers run.
     notice: Option<String>,
     control: &'m mut [Map],
+    /// `-t`: the per-CPU {hits, ns} each kernel probe counted.
+    timing: Option<&'m Map>,
+    overload: Option<OverloadWatch<'m>>,
     ring: RingBuf,
     attached: Vec<Attached>,
     formats: FormatCache,
     scratch: Vec<u8>,
     bounds: Vec<(usize, usize)>,
     text: Vec<u8>,
+}
+
+/// Overload protection's state: the programs, their run time at the last sample.
+struct OverloadWatch<'m> {
+    limit: crate::Overload,
+    _stats: std::os::fd::OwnedFd,
+    programs: Vec<(&'m rstap_sys::prog::Program, String)>,
+    last: Vec<u64>,
+    since: std::time::Instant,
 }
 
 /// One decoded record argument.
@@ -248,6 +260,8 @@ impl<'m> Events<'m> {
             profile_rows: Vec::new(),
             notice: None,
             control,
+            timing: None,
+            overload: None,
             ring,
             attached,
             formats: HashMap::new(),
@@ -255,6 +269,75 @@ impl<'m> Events<'m> {
             bounds: Vec::new(),
             text: Vec::new(),
         })
+    }
+
+    /// Samples the kernel's run time of `programs` every interval and stops the session
+    /// when they used more than the threshold (`stats` keeps the counting on).
+    pub(crate) fn watch_overload(
+        &mut self,
+        limit: crate::Overload,
+        stats: std::os::fd::OwnedFd,
+        programs: Vec<(&'m rstap_sys::prog::Program, String)>,
+    ) {
+        let last = programs
+            .iter()
+            .map(|(p, _)| p.info_run_stats().map(|s| s.0).unwrap_or(0))
+            .collect();
+        self.overload = Some(OverloadWatch {
+            limit,
+            _stats: stats,
+            programs,
+            last,
+            since: std::time::Instant::now(),
+        });
+    }
+
+    /// At the end of each interval: the handlers' run time in it, and a stop when it
+    /// exceeds the threshold, naming the costliest probe.
+    fn check_overload(&mut self, interp: &mut Interp<'_>) {
+        let Some(w) = &mut self.overload else { return };
+        let elapsed = w.since.elapsed();
+        if elapsed.as_nanos() < u128::from(w.limit.interval_ns) {
+            return;
+        }
+        let now: Vec<u64> = w
+            .programs
+            .iter()
+            .map(|(p, _)| p.info_run_stats().map(|s| s.0).unwrap_or(0))
+            .collect();
+        let deltas: Vec<u64> = now
+            .iter()
+            .zip(&w.last)
+            .map(|(n, l)| n.saturating_sub(*l))
+            .collect();
+        w.last = now;
+        w.since = std::time::Instant::now();
+        // Scale the threshold to the interval that really passed.
+        let used: u64 = deltas.iter().sum();
+        let allowed = (u128::from(w.limit.threshold_ns) * elapsed.as_nanos()
+            / u128::from(w.limit.interval_ns.max(1))) as u64;
+        if used <= allowed || interp.state() != rstap_interp::RunState::Running {
+            return;
+        }
+        let (worst, worst_ns) = deltas
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, d)| **d)
+            .map(|(i, d)| (w.programs[i].1.clone(), *d))
+            .unwrap_or_default();
+        let share = |ns: u64| ns as f64 * 100.0 / elapsed.as_nanos().max(1) as f64;
+        interp.fail(&format!(
+            "probe overhead exceeded threshold: handlers ran {:.0}% of one CPU over the last {:.1} s (limit {:.0}%); costliest {worst}, {:.0}%",
+            share(used),
+            elapsed.as_secs_f64(),
+            w.limit.threshold_ns as f64 * 100.0 / w.limit.interval_ns.max(1) as f64,
+            share(worst_ns),
+        ));
+    }
+
+    /// Reads the probes' `-t` counts from `map` at the end.
+    pub(crate) fn time_probes(&mut self, map: &'m Map) {
+        self.timing = Some(map);
     }
 
     /// Prints `notice` on standard error once the handlers run (after begin probes).
@@ -376,6 +459,27 @@ impl TargetProcess for Held {
 }
 
 impl EventSource for Events<'_> {
+    fn probe_stats(&mut self) -> Vec<(rstap_ir::ProbeId, rstap_interp::ProbeStats)> {
+        let Some(map) = self.timing else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, p) in self.compiled.probes.iter().enumerate() {
+            let Ok(Some(per_cpu)) = map.lookup_percpu(&(i as u32).to_le_bytes()) else {
+                continue;
+            };
+            let mut stats = rstap_interp::ProbeStats::default();
+            for v in per_cpu {
+                let word =
+                    |at: usize| u64::from_le_bytes(v[at..at + 8].try_into().unwrap_or([0; 8]));
+                stats.hits += word(0);
+                stats.ns += word(8);
+            }
+            out.push((p.probe, stats));
+        }
+        out
+    }
+
     fn spawn(&mut self, cmd: &str) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
         let (program, args) = rstap_interp::session::command_words(cmd);
         Some(rstap_sys::process::spawn_held(&program, &args).map(|c| {
@@ -420,6 +524,7 @@ impl EventSource for Events<'_> {
             let _ = self.ring.wait(ms);
             self.drain(interp);
         }
+        self.check_overload(interp);
         self.sync_state(interp);
     }
 

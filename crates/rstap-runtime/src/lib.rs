@@ -196,6 +196,26 @@ pub struct LiveOptions {
     pub stack_profile: Vec<StackKeyed>,
     /// MAXSTRINGLEN of kernel strings once expanded (the userspace string limit).
     pub maxstringlen: usize,
+    /// Overload protection, unless turned off (`-DSTP_NO_OVERLOAD`).
+    pub overload: Option<Overload>,
+}
+
+/// SystemTap's overload protection measured in time: the session stops when its kernel
+/// handlers together ran longer than `threshold_ns` within `interval_ns` of wall time
+/// (defaults 500 ms per second: half of one CPU).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overload {
+    pub threshold_ns: u64,
+    pub interval_ns: u64,
+}
+
+impl Default for Overload {
+    fn default() -> Self {
+        Overload {
+            threshold_ns: 500_000_000,
+            interval_ns: 1_000_000_000,
+        }
+    }
 }
 
 /// The rows of one stack-keyed aggregation: keys and sample counts.
@@ -337,6 +357,7 @@ pub fn run(
     let layout = &compiled.layout;
     let (control, rest) = maps.split_at_mut(FIRST_GLOBAL_MAP);
     let (globals, tail) = rest.split_at_mut(layout.rodata_map - FIRST_GLOBAL_MAP);
+    let tail: &[Map] = tail;
     let stack_map: Option<&dyn stacks::StackSource> = layout
         .stack_map
         .and_then(|i| tail.get(i - layout.rodata_map))
@@ -359,6 +380,47 @@ pub fn run(
             )
         })?;
     events.read_at_stop(program, opts.stack_profile.clone());
+    if let Some(limit) = opts.overload {
+        // The kernel counts run time only while statistics are enabled; a kernel that
+        // cannot leaves the session without overload protection, said once.
+        match rstap_sys::prog::enable_stats() {
+            Ok(fd) => {
+                let mut watched: Vec<(&BpfProgram, String)> = compiled
+                    .probes
+                    .iter()
+                    .zip(&loaded)
+                    .map(|(p, prog)| (prog, program.probe(p.probe).pp.clone()))
+                    .collect();
+                // System call probes run inside their dispatcher, which the kernel
+                // times for them.
+                let dispatched: Vec<&str> = compiled
+                    .probes
+                    .iter()
+                    .filter(|p| matches!(p.attach, Attach::TailCall { .. }))
+                    .map(|p| program.probe(p.probe).pp.as_str())
+                    .collect();
+                let label = match dispatched.as_slice() {
+                    [one] => one.to_string(),
+                    many => format!("the {} system call probes", many.len()),
+                };
+                watched.extend(dispatchers.iter().map(|d| (d, label.clone())));
+                events.watch_overload(limit, fd, watched);
+            }
+            Err(e) => out.err(
+                format!(
+                    "WARNING: overload protection is off: the kernel does not keep BPF run-time statistics ({})\n",
+                    errno_text(e)
+                )
+                .as_bytes(),
+            ),
+        }
+    }
+    if let Some(m) = compiled
+        .timing_map
+        .and_then(|i| tail.get(i - layout.rodata_map))
+    {
+        events.time_probes(m);
+    }
     if !opts.quiet {
         let n = program
             .probes
@@ -396,7 +458,6 @@ pub fn run(
         Some(&mut events),
     )
     .map_err(|e| Box::new(Diagnostic::error(Stage::Run, SESSION_FAILED, e.to_string())))?;
-    drop(loaded);
     let lost = events.lost();
     if lost > 0 {
         out.flush();

@@ -53,6 +53,8 @@ pub struct Config {
     pub suppress_handler_errors: bool,
     pub skip_badvars: bool,
     pub suppress_time_limits: bool,
+    /// `-t` (and `--json`).
+    pub timing: Option<rstap_interp::session::TimingFormat>,
     /// `-s N`: the output ring buffer in MiB.
     pub buffer_mb: Option<u32>,
     pub no_global_var_display: bool,
@@ -170,10 +172,10 @@ impl Config {
                 "bulk per-CPU output files are not implemented; rstap merges all CPUs into one ordered stream",
             ));
         }
-        if a.timing {
+        if a.json && !a.timing {
             return Err(unsupported(
-                "-t",
-                "the per-probe timing report is not available yet in this build",
+                "--json",
+                "--json formats the -t report: give -t too",
             ));
         }
         if a.flight_recorder {
@@ -372,6 +374,11 @@ impl Config {
             suppress_handler_errors: a.suppress_handler_errors,
             skip_badvars: a.skip_badvars,
             suppress_time_limits: a.suppress_time_limits,
+            timing: a.timing.then_some(if a.json {
+                rstap_interp::session::TimingFormat::Json
+            } else {
+                rstap_interp::session::TimingFormat::Table
+            }),
             buffer_mb: a.buffer_mb.as_deref().and_then(|b| b.parse().ok()),
             no_global_var_display: a.no_global_var_display,
             folded: a.folded.map(|f| match f.as_str() {

@@ -116,6 +116,7 @@ pub fn run_session_file(path: &std::path::Path) -> u8 {
             session,
             quiet: false,
             stack_profile: Vec::new(),
+            overload: Some(rstap_runtime::Overload::default()),
         };
         match rstap_runtime::run(&file.program, &sm, &file.compiled, &live, &mut out) {
             Ok(o) => o.status,
@@ -598,6 +599,7 @@ impl Driver {
                 stop_on_error: limits.maxerrors == 0 && !self.cfg.suppress_handler_errors,
                 maxbacktrace,
                 max_stacks,
+                timing: self.cfg.timing.is_some(),
                 ..Default::default()
             },
             hz,
@@ -605,6 +607,44 @@ impl Driver {
     }
 
     /// A `-D NAME=N` count within `range`, or its default.
+    /// Overload protection from `-D`: `STP_NO_OVERLOAD` (or `-g --suppress-time-limits`)
+    /// turns it off; `STP_OVERLOAD_THRESHOLD` and `STP_OVERLOAD_INTERVAL` are SystemTap's
+    /// cycle counts, read here as nanoseconds of handler time per interval of wall time.
+    fn overload(&self) -> Result<Option<rstap_runtime::Overload>, u8> {
+        if self.cfg.defines.contains_key("STP_NO_OVERLOAD") || self.cfg.suppress_time_limits {
+            return Ok(None);
+        }
+        let number = |name: &str, default: u64| -> Result<u64, u8> {
+            match self.cfg.defines.get(name) {
+                None => Ok(default),
+                Some(v) => match v.parse::<u64>() {
+                    Ok(n) if n > 0 => Ok(n),
+                    _ => {
+                        eprintln!(
+                            "error[C0001]: -D {name}={v}: expected a positive number of nanoseconds"
+                        );
+                        Err(FAILED)
+                    }
+                },
+            }
+        };
+        let d = rstap_runtime::Overload::default();
+        let o = rstap_runtime::Overload {
+            threshold_ns: number("STP_OVERLOAD_THRESHOLD", d.threshold_ns)?,
+            interval_ns: number("STP_OVERLOAD_INTERVAL", d.interval_ns)?,
+        };
+        if o.threshold_ns
+            > o.interval_ns
+                .saturating_mul(rstap_sys::discovery::online_cpus().map_or(1, |c| c.len() as u64))
+        {
+            eprintln!(
+                "error[C0001]: -D STP_OVERLOAD_THRESHOLD must not exceed STP_OVERLOAD_INTERVAL times the CPUs"
+            );
+            return Err(FAILED);
+        }
+        Ok(Some(o))
+    }
+
     fn define_count(
         &self,
         name: &str,
@@ -653,6 +693,7 @@ impl Driver {
             command: self.cfg.command.clone(),
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
+            timing: self.cfg.timing,
         };
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();
@@ -673,11 +714,16 @@ impl Driver {
             eprintln!("Pass 5: starting run.");
         }
         let status = if let Some(c) = compiled {
+            let overload = match self.overload() {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
             let live = rstap_runtime::LiveOptions {
                 maxstringlen: opts.limits.maxstringlen,
                 session: opts,
                 quiet: self.cfg.quiet,
                 stack_profile,
+                overload,
             };
             match rstap_runtime::run(program, &self.sm, c, &live, &mut out) {
                 Ok(o) => {

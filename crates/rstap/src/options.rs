@@ -89,6 +89,9 @@ pub struct StapArgs {
     /// Print a per-probe timing report at exit.
     #[arg(short = 't')]
     pub timing: bool,
+    /// Print the -t report as JSON.
+    #[arg(long = "json")]
+    pub json: bool,
 
     /// Name of the compiled session file (-p4) or session.
     #[arg(short = 'm', value_name = "NAME")]
