@@ -159,6 +159,11 @@ pub trait TargetProcess {
     fn exited(&mut self) -> bool;
     /// Kills the command if it still runs, and reaps it.
     fn stop(&mut self);
+    /// How the command ended, once it has: its exit status, or 128 + the signal that
+    /// killed it.
+    fn exit_code(&mut self) -> Option<i32> {
+        None
+    }
 }
 
 impl TargetProcess for Child {
@@ -173,6 +178,11 @@ impl TargetProcess for Child {
             let _ = self.kill();
         }
         let _ = self.wait();
+    }
+    fn exit_code(&mut self) -> Option<i32> {
+        use std::os::unix::process::ExitStatusExt;
+        let st = self.try_wait().ok()??;
+        st.code().or_else(|| st.signal().map(|s| 128 + s))
     }
 }
 
@@ -282,7 +292,13 @@ pub fn run_with_events(
         ev.stop(&mut interp);
     }
 
+    // A command that ended by itself with a failure is reported (one the session
+    // stops is not: it did not fail).
+    let mut failed_command = None;
     if let Some(c) = &mut child {
+        if c.exited() {
+            failed_command = c.exit_code().filter(|&code| code != 0);
+        }
         // The session is over; the command does not outlive it.
         c.stop();
     }
@@ -328,6 +344,9 @@ pub fn run_with_events(
     if let Some(r) = report {
         out.out(r.as_bytes());
         out.flush();
+    }
+    if let (Some(code), Some(cmd)) = (failed_command, &options.command) {
+        out.err(format!("WARNING: command '{cmd}' exited with status {code}\n").as_bytes());
     }
     if errors > 0 || skipped > 0 {
         out.err(

@@ -326,11 +326,10 @@ impl<'m> Events<'m> {
             .map(|(i, d)| (w.programs[i].1.clone(), *d))
             .unwrap_or_default();
         let share = |ns: u64| ns as f64 * 100.0 / elapsed.as_nanos().max(1) as f64;
+        // SystemTap's message, in nanoseconds where it counts cycles.
         interp.fail(&format!(
-            "probe overhead exceeded threshold: handlers ran {:.0}% of one CPU over the last {:.1} s (limit {:.0}%); costliest {worst}, {:.0}%",
-            share(used),
-            elapsed.as_secs_f64(),
-            w.limit.threshold_ns as f64 * 100.0 / w.limit.interval_ns.max(1) as f64,
+            "probe overhead ({used} ns) exceeded threshold ({allowed} ns) in last {} ns; costliest probe {worst}: {:.0}% of one CPU",
+            elapsed.as_nanos(),
             share(worst_ns),
         ));
     }
@@ -455,6 +454,9 @@ impl TargetProcess for Held {
     }
     fn stop(&mut self) {
         self.0.stop();
+    }
+    fn exit_code(&mut self) -> Option<i32> {
+        self.0.try_wait().ok().flatten()
     }
 }
 

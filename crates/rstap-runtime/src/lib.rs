@@ -139,6 +139,29 @@ pub fn machine_compile_options(program: &Program, base: CompileOptions, hz: u32)
     }
 }
 
+/// Bytes the session's maps take in the kernel: every entry's key and value (once per
+/// CPU for per-CPU maps; hash maps preallocate their entries) and the ring buffer.
+pub fn map_memory(compiled: &Compiled, possible_cpus: u64) -> u64 {
+    compiled
+        .layout
+        .maps
+        .iter()
+        .map(|m| {
+            let entry =
+                u64::from(m.key_size.next_multiple_of(8) + m.value_size.next_multiple_of(8));
+            match m.kind {
+                MapKind::Ringbuf => u64::from(m.max_entries),
+                k if k.is_percpu() => {
+                    u64::from(m.max_entries)
+                        * (u64::from(m.key_size.next_multiple_of(8))
+                            + u64::from(m.value_size.next_multiple_of(8)) * possible_cpus)
+                }
+                _ => u64::from(m.max_entries) * entry,
+            }
+        })
+        .sum()
+}
+
 /// How this kernel lets `kernel.function` probes in: fentry/fexit when a tracing
 /// program loads against `btf_id` (a function with BTF), else kprobes when the kprobe
 /// PMU exists. `Err` says why neither works, in words for the user.

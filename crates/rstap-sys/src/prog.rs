@@ -213,6 +213,41 @@ impl Program {
         Ok(info)
     }
 
+    /// The program's name as loaded (`bpf_prog_info.name`).
+    pub fn name(&self) -> Result<String, i32> {
+        let info = self.info()?;
+        let raw = &info[64..80];
+        let end = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
+        Ok(String::from_utf8_lossy(&raw[..end]).into_owned())
+    }
+
+    /// Every BPF program loaded in the system, by id (BPF_PROG_GET_NEXT_ID), opened for
+    /// inspection; programs that vanish meanwhile are skipped.
+    pub fn all_loaded() -> Result<Vec<Program>, i32> {
+        const BPF_PROG_GET_NEXT_ID: libc::c_long = 11;
+        const BPF_PROG_GET_FD_BY_ID: libc::c_long = 13;
+        let mut out = Vec::new();
+        let mut id = 0u32;
+        loop {
+            let mut a = Attr::new();
+            a.u32(0, id);
+            match sys_bpf(BPF_PROG_GET_NEXT_ID, &mut a) {
+                Ok(_) => {}
+                Err(libc::ENOENT) => return Ok(out),
+                Err(e) => return Err(e),
+            }
+            id = a.get_u32(4);
+            let mut a = Attr::new();
+            a.u32(0, id);
+            if let Ok(fd) = sys_bpf(BPF_PROG_GET_FD_BY_ID, &mut a) {
+                // SAFETY: a successful BPF_PROG_GET_FD_BY_ID returns a new fd nothing else owns.
+                out.push(Program {
+                    fd: unsafe { OwnedFd::from_raw_fd(fd as i32) },
+                });
+            }
+        }
+    }
+
     /// Total run time in ns and run count (both count only while [`enable_stats`] is on).
     pub fn info_run_stats(&self) -> Result<(u64, u64), i32> {
         let info = self.info()?;

@@ -714,6 +714,28 @@ impl Driver {
             eprintln!("Pass 5: starting run.");
         }
         let status = if let Some(c) = compiled {
+            let cpus = rstap_sys::discovery::possible_cpus().map_or(1, |c| c.len() as u64);
+            let memory = rstap_runtime::map_memory(c, cpus);
+            if self.verbose(5) > 0 {
+                eprintln!(
+                    "Pass 5: {} BPF maps using {} KiB of kernel memory.",
+                    c.layout.maps.len(),
+                    memory.div_ceil(1024)
+                );
+            }
+            if let Some(limit) = self.cfg.defines.get("STP_MAXMEMORY") {
+                let Ok(kib) = limit.parse::<u64>() else {
+                    eprintln!("error[C0001]: -D STP_MAXMEMORY={limit}: expected a size in KiB");
+                    return FAILED;
+                };
+                if memory > kib.saturating_mul(1024) {
+                    eprintln!(
+                        "ERROR: the session's BPF maps need {} KiB, more than STP_MAXMEMORY ({kib} KiB): lower MAXMAPENTRIES, the arrays' declared sizes, or the buffer size given with -s",
+                        memory.div_ceil(1024)
+                    );
+                    return FAILED;
+                }
+            }
             let overload = match self.overload() {
                 Ok(o) => o,
                 Err(code) => return code,
