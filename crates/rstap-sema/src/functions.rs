@@ -32,6 +32,11 @@ pub trait FunctionSource {
     fn functions(&self, module: Option<&str>) -> Vec<String>;
     /// The signature of one of them; `None` when no BTF describes it.
     fn signature(&self, module: Option<&str>, name: &str) -> Option<FunctionSignature>;
+    /// Whether `name` can be probed by name although [`Self::functions`] leaves it out
+    /// (no BTF: kprobes only; compiler-made names such as `f.isra.0`).
+    fn traceable(&self, _module: Option<&str>, _name: &str) -> bool {
+        false
+    }
     /// Why no function can be listed at all (no BTF, no permission), if so.
     fn unavailable(&self) -> Option<String> {
         None
@@ -172,10 +177,13 @@ impl ProbeCatalog for FunctionCatalog<'_> {
         }
         let names = self.names(module.as_deref());
         let mut out = Vec::new();
+        let exact = [want.clone()];
         let hits: Vec<&String> = if has_wildcard(&want) {
             names.iter().filter(|n| glob_match(&want, n)).collect()
+        } else if names.contains(&want) || self.source.traceable(module.as_deref(), &want) {
+            exact.iter().collect()
         } else {
-            names.iter().filter(|n| **n == want).collect()
+            Vec::new()
         };
         for name in hits {
             let sig = self.source.signature(module.as_deref(), name);

@@ -68,7 +68,7 @@ impl KernelFunctionSource {
                 else {
                     continue;
                 };
-                if !matches!(kind, "t" | "T") || name.contains('.') {
+                if !matches!(kind, "t" | "T") || name.starts_with("__pfx_") {
                     continue;
                 }
                 let module = words
@@ -100,8 +100,19 @@ impl FunctionSource for KernelFunctionSource {
                     .cloned()
                     .collect()
             }
-            None => traceable.iter().cloned().collect(),
+            // Without BTF, the symbols that look like functions a script names.
+            None => traceable
+                .iter()
+                .filter(|n| !n.contains('.'))
+                .cloned()
+                .collect(),
         }
+    }
+
+    fn traceable(&self, module: Option<&str>, name: &str) -> bool {
+        self.traceable()
+            .get(module.unwrap_or(""))
+            .is_some_and(|names| names.contains(name))
     }
 
     fn signature(&self, module: Option<&str>, name: &str) -> Option<FunctionSignature> {
@@ -155,6 +166,7 @@ pub fn alternatives(function: &str, events: &[String]) -> Vec<String> {
     // Functions whose tracepoint has another name.
     const KNOWN: &[(&str, &str)] = &[
         ("schedule", "sched:sched_switch"),
+        ("finish_task_switch", "sched:sched_switch"),
         ("__schedule", "sched:sched_switch"),
         ("do_exit", "sched:sched_process_exit"),
         ("try_to_wake_up", "sched:sched_wakeup"),
@@ -168,6 +180,8 @@ pub fn alternatives(function: &str, events: &[String]) -> Vec<String> {
         ("dev_queue_xmit", "net:net_dev_queue"),
         ("netif_receive_skb", "net:netif_receive_skb"),
     ];
+    // A compiler-made clone (`f.isra.0`) stands for its function.
+    let function = function.split('.').next().unwrap_or(function);
     let mut out: Vec<String> = KNOWN
         .iter()
         .filter(|(f, e)| *f == function && events.iter().any(|x| x == e))
@@ -210,6 +224,8 @@ pub fn alternatives(function: &str, events: &[String]) -> Vec<String> {
             .take(5)
             .map(|(_, e)| format!("kernel.trace(\"{e}\")")),
     );
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|a| seen.insert(a.clone()));
     out.truncate(6);
     out
 }
