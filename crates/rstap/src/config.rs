@@ -627,6 +627,67 @@ mod tests {
     }
 
     #[test]
+    fn remote_hosts_and_what_goes_along() {
+        let c = cfg(&[
+            "--remote",
+            "root@a:2222",
+            "--remote",
+            "b",
+            "--remote-prefix",
+            "-o",
+            "out.txt",
+            "-q",
+            "-c",
+            "ls",
+            "x.stp",
+        ])
+        .unwrap();
+        let plan = c.remote.expect("a remote plan");
+        let hosts: Vec<String> = plan.hosts.iter().map(|h| h.ssh_target()).collect();
+        assert_eq!(hosts, ["root@a", "b"]);
+        assert_eq!(plan.hosts[0].port, Some(2222));
+        assert!(plan.prefix);
+        assert_eq!(plan.options, ["-q", "-c", "ls"]);
+        assert_eq!(plan.run_options, ["-q", "-c", "ls"]);
+        // -o stays here: the merged output is written on this machine.
+        assert_eq!(c.output, Some(PathBuf::from("out.txt")));
+        assert_eq!(c.mode, Mode::Run(ScriptSource::File("x.stp".into())));
+        assert_eq!(
+            cfg(&["--remote", "h", "doctor"]).unwrap().mode,
+            Mode::Doctor
+        );
+        // Without --remote, `doctor` after options is a script file like any other.
+        assert_eq!(
+            cfg(&["-v", "doctor"]).unwrap().mode,
+            Mode::Run(ScriptSource::File("doctor".into()))
+        );
+        assert!(cfg(&["-e", "x"]).unwrap().remote.is_none());
+    }
+
+    #[test]
+    fn remote_misuse_is_refused() {
+        assert_eq!(
+            err(&["--remote-prefix", "-e", "x"]),
+            "--remote-prefix needs --remote"
+        );
+        assert_eq!(
+            err(&["--remote-rstap", "/opt/rstap", "-e", "x"]),
+            "--remote-rstap needs --remote"
+        );
+        assert!(
+            err(&["--remote", "h:99999", "-e", "x"])
+                .starts_with("Invalid --remote argument 'h:99999'")
+        );
+        assert_eq!(
+            err(&["--remote", "h", "-p4", "-e", "x"]),
+            "-p4 cannot be used with --remote"
+        );
+        assert!(err(&["--remote", "h", "--flamegraph", "f.svg", "-e", "x"]).contains("--remote"));
+        assert!(cfg(&["--remote", "h", "--folded=-", "-e", "x"]).is_ok());
+        assert!(err(&["--remote", "h", "--remote-control", "-"]).contains("--remote"));
+    }
+
+    #[test]
     fn listing_modes() {
         let c = cfg(&["-L", "timer.*"]).unwrap();
         assert_eq!(
