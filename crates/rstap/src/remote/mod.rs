@@ -83,7 +83,7 @@ impl HostError {
                 "'{} remote-hello' failed ({why}); the remote rstap may predate {here}: {install}",
                 ssh.rstap()
             ),
-            HostError::LocalTapsets => "its kernel differs from this machine's, so the script must compile there, but -I names directories on this machine; copy them there and run without -I, or compile here for a host with this kernel".to_string(),
+            HostError::LocalTapsets => "the script must compile there (another kernel or rstap), but -I names directories on this machine; copy them there and run without -I".to_string(),
             HostError::Lost => "the ssh session ended with status 255: the connection was lost, or rstap was killed there".to_string(),
             HostError::Failed(status) => format!("rstap exited with status {status}"),
             HostError::Interrupted => "interrupted".to_string(),
@@ -241,73 +241,41 @@ pub fn run(cfg: &Config) -> u8 {
         }
         _ => None,
     };
+    if interrupts.count() > 0 {
+        eprintln!("rstap: interrupted before the hosts started");
+        return FAILED;
+    }
     for (i, hello) in hellos.into_iter().enumerate() {
         let dest = &plan.hosts[i];
-        let hello = match hello {
-            Ok(h) => h,
+        let job = hello.and_then(|hello| {
+            let job = job_for(cfg, &work, &hello, &here, compiled_here.as_deref())?;
+            if verbose {
+                let how = match &job.payload {
+                    Some((PayloadKind::Session, _)) => format!(
+                        "runs this machine's kernel ({}) and rstap: sending the session compiled here",
+                        here.kernel
+                    ),
+                    Some((PayloadKind::Script, _)) => format!(
+                        "runs kernel {}: sending the script to compile there",
+                        hello.kernel
+                    ),
+                    None => format!("runs kernel {}", hello.kernel),
+                };
+                relay.note(i, &format!("rstap: {dest} {how}"));
+            }
+            Ok(job)
+        });
+        match job {
+            Ok(job) => {
+                results.push(None);
+                jobs.push(Some(job));
+            }
             Err(e) => {
                 relay.error(i, dest, &e, &ssh);
                 results.push(Some(e));
                 jobs.push(None);
-                continue;
             }
-        };
-        let job = match &work {
-            Work::Doctor => Job {
-                args: vec!["doctor".into()],
-                payload: None,
-            },
-            Work::List => Job {
-                args: with_color(cfg, plan.options.clone()),
-                payload: None,
-            },
-            Work::Script(text) => {
-                let session = compiled_here
-                    .as_ref()
-                    .filter(|_| hello.runs_sessions_of(&here));
-                if let Some(session) = session {
-                    if verbose {
-                        relay.note(i, &format!("rstap: {dest} runs this machine's kernel ({}) and rstap: sending the session compiled here", here.kernel));
-                    }
-                    let mut args = vec!["run".to_string(), "--remote-control".into()];
-                    args.extend(plan.run_options.iter().cloned());
-                    args.push("-".into());
-                    Job {
-                        args,
-                        payload: Some(protocol::frame(PayloadKind::Session, session)),
-                    }
-                } else if !cfg.include_dirs.is_empty() {
-                    let e = HostError::LocalTapsets;
-                    relay.error(i, dest, &e, &ssh);
-                    results.push(Some(e));
-                    jobs.push(None);
-                    continue;
-                } else {
-                    if verbose {
-                        relay.note(
-                            i,
-                            &format!(
-                                "rstap: {dest} runs kernel {}: sending the script to compile there",
-                                hello.kernel
-                            ),
-                        );
-                    }
-                    let mut args = with_color(cfg, plan.options.clone());
-                    args.push("--remote-control".into());
-                    args.push("-".into());
-                    if !cfg.args.is_empty() {
-                        args.push("--".into());
-                        args.extend(cfg.args.iter().cloned());
-                    }
-                    Job {
-                        args,
-                        payload: Some(protocol::frame(PayloadKind::Script, text.as_bytes())),
-                    }
-                }
-            }
-        };
-        results.push(None);
-        jobs.push(Some(job));
+        }
     }
 
     run_sessions(plan, &ssh, jobs, &mut results, &interrupts, &mut relay);
@@ -324,6 +292,58 @@ pub fn run(cfg: &Config) -> u8 {
     } else {
         0
     }
+}
+
+/// The remote rstap's command line and payload for a host that answered `hello`.
+fn job_for(
+    cfg: &Config,
+    work: &Work,
+    hello: &Hello,
+    here: &Hello,
+    compiled_here: Option<&[u8]>,
+) -> Result<Job, HostError> {
+    let Some(plan) = &cfg.remote else {
+        return Err(HostError::Interrupted);
+    };
+    let session = compiled_here.filter(|_| hello.runs_sessions_of(here));
+    let text = match work {
+        Work::Doctor => {
+            return Ok(Job {
+                args: vec!["doctor".into()],
+                payload: None,
+            });
+        }
+        // The -I directories are on this machine: only a session compiled here has them.
+        _ if session.is_none() && !cfg.include_dirs.is_empty() => {
+            return Err(HostError::LocalTapsets);
+        }
+        Work::List => {
+            return Ok(Job {
+                args: with_color(cfg, plan.options.clone()),
+                payload: None,
+            });
+        }
+        Work::Script(text) => text,
+    };
+    if let Some(session) = session {
+        let mut args = vec!["run".to_string(), "--remote-control".into()];
+        args.extend(plan.run_options.iter().cloned());
+        args.push("-".into());
+        return Ok(Job {
+            args,
+            payload: Some((PayloadKind::Session, session.to_vec())),
+        });
+    }
+    let mut args = with_color(cfg, plan.options.clone());
+    args.extend(["--remote-control".into(), "-".into()]);
+    if !cfg.args.is_empty() {
+        args.push("--".into());
+        args.extend(cfg.args.iter().cloned());
+    }
+    Ok(Job {
+        args,
+        payload: Some((PayloadKind::Script, text.as_bytes().to_vec())),
+    })
 }
 
 /// The script's text, read here (it travels to the hosts as the payload).
@@ -487,7 +507,8 @@ fn compile_here(
 /// A remote rstap to start.
 struct Job {
     args: Vec<String>,
-    payload: Option<Vec<u8>>,
+    /// Written framed on its standard input, which then stays open as the stop channel.
+    payload: Option<(PayloadKind, Vec<u8>)>,
 }
 
 enum Event {
@@ -556,7 +577,9 @@ fn run_sessions(
             relay_lines(i, true, err, tx.clone());
         }
         let stop = match (job.payload, child.stdin.take()) {
-            (Some(payload), Some(stdin)) => Some(feed(payload, stdin)),
+            (Some((kind, payload)), Some(stdin)) => {
+                Some(feed(protocol::frame(kind, &payload), stdin))
+            }
             _ => None,
         };
         running.push(Some(Running {
