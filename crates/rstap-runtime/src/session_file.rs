@@ -101,8 +101,14 @@ impl SessionFile {
     /// Reads a session file and checks that it was compiled for the running kernel.
     pub fn read(path: &std::path::Path) -> Result<(SessionFile, SourceMap), LoadError> {
         let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+        SessionFile::from_bytes(&bytes)
+    }
+
+    /// Decodes a session file's contents and checks that it was compiled for the
+    /// running kernel.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(SessionFile, SourceMap), LoadError> {
         let file: SessionFile =
-            serde_json::from_slice(&bytes).map_err(|e| LoadError::Format(e.to_string()))?;
+            serde_json::from_slice(bytes).map_err(|e| LoadError::Format(e.to_string()))?;
         if file.format != FORMAT {
             return Err(LoadError::Format(format!(
                 "format {} (this rstap reads format {FORMAT})",

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::options::StapArgs;
+use crate::remote::destination::Destination;
 
 /// Where the script text comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,11 +25,30 @@ pub enum ColorChoice {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
     Run(ScriptSource),
-    List { pattern: String, with_vars: bool },
+    List {
+        pattern: String,
+        with_vars: bool,
+    },
     DumpProbeTypes,
     DumpProbeAliases,
     DumpFunctions,
     Version,
+    /// `rstap --remote HOST doctor`.
+    Doctor,
+}
+
+/// `--remote`: the hosts, and what each remote rstap is told.
+#[derive(Clone, Debug)]
+pub struct RemotePlan {
+    pub hosts: Vec<Destination>,
+    /// `--remote-prefix`.
+    pub prefix: bool,
+    /// `--remote-rstap COMMAND`.
+    pub rstap: Option<String>,
+    /// The options of a remote `rstap [OPTIONS] -` (see `remote::forward`).
+    pub options: Vec<String>,
+    /// The options of a remote `rstap run [OPTIONS] -` of a session compiled here.
+    pub run_options: Vec<String>,
 }
 
 /// Everything the passes need, validated.
@@ -65,6 +85,10 @@ pub struct Config {
     pub compatible: String,
     pub privilege: String,
     pub color: ColorChoice,
+    /// `--remote`: run on these hosts instead of here.
+    pub remote: Option<RemotePlan>,
+    /// `--remote-control`: this rstap was started by another one's `--remote`.
+    pub remote_control: bool,
 }
 
 /// Where `--folded` writes.
@@ -202,12 +226,6 @@ impl Config {
                 "compiling for another kernel is not available yet in this build",
             ));
         }
-        if !a.remote.is_empty() || a.remote_prefix {
-            return Err(unsupported(
-                "--remote",
-                "remote execution is not available yet in this build",
-            ));
-        }
         if !a.set_globals.is_empty() {
             return Err(unsupported(
                 "-G",
@@ -244,6 +262,7 @@ impl Config {
             Some(p) => parse_pass(p)?,
             None => 5,
         };
+        let remote = remote_plan(&a, last_pass)?;
         let mut verbose = [a.verbose; 5];
         if let Some(vp) = &a.verbose_passes {
             if vp.is_empty() || vp.len() > 5 || !vp.bytes().all(|b| b.is_ascii_digit()) {
@@ -320,6 +339,14 @@ impl Config {
         let listing = a.list.is_some() || a.list_vars.is_some();
         let mode = if a.version {
             Mode::Version
+        } else if remote.is_some()
+            && a.script_text.is_none()
+            && !listing
+            && positional.len() == 1
+            && positional[0] == "doctor"
+        {
+            positional.clear();
+            Mode::Doctor
         } else if a.dump_probe_types {
             Mode::DumpProbeTypes
         } else if a.dump_probe_aliases {
@@ -389,8 +416,69 @@ impl Config {
             compatible: a.compatible.unwrap_or_else(|| "4.8".to_string()),
             privilege,
             color,
+            remote,
+            remote_control: a.remote_control,
         })
     }
+}
+
+/// Validates the `--remote` options and what goes along to each host.
+fn remote_plan(a: &StapArgs, last_pass: u8) -> Result<Option<RemotePlan>, UsageError> {
+    if a.remote.is_empty() {
+        if a.remote_prefix {
+            return Err(usage("--remote-prefix needs --remote"));
+        }
+        if a.remote_rstap.is_some() {
+            return Err(usage("--remote-rstap needs --remote"));
+        }
+        return Ok(None);
+    }
+    if a.remote_control {
+        return Err(usage(
+            "--remote cannot be used by an rstap that --remote started",
+        ));
+    }
+    let mut hosts = Vec::new();
+    for spec in &a.remote {
+        match Destination::parse(spec) {
+            Ok(d) => hosts.push(d),
+            Err(why) => {
+                return Err(UsageError {
+                    message: format!("Invalid --remote argument '{spec}': {why}"),
+                    help: Some("write [USER@]HOST[:PORT], e.g. --remote root@web1:2222".into()),
+                });
+            }
+        }
+    }
+    let refuse = |what: &str, help: &str| UsageError {
+        message: format!("{what} cannot be used with --remote"),
+        help: Some(help.to_string()),
+    };
+    if last_pass == 4 {
+        return Err(refuse(
+            "-p4",
+            "it would leave the session file on each host; compile here with -p4 and run it there with 'rstap run FILE'",
+        ));
+    }
+    if a.flamegraph.is_some() || a.folded.as_deref().is_some_and(|f| f != "-") {
+        return Err(refuse(
+            "writing --folded or --flamegraph to a file",
+            "use --folded=- to get each host's folded stacks in its output",
+        ));
+    }
+    if a.dump_functions || a.dump_probe_aliases || a.dump_probe_types {
+        return Err(refuse(
+            "--dump-*",
+            "the tapset library is part of rstap itself; list it here without --remote",
+        ));
+    }
+    Ok(Some(RemotePlan {
+        hosts,
+        prefix: a.remote_prefix,
+        rstap: a.remote_rstap.clone(),
+        options: crate::remote::forward::compile_and_run_options(a),
+        run_options: crate::remote::forward::run_options(a),
+    }))
 }
 
 #[cfg(test)]
@@ -543,6 +631,67 @@ mod tests {
         assert_eq!(c.mode, Mode::Run(ScriptSource::File("x.stp".into())));
         let c = cfg(&["-e", "probe begin {}"]).unwrap();
         assert_eq!((c.folded, c.flamegraph), (None, None));
+    }
+
+    #[test]
+    fn remote_hosts_and_what_goes_along() {
+        let c = cfg(&[
+            "--remote",
+            "root@a:2222",
+            "--remote",
+            "b",
+            "--remote-prefix",
+            "-o",
+            "out.txt",
+            "-q",
+            "-c",
+            "ls",
+            "x.stp",
+        ])
+        .unwrap();
+        let plan = c.remote.expect("a remote plan");
+        let hosts: Vec<String> = plan.hosts.iter().map(|h| h.ssh_target()).collect();
+        assert_eq!(hosts, ["root@a", "b"]);
+        assert_eq!(plan.hosts[0].port, Some(2222));
+        assert!(plan.prefix);
+        assert_eq!(plan.options, ["-q", "-c", "ls"]);
+        assert_eq!(plan.run_options, ["-q", "-c", "ls"]);
+        // -o stays here: the merged output is written on this machine.
+        assert_eq!(c.output, Some(PathBuf::from("out.txt")));
+        assert_eq!(c.mode, Mode::Run(ScriptSource::File("x.stp".into())));
+        assert_eq!(
+            cfg(&["--remote", "h", "doctor"]).unwrap().mode,
+            Mode::Doctor
+        );
+        // Without --remote, `doctor` after options is a script file like any other.
+        assert_eq!(
+            cfg(&["-v", "doctor"]).unwrap().mode,
+            Mode::Run(ScriptSource::File("doctor".into()))
+        );
+        assert!(cfg(&["-e", "x"]).unwrap().remote.is_none());
+    }
+
+    #[test]
+    fn remote_misuse_is_refused() {
+        assert_eq!(
+            err(&["--remote-prefix", "-e", "x"]),
+            "--remote-prefix needs --remote"
+        );
+        assert_eq!(
+            err(&["--remote-rstap", "/opt/rstap", "-e", "x"]),
+            "--remote-rstap needs --remote"
+        );
+        assert!(
+            err(&["--remote", "h:99999", "-e", "x"])
+                .starts_with("Invalid --remote argument 'h:99999'")
+        );
+        assert_eq!(
+            err(&["--remote", "h", "-p4", "-e", "x"]),
+            "-p4 cannot be used with --remote"
+        );
+        assert!(err(&["--remote", "h", "--flamegraph", "f.svg", "-e", "x"]).contains("--remote"));
+        assert!(cfg(&["--remote", "h", "--folded=-", "-e", "x"]).is_ok());
+        assert!(err(&["--remote", "h", "--remote-control", "-"]).contains("--remote"));
     }
 
     #[test]

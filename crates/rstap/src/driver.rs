@@ -79,6 +79,11 @@ pub fn run(cfg: Config) -> u8 {
         Mode::DumpProbeAliases | Mode::DumpFunctions => d.dump_library(),
         Mode::List { pattern, with_vars } => d.list(&pattern, with_vars),
         Mode::Run(src) => d.compile_and_run(src),
+        // Only `--remote` produces this mode; `rstap doctor` itself is dispatched earlier.
+        Mode::Doctor => {
+            let _ = crate::doctor::run();
+            0
+        }
     }
 }
 
@@ -87,10 +92,49 @@ fn online_cpus() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
 }
 
-/// `rstap run FILE`: runs a session file written by `-p4` on this kernel.
-pub fn run_session_file(path: &std::path::Path) -> u8 {
+/// `rstap run [OPTIONS] FILE`: runs a session file written by `-p4` on this kernel.
+pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
     use rstap_runtime::session_file::SessionFile;
-    let (file, sm) = match SessionFile::read(path) {
+    let path = &args.file;
+    let target_pid = match &args.target_pid {
+        Some(s) => match s.parse::<i32>() {
+            Ok(p) if p > 0 => Some(i64::from(p)),
+            _ => {
+                eprintln!("error[C0001]: Invalid target process ID number.");
+                return FAILED;
+            }
+        },
+        None => None,
+    };
+    if args.command.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        eprintln!("error[C0001]: Empty CMD string invalid.");
+        return FAILED;
+    }
+    if args.command.is_some() && target_pid.is_some() {
+        eprintln!("error[C0001]: You can't specify the '-c' and '-x' options together.");
+        return FAILED;
+    }
+    let read = if path.as_os_str() == "-" {
+        let bytes = if args.remote_control {
+            crate::remote::control::take_payload(crate::remote::protocol::PayloadKind::Session)
+        } else {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map(|_| b)
+                .map_err(|e| e.to_string())
+        };
+        match bytes {
+            Ok(b) => SessionFile::from_bytes(&b),
+            Err(e) => {
+                eprintln!("error[C0003]: cannot read the session from standard input: {e}");
+                return FAILED;
+            }
+        }
+    } else {
+        SessionFile::read(path)
+    };
+    let (file, sm) = match read {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error[C0003]: cannot run '{}': {e}", path.display());
@@ -99,6 +143,10 @@ pub fn run_session_file(path: &std::path::Path) -> u8 {
     };
     let session = rstap_interp::session::SessionOptions {
         limits: file.limits.clone(),
+        suppress_handler_errors: args.suppress_handler_errors,
+        display_globals: !args.no_global_var_display,
+        target_pid,
+        command: args.command.clone(),
         ..Default::default()
     };
     let mut out = rstap_interp::StdOutput::stdout();
@@ -114,7 +162,7 @@ pub fn run_session_file(path: &std::path::Path) -> u8 {
         let live = rstap_runtime::LiveOptions {
             maxstringlen: session.limits.maxstringlen,
             session,
-            quiet: false,
+            quiet: args.quiet,
             stack_profile: Vec::new(),
             overload: Some(rstap_runtime::Overload::default()),
         };
@@ -148,6 +196,19 @@ impl Driver {
     fn read_script(&mut self, src: &ScriptSource) -> Result<rstap_diag::FileId, u8> {
         let (name, text) = match src {
             ScriptSource::Text(t) => ("<input>".to_string(), t.clone()),
+            ScriptSource::Stdin if self.cfg.remote_control => {
+                let kind = crate::remote::protocol::PayloadKind::Script;
+                match crate::remote::control::take_payload(kind) {
+                    Ok(bytes) => (
+                        "<input>".to_string(),
+                        String::from_utf8_lossy(&bytes).into_owned(),
+                    ),
+                    Err(e) => {
+                        eprintln!("error[C0003]: cannot read the script from standard input: {e}");
+                        return Err(FAILED);
+                    }
+                }
+            }
             ScriptSource::Stdin => {
                 let mut t = String::new();
                 if let Err(e) = std::io::stdin().read_to_string(&mut t) {

@@ -26,6 +26,35 @@ and says why. Remove the option; the message suggests the alternative when there
         text: "The script file named on the command line could not be read. Check the path \
 and its permissions, or pass the script with -e 'SCRIPT' or on standard input with `-`.",
     },
+    Explanation {
+        code: Code("H0001"),
+        title: "cannot reach a --remote host",
+        text: "rstap runs the system's ssh client (or the command in RSTAP_SSH) to reach each \
+--remote host, without a terminal and with BatchMode=yes, so a password or host-key prompt \
+fails instead of waiting. The message is ssh's own. Check that `ssh -o BatchMode=yes \
+[USER@]HOST true` works: the host's name and port, a key in your agent or ssh \
+configuration, and its entry in known_hosts. The other hosts go on; the exit status is 1.",
+    },
+    Explanation {
+        code: Code("H0002"),
+        title: "no usable rstap on a --remote host",
+        text: "Each host runs its own rstap, started as `rstap` from the remote PATH unless \
+--remote-rstap COMMAND or RSTAP_REMOTE_RSTAP names another command (an absolute path, or \
+`sudo -n rstap`). Before running, rstap asks it for its version and kernel \
+(`rstap remote-hello`); a host where that command is missing (status 127), older than \
+this rstap, or unable to answer is left out. Install the same rstap version there.",
+    },
+    Explanation {
+        code: Code("H0003"),
+        title: "the script failed on a --remote host",
+        text: "The host's rstap started but did not finish its session: its own messages, \
+prefixed with the host's `[N]` under --remote-prefix, come before this line (a script \
+the host's kernel refuses, a missing privilege there). Scripts compile on each host \
+against its own kernel unless the host runs this machine's kernel and rstap, in which \
+case the session compiled here is sent (set RSTAP_REMOTE_COMPILE=remote to compile on \
+every host). -I directories are on this machine, so they only work for hosts that run \
+its kernel.",
+    },
 ];
 
 /// Every registered explanation, from all passes.

@@ -12,11 +12,13 @@ mod kfuncs;
 mod options;
 mod pass_stats;
 mod profile;
+mod remote;
 mod sysinfo;
 mod tracefs;
 
 use std::process::ExitCode;
 
+use clap::Parser;
 use clap::error::ErrorKind;
 
 pub const VERSION_TEXT: &str = concat!(
@@ -42,12 +44,23 @@ fn main() -> ExitCode {
     if args.get(1).map(String::as_str) == Some("explain") {
         return explain::run(&args[2..]);
     }
-    if args.get(1).map(String::as_str) == Some("run") && args.len() == 3 {
-        let path = std::path::PathBuf::from(&args[2]);
+    if args.get(1).map(String::as_str) == Some("remote-hello") && args.len() == 2 {
+        println!("{}", remote::protocol::Hello::of_this_machine().line());
+        return ExitCode::SUCCESS;
+    }
+    if args.get(1).map(String::as_str) == Some("run") && args.len() >= 3 {
+        let run_args = match options::RunArgs::try_parse_from(&args[1..]) {
+            Ok(a) => a,
+            Err(e) => {
+                let _ = e.print();
+                let help = matches!(e.kind(), ErrorKind::DisplayHelp);
+                return ExitCode::from(if help { 0 } else { 1 });
+            }
+        };
         let runner = std::thread::Builder::new()
             .name("rstap".into())
             .stack_size(1 << 30)
-            .spawn(move || driver::run_session_file(&path));
+            .spawn(move || driver::run_session_file(&run_args));
         return match runner.map(|h| h.join()) {
             Ok(Ok(code)) => ExitCode::from(code),
             _ => ExitCode::from(1),
@@ -80,6 +93,9 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if cfg.remote.is_some() && cfg.mode != config::Mode::Version {
+        return ExitCode::from(remote::run(&cfg));
+    }
     // Script recursion runs on the interpreter's stack; give it room for any MAXNESTING
     // a user sets (the memory is only reserved, not committed).
     let runner = std::thread::Builder::new()

@@ -14,7 +14,7 @@ use clap::{ArgAction, Parser};
     version = crate::VERSION_TEXT,
     disable_version_flag = true,
     about = "Run SystemTap scripts, compiled straight to eBPF",
-    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap explain CODE",
+    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap run [-c CMD] [-x PID] [-q] SESSION_FILE\n       rstap doctor\n       rstap explain CODE",
     after_help = "Script arguments are available as $1..$N (raw) and @1..@N (quoted).\nUse '--' before arguments that start with '-'. 'rstap explain CODE' describes a diagnostic code."
 )]
 pub struct StapArgs {
@@ -212,13 +212,22 @@ pub struct StapArgs {
     #[arg(long = "color", alias = "colour", value_name = "WHEN", num_args = 0..=1, default_missing_value = "always")]
     pub color: Option<String>,
 
-    /// Run on a remote host over SSH (repeatable).
-    #[arg(long = "remote", value_name = "[USER@]HOST", action = ArgAction::Append)]
+    /// Run on a remote host over ssh (repeatable: each host runs the script).
+    #[arg(long = "remote", value_name = "[USER@]HOST[:PORT]", action = ArgAction::Append)]
     pub remote: Vec<String>,
 
-    /// Prefix each output line with its host.
+    /// Prefix each host's output lines with "[N] ", N counting the --remote options from 0.
     #[arg(long = "remote-prefix")]
     pub remote_prefix: bool,
+
+    /// The command that starts rstap on each remote host (default: $RSTAP_REMOTE_RSTAP,
+    /// else `rstap` on the remote PATH), e.g. /opt/rstap/bin/rstap or 'sudo -n rstap'.
+    #[arg(long = "remote-rstap", value_name = "COMMAND")]
+    pub remote_rstap: Option<String>,
+
+    /// Internal: started by --remote; the payload and the stop channel are on stdin.
+    #[arg(long = "remote-control", hide = true)]
+    pub remote_control: bool,
 
     /// List probe point types.
     #[arg(long = "dump-probe-types")]
@@ -243,4 +252,42 @@ impl StapArgs {
     ) -> Result<StapArgs, clap::Error> {
         StapArgs::try_parse_from(args)
     }
+}
+
+/// `rstap run [OPTIONS] FILE`: runs a session file written by `-p4` (`-` reads it from
+/// standard input). The options are those that act when a session runs.
+#[derive(Parser, Debug, Default)]
+#[command(
+    name = "rstap run",
+    disable_version_flag = true,
+    about = "Run a compiled session file (written by -p4) on this kernel"
+)]
+pub struct RunArgs {
+    /// Run CMD under tracing; the session ends when it exits. target() is its pid.
+    #[arg(short = 'c', value_name = "CMD")]
+    pub command: Option<String>,
+
+    /// Set target() to PID.
+    #[arg(short = 'x', value_name = "PID")]
+    pub target_pid: Option<String>,
+
+    /// Quiet: no start notice.
+    #[arg(short = 'q')]
+    pub quiet: bool,
+
+    /// Errors in probe handlers are counted and skipped instead of ending the session.
+    #[arg(long = "suppress-handler-errors")]
+    pub suppress_handler_errors: bool,
+
+    /// Do not print unread globals at exit.
+    #[arg(long = "no-global-var-display")]
+    pub no_global_var_display: bool,
+
+    /// Internal: started by --remote; the payload and the stop channel are on stdin.
+    #[arg(long = "remote-control", hide = true)]
+    pub remote_control: bool,
+
+    /// The session file, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
 }

@@ -417,3 +417,83 @@ fn symbols_in_userspace_probes() {
     assert_eq!(text(&o.stdout), "[] [] 0 [0x0]\n", "{}", text(&o.stderr));
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// What `--remote` starts on each host, without ssh: the script arrives framed on
+/// standard input, and closing standard input stops the session like Ctrl-C, so the
+/// end probe still runs.
+#[test]
+fn remote_control_reads_the_payload_and_stops_when_its_input_closes() {
+    let script = r#"probe begin { println("started") } probe timer.s(600) { println("late") } probe end { println("ended") }"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(["-q", "--remote-control", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    write!(stdin, "rstap-payload script {}\n{script}", script.len()).unwrap();
+    stdin.flush().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    assert_eq!(first, "started\n");
+    // Still running: only the closing of its input ends it.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(child.try_wait().unwrap().is_none());
+    drop(stdin);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    assert_eq!(rest, "ended\n");
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+
+    let o = rstap_stdin(&["--remote-control", "-"], "probe begin { exit() }");
+    assert!(
+        text(&o.stderr).contains("does not start with an rstap payload"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+/// The handshake line a `--remote` host answers with.
+#[test]
+fn remote_hello_names_version_and_kernel() {
+    let o = rstap(&["remote-hello"]);
+    let out = text(&o.stdout);
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    assert!(
+        out.starts_with(&format!(
+            "rstap-hello protocol=1 version={} kernel={} btf=",
+            env!("CARGO_PKG_VERSION"),
+            release.trim()
+        )),
+        "{out}"
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// `rstap run -` reads a session file from standard input, with the run-time options.
+#[test]
+fn run_reads_a_session_file_from_stdin() {
+    let dir = std::env::temp_dir().join(format!("rstap-run-stdin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args([
+            "-p4",
+            "-e",
+            "global g probe begin { g = 7 println(\"hi\") exit() }",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let name = text(&o.stdout).trim().to_string();
+    let session = std::fs::read_to_string(dir.join(&name)).unwrap();
+    let o = rstap_stdin(&["run", "-"], &session);
+    assert_eq!(text(&o.stdout), "hi\ng=7\n", "{}", text(&o.stderr));
+    let o = rstap_stdin(&["run", "--no-global-var-display", "-"], &session);
+    assert_eq!(text(&o.stdout), "hi\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
