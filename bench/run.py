@@ -68,17 +68,18 @@ def attach_and_detach(cmd, ready, runs=5):
     up, down = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # rstap announces on stderr, bpftrace on stdout: read both.
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         line = b""
         while ready not in line:
-            line = p.stderr.readline()
+            line = p.stdout.readline()
             if not line:
                 raise SystemExit(f"tracer did not start: {cmd}")
         up.append(time.perf_counter() - t0)
         time.sleep(1.0)  # bpftrace announces before it attaches
         t1 = time.perf_counter()
         p.send_signal(2)
-        p.communicate(timeout=120)
+        p.communicate(timeout=300)
         down.append(time.perf_counter() - t1)
     return statistics.median(up), statistics.median(down)
 

@@ -277,8 +277,21 @@ impl Driver {
             macros.extend(lib);
             diags.extend(d);
         }
+        // The generated syscall tapset is large and holds only the syscall.* aliases:
+        // a run whose scripts never name a system call probe skips it.
+        let mentions_syscalls = !matches!(self.cfg.mode, Mode::Run(_))
+            || user_files
+                .iter()
+                .any(|&id| self.sm.file(id).text.contains("syscall"))
+            || library
+                .iter()
+                .any(|f| !f.name.starts_with("<tapset>/") && f.text.contains("syscall"));
         let mut lib_scripts = Vec::new();
-        for f in library.iter().filter(|f| !f.is_macro_file()) {
+        for f in library
+            .iter()
+            .filter(|f| !f.is_macro_file())
+            .filter(|f| mentions_syscalls || f.name != "<tapset>/syscalls.stp")
+        {
             let id = self.sm.add(f.name.clone(), f.text.clone());
             let (script, d) = rstap_syntax::parse_script(&self.sm, id, &lib_opts, &macros);
             lib_scripts.push(script);
