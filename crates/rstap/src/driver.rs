@@ -271,7 +271,9 @@ impl Driver {
         let tracepoints = TracepointCatalog::new(&tracefs);
         let kfuncs = crate::kfuncs::KernelFunctionSource::default();
         let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
-        let catalog = Catalogs(vec![&statics, &tracepoints, &functions]);
+        let binaries = crate::ubinaries::UserBinaries::new(self.cfg.command.clone());
+        let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
+        let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
         self.emit(&el.diagnostics);
         let Some(program) = el.program else {
@@ -846,7 +848,9 @@ impl Driver {
         let tracepoints = TracepointCatalog::new(&tracefs);
         let kfuncs = crate::kfuncs::KernelFunctionSource::default();
         let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
-        let catalog = Catalogs(vec![&statics, &tracepoints, &functions]);
+        let binaries = crate::ubinaries::UserBinaries::new(self.cfg.command.clone());
+        let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
+        let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let opts = ElaborateOptions {
             unoptimized: true,
             suppress_warnings: true,
@@ -882,6 +886,14 @@ impl Driver {
                 for v in vars {
                     line.push(' ');
                     line.push_str(&v);
+                }
+                if let ProbeKind::Uprobe { ret, mark, .. } = &p.kind {
+                    if *ret {
+                        line.push_str(" $return:long");
+                    }
+                    for i in 1..=mark.as_ref().map_or(0, |m| m.args.len()) {
+                        line.push_str(&format!(" $arg{i}:long"));
+                    }
                 }
                 if let ProbeKind::KernelFunction { params, .. } = &p.kind {
                     for a in params.iter().filter(|a| !a.name.is_empty()) {

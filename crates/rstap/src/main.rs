@@ -14,6 +14,7 @@ mod pass_stats;
 mod profile;
 mod sysinfo;
 mod tracefs;
+mod ubinaries;
 
 use std::process::ExitCode;
 
