@@ -222,6 +222,17 @@ impl Elab<'_> {
             }
             _ => false,
         };
+        sc.unresolved_help = match &d.point.kind {
+            ir::ProbeKind::Uprobe { mark: Some(_), .. } => {
+                Some("a USDT mark's arguments are $arg1, $arg2... (see them with -L)")
+            }
+            ir::ProbeKind::Uprobe { ret, .. } => Some(if *ret {
+                "rstap reads no DWARF for user binaries, so parameters have no names: a .return probe offers $return; keep arguments from the entry probe (uint_arg(n), long_arg(n), pointer_arg(n)) in an array keyed by tid()"
+            } else {
+                "rstap reads no DWARF for user binaries, so parameters have no names: read argument n with int_arg(n), uint_arg(n), long_arg(n), ulong_arg(n) or pointer_arg(n), and strings with user_string(pointer_arg(n))"
+            }),
+            _ => None,
+        };
         let mut body = ir::Block::default();
         for piece in &d.pieces {
             sc.file = piece.file();
