@@ -66,17 +66,14 @@ impl Gen<'_> {
                 self.literal(text.as_bytes()).map(Some)
             }
             n if n.starts_with("__usdt_arg_") => {
-                let arg = n["__usdt_arg_".len()..]
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| mark.as_ref()?.args.get(i.checked_sub(1)?).cloned());
+                let index = n["__usdt_arg_".len()..].parse::<usize>().unwrap_or(0);
+                let var = format!("arg{index}");
+                let arg = index
+                    .checked_sub(1)
+                    .and_then(|i| mark.as_ref()?.args.get(i).cloned());
                 match arg {
-                    Some(a) => self
-                        .usdt_arg(&n["__usdt_".len()..], &a, span)
-                        .map(|()| None),
-                    None => self
-                        .unsupported(format!("`${}`", &n["__usdt_".len()..]), span)
-                        .map(|()| None),
+                    Some(a) => self.usdt_arg(&var, &a, span).map(|()| None),
+                    None => self.unsupported(format!("`${var}`"), span).map(|()| None),
                 }
             }
             _ => return None,
