@@ -4,6 +4,7 @@
 //! Invariant: this crate reads files only; it knows nothing of BPF, probes or scripts.
 //! Every malformed input is an [`Error`], never a panic.
 
+mod dwarf;
 mod usdt;
 
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ use object::elf;
 use object::read::elf::{ElfFile64, FileHeader, ProgramHeader};
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
+pub use dwarf::{Parameter, parameters};
 pub use usdt::{UsdtArg, UsdtLocation, parse_usdt_args};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

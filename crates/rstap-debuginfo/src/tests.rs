@@ -223,3 +223,65 @@ fn programs_are_found_through_path() {
         Some(Path::new("/bin/sh"))
     );
 }
+
+#[test]
+fn dwarf_parameters_with_types_and_registers() {
+    let src = r#"
+struct pair { long a, b, c; };
+__attribute__((noinline)) long mixed(int a, double d, const char *s, unsigned short u,
+                                     struct pair p, long after) {
+    return a + (long)d + s[0] + u + p.a + after;
+}
+int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p, 4); }
+"#;
+    let dir = std::env::temp_dir().join(format!("rstap-debuginfo-dwarf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("m.c"), src).unwrap();
+    let out = dir.join("m");
+    let ok = Command::new("cc")
+        .args(["-g", "-O1", "-o"])
+        .arg(&out)
+        .arg(dir.join("m.c"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: no C compiler");
+        return;
+    }
+    let data = std::fs::read(&out).unwrap();
+    let all = parameters(&data).unwrap();
+    let mixed = &all["mixed"];
+    let got: Vec<(&str, &str, u8, bool, Option<usize>)> = mixed
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.c_type.as_str(),
+                p.size,
+                p.signed,
+                p.register,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", "int", 4, true, Some(0)),
+            ("d", "double", 8, false, None),
+            ("s", "const char *", 8, false, Some(1)),
+            ("u", "short unsigned int", 2, false, Some(2)),
+            ("p", "struct pair", 8, false, None),
+            ("after", "long int", 8, true, None),
+        ]
+    );
+    assert!(all["main"].is_empty());
+    // Without -g there is nothing to read, and that is not an error.
+    let Some(plain) = build("nodwarf", &["-O1"]) else {
+        return;
+    };
+    assert!(
+        parameters(&std::fs::read(plain).unwrap())
+            .unwrap()
+            .is_empty()
+    );
+}
