@@ -219,7 +219,11 @@ fn classify(
                     size: 8,
                     signed: false,
                 },
-                format!("{target} *"),
+                if target.ends_with('*') {
+                    format!("{target}*")
+                } else {
+                    format!("{target} *")
+                },
             )
         }
         dw::DW_TAG_enumeration_type => {

@@ -1,5 +1,6 @@
 //! What rstap learns from a user-space ELF binary to probe it: its function symbols
-//! with the file offsets a uprobe attaches at, and its USDT (`.note.stapsdt`) probes.
+//! with the file offsets a uprobe attaches at, its USDT (`.note.stapsdt`) probes, and
+//! the parameters DWARF describes.
 //!
 //! Invariant: this crate reads files only; it knows nothing of BPF, probes or scripts.
 //! Every malformed input is an [`Error`], never a panic.

@@ -227,9 +227,9 @@ impl Elab<'_> {
                 Some("a USDT mark's arguments are $arg1, $arg2... (see them with -L)")
             }
             ir::ProbeKind::Uprobe { ret, .. } => Some(if *ret {
-                "rstap reads no DWARF for user binaries, so parameters have no names: a .return probe offers $return; keep arguments from the entry probe (uint_arg(n), long_arg(n), pointer_arg(n)) in an array keyed by tid()"
+                "a .return probe offers $return only: keep the arguments from the entry probe ($name, or uint_arg(n), long_arg(n), pointer_arg(n)) in an array keyed by tid()"
             } else {
-                "rstap reads no DWARF for user binaries, so parameters have no names: read argument n with int_arg(n), uint_arg(n), long_arg(n), ulong_arg(n) or pointer_arg(n), and strings with user_string(pointer_arg(n))"
+                "parameters are known by name only in programs built with -g (DWARF); otherwise read argument n with int_arg(n), uint_arg(n), long_arg(n), ulong_arg(n) or pointer_arg(n), and strings with user_string(pointer_arg(n))"
             }),
             _ => None,
         };

@@ -32,6 +32,18 @@ pub struct UserMark {
     pub function: String,
 }
 
+/// A parameter of a user function, from DWARF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserParam {
+    pub name: String,
+    pub c_type: String,
+    /// Bytes of the value and its signedness.
+    pub size: u8,
+    pub signed: bool,
+    /// The integer argument register (0-5) passing it, if any.
+    pub register: Option<usize>,
+}
+
 /// What a binary offers to probes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UserBinary {
@@ -51,6 +63,34 @@ pub trait UserBinarySource {
     fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String>;
     /// The program of the `-c` command, for `process.function(...)` without a path.
     fn target_program(&self) -> Option<String>;
+    /// The parameters of `function` in the binary at `path` (as [`Self::binary`]
+    /// resolved it), from its DWARF; empty without DWARF.
+    fn parameters(&self, _path: &str, _function: &str) -> Vec<UserParam> {
+        Vec::new()
+    }
+}
+
+/// The intrinsic reading a parameter: `__uprobe_param_R_Ns`/`_Nu` (register R, N
+/// bytes, signed or not), or `__uprobe_param_none` for one passed elsewhere.
+pub fn param_vars(params: &[UserParam]) -> Vec<ContextVar> {
+    params
+        .iter()
+        .filter(|p| !p.name.is_empty())
+        .map(|p| ContextVar {
+            name: p.name.clone(),
+            ty: Type::Long,
+            read: match p.register {
+                Some(r) => format!(
+                    "__uprobe_param_{r}_{}{}",
+                    p.size,
+                    if p.signed { 's' } else { 'u' }
+                ),
+                None => format!("__uprobe_param_none_{}", p.name),
+            },
+            write: None,
+            kernel_type: None,
+        })
+        .collect()
 }
 
 /// The `process(...)` families.
@@ -125,6 +165,34 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         .iter()
         .map(|p| Pattern::parse(p))
         .collect()
+    }
+
+    /// A function entry probe whose body names something other than its context reads
+    /// the function's parameters from DWARF (only then: reading DWARF costs).
+    fn argument_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
+        let ProbeKind::Uprobe {
+            path,
+            function,
+            ret: false,
+            mark: None,
+            ..
+        } = &point.kind
+        else {
+            return None;
+        };
+        if names
+            .iter()
+            .all(|n| point.context.iter().any(|c| &c.name == n))
+        {
+            return None;
+        }
+        let params = self.source.parameters(path, function);
+        if params.is_empty() {
+            return None;
+        }
+        let mut vars = point.context.clone();
+        vars.extend(param_vars(&params));
+        Some(vars)
     }
 
     fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {

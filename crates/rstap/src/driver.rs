@@ -887,9 +887,21 @@ impl Driver {
                     line.push(' ');
                     line.push_str(&v);
                 }
-                if let ProbeKind::Uprobe { ret, mark, .. } = &p.kind {
+                if let ProbeKind::Uprobe {
+                    ret,
+                    mark,
+                    path,
+                    function,
+                    ..
+                } = &p.kind
+                {
                     if *ret {
                         line.push_str(" $return:long");
+                    } else if mark.is_none() {
+                        use rstap_sema::UserBinarySource;
+                        for a in binaries.parameters(path, function) {
+                            line.push_str(&format!(" ${}:{}", a.name, a.c_type));
+                        }
                     }
                     for i in 1..=mark.as_ref().map_or(0, |m| m.args.len()) {
                         line.push_str(&format!(" $arg{i}:long"));

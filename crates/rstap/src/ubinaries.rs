@@ -5,15 +5,20 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use rstap_debuginfo::{Binary, UsdtLocation, find_program, parse_usdt_args};
+use rstap_debuginfo::{Binary, Parameter, UsdtLocation, find_program, parse_usdt_args};
 use rstap_ir::{UsdtArg, UsdtSite};
-use rstap_sema::{UserBinary, UserBinarySource, UserFunction, UserMark};
+use rstap_sema::{UserBinary, UserBinarySource, UserFunction, UserMark, UserParam};
+
+/// A binary's DWARF parameters, by function.
+type Parameters = Rc<HashMap<String, Vec<Parameter>>>;
 
 #[derive(Default)]
 pub struct UserBinaries {
     /// The `-c` command, whose program `process.function(...)` names.
     pub command: Option<String>,
     loaded: RefCell<HashMap<String, Result<Rc<UserBinary>, String>>>,
+    /// DWARF parameters by binary, then by function.
+    parameters: RefCell<HashMap<String, Parameters>>,
 }
 
 impl UserBinaries {
@@ -21,6 +26,7 @@ impl UserBinaries {
         UserBinaries {
             command,
             loaded: RefCell::default(),
+            parameters: RefCell::default(),
         }
     }
 
@@ -91,6 +97,34 @@ impl UserBinarySource for UserBinaries {
             .entry(path.to_string())
             .or_insert_with(|| UserBinaries::load(path))
             .clone()
+    }
+
+    fn parameters(&self, path: &str, function: &str) -> Vec<UserParam> {
+        let all = self
+            .parameters
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                // A file without DWARF, or with DWARF rstap cannot read, names no parameters.
+                let read = std::fs::read(path)
+                    .ok()
+                    .and_then(|data| rstap_debuginfo::parameters(&data).ok());
+                Rc::new(read.unwrap_or_default())
+            })
+            .clone();
+        all.get(function)
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| UserParam {
+                        name: p.name.clone(),
+                        c_type: p.c_type.clone(),
+                        size: p.size,
+                        signed: p.signed,
+                        register: p.register,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn target_program(&self) -> Option<String> {

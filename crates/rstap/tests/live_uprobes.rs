@@ -32,6 +32,12 @@ fn non_pie_workload() -> Option<&'static PathBuf> {
     .as_ref()
 }
 
+fn dwarf_workload() -> Option<&'static PathBuf> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| c_workload_with("uprobes", "uprobes-dwarf/workload", &["-g", "-O1"]))
+        .as_ref()
+}
+
 fn built(bin: Option<&'static PathBuf>) -> Option<&'static PathBuf> {
     if bin.is_none() {
         eprintln!("skipped: cc with <sys/sdt.h> (systemtap-sdt-dev) cannot build the workload");
@@ -293,4 +299,35 @@ fn listing_functions_and_marks() {
         ok(&out),
         format!("process(\"{p}\").function(\"add\").return $return:long\n")
     );
+}
+
+#[test]
+fn dwarf_parameters_by_name() {
+    let Some(bin) = built(dwarf_workload()) else {
+        return;
+    };
+    let p = bin.display();
+    let out = rstap(&["-L", &format!(r#"process("{p}").function("*")"#)]);
+    let listed = ok(&out);
+    for want in [
+        format!("process(\"{p}\").function(\"add\") $a:int $b:int"),
+        format!("process(\"{p}\").function(\"negate\") $v:long int"),
+    ] {
+        assert!(listed.lines().any(|l| l == want), "{want}\n{listed}");
+    }
+    let out = rstap(&["-L", &format!(r#"process("{p}").function("main")"#)]);
+    assert_eq!(
+        ok(&out),
+        format!("process(\"{p}\").function(\"main\") $argc:int $argv:char **\n")
+    );
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return;
+    }
+    let script = r#"
+probe process("./workload").function("add") { printf("%d+%d\n", $a, $b) }
+probe process("./workload").function("negate") { printf("v=%d\n", $v) }
+"#;
+    let out = rstap_in(bin.parent().unwrap(), &["-e", script, "-c", "./workload 3"]);
+    assert_eq!(ok(&out), "1+10\n2+20\n3+30\nv=66\n");
 }

@@ -44,6 +44,9 @@ impl Gen<'_> {
                     .map(|()| None),
             );
         }
+        if let Some(p) = name.strip_prefix("__uprobe_param_") {
+            return Some(self.dwarf_param(p, span).map(|()| None));
+        }
         let ProbeKind::Uprobe { function, mark, .. } = &self.probe.kind else {
             return None;
         };
@@ -108,6 +111,35 @@ impl Gen<'_> {
         let off = crate::ctx::X86_64_ARG_REGS[n - 1];
         self.ctx_word(R0, off)?;
         self.extend(bits, signed);
+        Ok(())
+    }
+
+    /// `r0 = a parameter named by DWARF`: `R_Ns`/`R_Nu` (register R, N bytes, signed or
+    /// not) or `none_NAME` for one not passed in an integer register.
+    fn dwarf_param(&mut self, spec: &str, span: Span) -> G<()> {
+        if let Some(name) = spec.strip_prefix("none_") {
+            return self.unsupported(
+                format!("`${name}` (passed on the stack or in a vector register, which rstap does not read)"),
+                span,
+            );
+        }
+        let parsed = spec.split_once('_').and_then(|(r, n)| {
+            let reg: usize = r.parse().ok()?;
+            let signed = n.ends_with('s');
+            let size: i32 = n.get(..n.len().checked_sub(1)?)?.parse().ok()?;
+            Some((*crate::ctx::X86_64_ARG_REGS.get(reg)?, 8 * size, signed))
+        });
+        let Some((off, bits, signed)) = parsed else {
+            return self.unsupported(format!("context read `{spec}`"), span);
+        };
+        if self.kind != ProgKind::Kprobe {
+            return self.unsupported(
+                "a parameter outside a function's entry (arguments are gone at return)",
+                span,
+            );
+        }
+        self.ctx_word(R0, off)?;
+        self.extend(bits.clamp(8, 64), signed);
         Ok(())
     }
 

@@ -139,4 +139,34 @@ map rstap_rodata: Array key 4 value 8 entries 1
   69: r0 += r2
   70: r0 = 0
   71: exit
+
+# process("/opt/app").function("add") (Kprobe, Uprobe { path: "/opt/app", offset: 4409, ret: false, semaphore: None })
+   0: r6 = r1
+   1: r1 = map_value[rstap_conf] + 0
+   3: r1 = *(u64 *)(r1 +16)
+   4: if r1 != 0x0 goto pc+24
+   5: *(u32 *)(r10 -4) = 0
+   6: r2 = r10
+   7: r2 += -4
+   8: r1 = map[rstap_scratch]
+  10: call bpf_map_lookup_elem#1
+  11: if r0 == 0x0 goto pc+17
+  12: r7 = r0
+  13: *(u64 *)(r7 +0) = r6
+  14: r0 = *(u64 *)(r6 +112)
+  15: r0 <<= 32
+  16: r0 s>>= 32
+  17: *(u64 *)(r7 +8) = r0
+  18: r0 = *(u64 *)(r6 +104)
+  19: r0 <<= 48
+  20: r0 >>= 48
+  21: r1 = r0
+  22: r0 = *(u64 *)(r7 +8)
+  23: r0 += r1
+  24: r1 = map_value[g0_sum] + 0
+  26: r2 = r0
+  27: r2 = atomic64_fetch_add((u64 *)(r1 +0), r2)
+  28: r0 += r2
+  29: r0 = 0
+  30: exit
 site 0: Fault { code: Code("R0011"), prefix: "user $arg2 copy fault at ", suffix: " [man error::fault]" } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16

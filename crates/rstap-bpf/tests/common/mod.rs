@@ -248,6 +248,24 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
     fn target_program(&self) -> Option<String> {
         None
     }
+    /// `add(int a, unsigned short b, double d)` as DWARF would describe it.
+    fn parameters(&self, _path: &str, function: &str) -> Vec<rstap_sema::UserParam> {
+        let param = |name: &str, c_type: &str, size, signed, register| rstap_sema::UserParam {
+            name: name.into(),
+            c_type: c_type.into(),
+            size,
+            signed,
+            register,
+        };
+        if function != "add" {
+            return Vec::new();
+        }
+        vec![
+            param("a", "int", 4, true, Some(0)),
+            param("b", "unsigned short", 2, false, Some(1)),
+            param("d", "double", 8, false, None),
+        ]
+    }
 }
 
 /// Elaborates `script` against the embedded tapsets and canned tracepoints.
