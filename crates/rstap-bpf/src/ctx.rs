@@ -22,6 +22,31 @@ pub const X86_64_IP: i16 = 128;
 pub const X86_64_CS: i16 = 136;
 pub const X86_64_SP: i16 = 152;
 
+/// The `pt_regs` offset of an x86-64 register by its `pt_regs` name (`di`, `r12`).
+pub fn x86_64_register(name: &str) -> Option<i16> {
+    const REGS: [(&str, i16); 18] = [
+        ("r15", 0),
+        ("r14", 8),
+        ("r13", 16),
+        ("r12", 24),
+        ("bp", 32),
+        ("bx", 40),
+        ("r11", 48),
+        ("r10", 56),
+        ("r9", 64),
+        ("r8", 72),
+        ("ax", 80),
+        ("cx", 88),
+        ("dx", 96),
+        ("si", 104),
+        ("di", 112),
+        ("ip", 128),
+        ("flags", 144),
+        ("sp", 152),
+    ];
+    REGS.iter().find(|(n, _)| *n == name).map(|(_, off)| *off)
+}
+
 /// Why a context value cannot be read in a program type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CtxError(pub String);

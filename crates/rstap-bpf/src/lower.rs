@@ -23,6 +23,7 @@ use crate::layout::*;
 use crate::stack_token;
 
 mod stacks;
+mod uprobes;
 
 /// A construct that has no BPF translation in kernel probes.
 pub const UNSUPPORTED: Code = Code("T0001");
@@ -194,6 +195,15 @@ pub enum Attach {
     Kprobe {
         function: String,
         ret: bool,
+    },
+    /// A uprobe or uretprobe at `offset` in the file `path`, in every process, through
+    /// the uprobe PMU; the kernel counts the USDT semaphore at `semaphore` (a file
+    /// offset) up while attached.
+    Uprobe {
+        path: String,
+        offset: u64,
+        ret: bool,
+        semaphore: Option<u64>,
     },
     /// A perf event, on every online CPU or (timers) on one.
     Perf {
@@ -910,6 +920,25 @@ fn attach_of(
                 )
             }
         }
+        ProbeKind::Uprobe {
+            path,
+            offset,
+            ret,
+            mark,
+            ..
+        } => (
+            if *ret {
+                ProgKind::Kretprobe
+            } else {
+                ProgKind::Kprobe
+            },
+            Attach::Uprobe {
+                path: path.clone(),
+                offset: *offset,
+                ret: *ret,
+                semaphore: mark.as_ref().and_then(|m| m.semaphore),
+            },
+        ),
         _ => return None,
     })
 }
@@ -931,6 +960,15 @@ fn static_bound(program: &Program, e: &Expr, width: u32) -> u32 {
             FunctionBody::Intrinsic(n) => match n.as_str() {
                 "backtrace" | "sprint_backtrace" => STACK_ID_TOKEN,
                 "callers" => CALLERS_TOKEN,
+                // A user probe's probefunc() is the function's name itself.
+                "probefunc"
+                    if program
+                        .probes
+                        .iter()
+                        .any(|p| matches!(p.kind, ProbeKind::Uprobe { .. })) =>
+                {
+                    width
+                }
                 "symname" | "symdata" | "caller" | "probefunc" => ADDRESS_TOKEN,
                 _ => width,
             }
@@ -3651,10 +3689,15 @@ impl<'a> Gen<'a> {
             "__kfunc_parms" | "__kfunc_return_text" => {
                 return self.kfunc_text(name == "__kfunc_parms", span).map(Some);
             }
-            n => match self.stack_intrinsic(n, args, span) {
-                Some(result) => return result,
-                None => self.unsupported(format!("function `{name}()`"), span)?,
-            },
+            n => {
+                if let Some(result) = self.uprobe_intrinsic(n, args, span) {
+                    return result;
+                }
+                match self.stack_intrinsic(n, args, span) {
+                    Some(result) => return result,
+                    None => self.unsupported(format!("function `{name}()`"), span)?,
+                }
+            }
         }
         Ok(None)
     }

@@ -241,6 +241,7 @@ pub fn run_with_events(
                 | ProbeKind::Procfs { .. }
                 | ProbeKind::Tracepoint { .. }
                 | ProbeKind::KernelFunction { .. }
+                | ProbeKind::Uprobe { .. }
         ) {
             return Err(SessionError::KernelProbe(p.pp.clone()));
         }

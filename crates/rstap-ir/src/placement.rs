@@ -110,6 +110,7 @@ pub fn placement(program: &Program, probe: &Probe) -> Placement {
         ProbeKind::Procfs { .. } => Placement::Kernel("procfs".into()),
         ProbeKind::Tracepoint { .. } => Placement::Kernel("tracepoint".into()),
         ProbeKind::KernelFunction { .. } => Placement::Kernel("kernel function".into()),
+        ProbeKind::Uprobe { .. } => Placement::Kernel("uprobe".into()),
     }
 }
 

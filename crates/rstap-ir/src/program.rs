@@ -184,6 +184,19 @@ pub enum ProbeKind {
         /// Its parameters, in order, from BTF.
         params: Vec<FuncParam>,
     },
+    /// `process("PATH").function("NAME")[.return]` and `process("PATH").mark("NAME")`: a
+    /// uprobe (uretprobe) at a file offset of a user binary, in every process running it.
+    Uprobe {
+        /// The binary's absolute path.
+        path: String,
+        /// The function probed, or the one holding the mark (`probefunc()`).
+        function: String,
+        /// Where the probed instruction lies in the file.
+        offset: u64,
+        ret: bool,
+        /// The USDT site, for `.mark` probes.
+        mark: Option<UsdtSite>,
+    },
     /// `procfs("path").read/.write`.
     Procfs {
         path: String,
@@ -191,6 +204,41 @@ pub enum ProbeKind {
         max_size: Option<u64>,
         umask: Option<u32>,
     },
+}
+
+/// A USDT (`<sys/sdt.h>`) probe site of a user binary.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UsdtSite {
+    pub provider: String,
+    pub name: String,
+    /// The file offset of its semaphore, which the kernel counts up while a probe is
+    /// attached so the program evaluates the arguments.
+    pub semaphore: Option<u64>,
+    /// `$arg1`, `$arg2`...
+    pub args: Vec<UsdtArg>,
+}
+
+/// Where a USDT argument lies at the probed instruction, and its width.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UsdtArg {
+    /// Bytes: 1, 2, 4 or 8.
+    pub size: u8,
+    pub signed: bool,
+    pub location: UsdtLocation,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum UsdtLocation {
+    /// A register, by its x86-64 `pt_regs` name (`di`, `ax`, `r12`).
+    Register(String),
+    /// User memory at a register plus an offset.
+    Memory {
+        base: String,
+        offset: i64,
+    },
+    Constant(i64),
+    /// An operand the code generator cannot read, as the binary wrote it.
+    Unsupported(String),
 }
 
 /// One field of a tracepoint record, as its tracefs `format` file describes it.

@@ -24,7 +24,26 @@ pub const UNWINDING_INTRINSICS: &[&str] = &[
 ];
 
 /// Intrinsics that read the registers of the event.
-pub const REGISTER_INTRINSICS: &[&str] = &["addr", "probefunc", "user_mode"];
+pub const REGISTER_INTRINSICS: &[&str] = &[
+    "addr",
+    "probefunc",
+    "user_mode",
+    "int_arg",
+    "uint_arg",
+    "long_arg",
+    "ulong_arg",
+    "longlong_arg",
+    "ulonglong_arg",
+    "pointer_arg",
+    "short_arg",
+    "ushort_arg",
+    "char_arg",
+    "uchar_arg",
+    "s32_arg",
+    "u32_arg",
+    "s64_arg",
+    "u64_arg",
+];
 
 /// Intrinsics whose string result is a token in a kernel probe.
 pub const TOKEN_INTRINSICS: &[&str] = &[

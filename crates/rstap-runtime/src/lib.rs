@@ -755,6 +755,23 @@ fn attach(
             ev.enable().map_err(|e| fail("enabling".into(), e))?;
             out.push(Attached::Perf { _event: ev });
         }
+        Attach::Uprobe {
+            path,
+            offset,
+            ret,
+            semaphore,
+        } => {
+            let what = if *ret { "uretprobe" } else { "uprobe" };
+            let ev = match semaphore {
+                Some(sem) => PerfEvent::uprobe_with_semaphore(path, *offset, -1, *ret, *sem),
+                None => PerfEvent::uprobe(path, *offset, -1, *ret),
+            }
+            .map_err(|e| fail(format!("{what} on '{path}' at offset {offset:#x}"), e))?;
+            ev.attach_bpf(prog)
+                .map_err(|e| fail("binding the BPF program".into(), e))?;
+            ev.enable().map_err(|e| fail("enabling".into(), e))?;
+            out.push(Attached::Perf { _event: ev });
+        }
         Attach::Tracepoint { system, name } => {
             let id = rstap_sys::tracefs::tracepoint_id(system, name).map_err(|e| {
                 Box::new(

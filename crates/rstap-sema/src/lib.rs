@@ -43,6 +43,7 @@ mod probes;
 mod resolve;
 pub mod tracepoints;
 mod typed_access;
+pub mod uprobes;
 
 use rstap_diag::{Diagnostic, SourceMap, Stage};
 use rstap_ir as ir;
@@ -58,6 +59,9 @@ pub use functions::{FunctionCatalog, FunctionSignature, FunctionSource};
 pub use kernel_types::{FakeTypes, KernelType, MemberInfo, TypeShape, TypeSource};
 pub use printf::{ArgKind, format_args};
 pub use tracepoints::{TracepointArg, TracepointCatalog, TracepointSource};
+pub use uprobes::{
+    UprobeCatalog, UserBinary, UserBinarySource, UserFunction, UserMark, UserParam, param_vars,
+};
 
 /// Command-line switches that change pass 2.
 #[derive(Clone, Debug, Default)]

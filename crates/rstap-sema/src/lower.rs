@@ -32,6 +32,8 @@ pub(crate) struct Scope {
     pub in_condition: bool,
     /// `@probewrite(v)` placeholders: span of the expression and the variable name.
     pub probewrites: Vec<(Span, String)>,
+    /// What to do instead, told when a `$name` does not resolve in this probe.
+    pub unresolved_help: Option<&'static str>,
     /// A return probe whose context still holds the entry values of the arguments
     /// (fexit, a system call's saved arguments): `@entry($arg...)` reads them.
     pub entry_values: bool,
@@ -50,6 +52,7 @@ impl Scope {
             in_condition: false,
             probewrites: Vec::new(),
             entry_values: false,
+            unresolved_help: None,
         }
     }
 
@@ -666,15 +669,20 @@ impl Elab<'_> {
         }
     }
 
-    fn unresolved_target(&mut self, span: Span) -> ir::Expr {
+    fn unresolved_target(&mut self, sc: &Scope, span: Span) -> ir::Expr {
         if self.opts.skip_badvars {
             return long(0, span);
         }
-        self.error(
+        let d = Diagnostic::error(
+            Stage::Semantic,
             codes::TARGET_SYMBOL,
             "unresolved target-symbol expression",
-            span,
         );
+        let mut d = self.locate(d, span);
+        if let Some(help) = sc.unresolved_help {
+            d = d.with_help(help);
+        }
+        self.emit(d);
         long(0, span)
     }
 
@@ -904,7 +912,7 @@ impl Elab<'_> {
                     let read = self.read_context_var(&cv, span);
                     self.lower_typed_target(sc, read, kt, path, span)
                 }
-                _ => self.unresolved_target(span),
+                _ => self.unresolved_target(sc, span),
             },
             K::Cast {
                 operand,
@@ -1004,7 +1012,7 @@ impl Elab<'_> {
                     self.error(codes::LVALUE, "Expecting lvalue expression", target.span);
                     long(0, span)
                 }
-                None => self.unresolved_target(target.span),
+                None => self.unresolved_target(sc, target.span),
             };
         }
         let value = Box::new(self.lower_expr(sc, value));

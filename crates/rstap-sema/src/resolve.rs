@@ -222,6 +222,17 @@ impl Elab<'_> {
             }
             _ => false,
         };
+        sc.unresolved_help = match &d.point.kind {
+            ir::ProbeKind::Uprobe { mark: Some(_), .. } => {
+                Some("a USDT mark's arguments are $arg1, $arg2... (see them with -L)")
+            }
+            ir::ProbeKind::Uprobe { ret, .. } => Some(if *ret {
+                "a .return probe offers $return only: keep the arguments from the entry probe ($name, or uint_arg(n), long_arg(n), pointer_arg(n)) in an array keyed by tid()"
+            } else {
+                "parameters are known by name only in programs built with -g (DWARF); otherwise read argument n with int_arg(n), uint_arg(n), long_arg(n), ulong_arg(n) or pointer_arg(n), and strings with user_string(pointer_arg(n))"
+            }),
+            _ => None,
+        };
         let mut body = ir::Block::default();
         for piece in &d.pieces {
             sc.file = piece.file();

@@ -108,6 +108,15 @@ pub fn pmu_retprobe_bit(pmu: &str) -> Option<u32> {
     text.trim().strip_prefix("config:")?.parse().ok()
 }
 
+/// The first bit of the uprobe PMU's `format/ref_ctr_offset` field (`config:32-63`).
+pub fn pmu_ref_ctr_shift() -> Option<u32> {
+    let text =
+        std::fs::read_to_string("/sys/bus/event_source/devices/uprobe/format/ref_ctr_offset")
+            .ok()?;
+    let bits = text.trim().strip_prefix("config:")?;
+    bits.split('-').next()?.parse().ok()
+}
+
 impl PerfEvent {
     /// Opens tracepoint `id` (from [`crate::tracefs::tracepoint_id`]) on `cpu`, any task.
     pub fn tracepoint(id: u64, cpu: i32) -> Result<PerfEvent, i32> {
@@ -145,11 +154,33 @@ impl PerfEvent {
         pid: i32,
         retprobe: bool,
     ) -> Result<PerfEvent, i32> {
-        let config = match (retprobe, retprobe_bit) {
-            (false, _) => 0,
-            (true, Some(bit)) if bit < 64 => 1u64 << bit,
-            (true, _) => return Err(libc::EINVAL),
-        };
+        PerfEvent::probe_pmu_config(
+            pmu_type,
+            retprobe_bit,
+            0,
+            target,
+            offset_or_addr,
+            pid,
+            retprobe,
+        )
+    }
+
+    /// [`Self::probe_pmu`] with other `config` bits set (the uprobe semaphore offset).
+    fn probe_pmu_config(
+        pmu_type: u32,
+        retprobe_bit: Option<u32>,
+        extra_config: u64,
+        target: &str,
+        offset_or_addr: u64,
+        pid: i32,
+        retprobe: bool,
+    ) -> Result<PerfEvent, i32> {
+        let config = extra_config
+            | match (retprobe, retprobe_bit) {
+                (false, _) => 0,
+                (true, Some(bit)) if bit < 64 => 1u64 << bit,
+                (true, _) => return Err(libc::EINVAL),
+            };
         let target = CString::new(target).map_err(|_| libc::EINVAL)?;
         let mut a = PerfAttr::new(pmu_type, config);
         a.sample(Sample::Period(1));
@@ -166,6 +197,32 @@ impl PerfEvent {
     pub fn uprobe(path: &str, offset: u64, pid: i32, retprobe: bool) -> Result<PerfEvent, i32> {
         let ty = crate::discovery::pmu_type("uprobe").ok_or(libc::ENOENT)?;
         PerfEvent::probe_pmu(ty, pmu_retprobe_bit("uprobe"), path, offset, pid, retprobe)
+    }
+
+    /// Opens a uprobe whose USDT semaphore, at file offset `ref_ctr_offset` of `path`,
+    /// the kernel increments in every process while the probe exists. ENOTSUP when the
+    /// PMU has no `ref_ctr_offset` field.
+    pub fn uprobe_with_semaphore(
+        path: &str,
+        offset: u64,
+        pid: i32,
+        retprobe: bool,
+        ref_ctr_offset: u64,
+    ) -> Result<PerfEvent, i32> {
+        let ty = crate::discovery::pmu_type("uprobe").ok_or(libc::ENOENT)?;
+        let shift = pmu_ref_ctr_shift().ok_or(libc::ENOTSUP)?;
+        if shift >= 64 || (shift > 0 && ref_ctr_offset >> (64 - shift) != 0) {
+            return Err(libc::EINVAL);
+        }
+        PerfEvent::probe_pmu_config(
+            ty,
+            pmu_retprobe_bit("uprobe"),
+            ref_ctr_offset << shift,
+            path,
+            offset,
+            pid,
+            retprobe,
+        )
     }
 
     /// Opens a kprobe (or kretprobe) at `func`+`offset` via the `kprobe` PMU.

@@ -345,7 +345,9 @@ impl Driver {
         let tracepoints = TracepointCatalog::new(&tracefs);
         let kfuncs = crate::kfuncs::KernelFunctionSource::default();
         let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
-        let catalog = Catalogs(vec![&statics, &tracepoints, &functions]);
+        let binaries = crate::ubinaries::UserBinaries::new(self.cfg.command.clone());
+        let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
+        let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
         self.emit(&el.diagnostics);
         let Some(program) = el.program else {
@@ -920,7 +922,9 @@ impl Driver {
         let tracepoints = TracepointCatalog::new(&tracefs);
         let kfuncs = crate::kfuncs::KernelFunctionSource::default();
         let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
-        let catalog = Catalogs(vec![&statics, &tracepoints, &functions]);
+        let binaries = crate::ubinaries::UserBinaries::new(self.cfg.command.clone());
+        let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
+        let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let opts = ElaborateOptions {
             unoptimized: true,
             suppress_warnings: true,
@@ -956,6 +960,26 @@ impl Driver {
                 for v in vars {
                     line.push(' ');
                     line.push_str(&v);
+                }
+                if let ProbeKind::Uprobe {
+                    ret,
+                    mark,
+                    path,
+                    function,
+                    ..
+                } = &p.kind
+                {
+                    if *ret {
+                        line.push_str(" $return:long");
+                    } else if mark.is_none() {
+                        use rstap_sema::UserBinarySource;
+                        for a in binaries.parameters(path, function) {
+                            line.push_str(&format!(" ${}:{}", a.name, a.c_type));
+                        }
+                    }
+                    for i in 1..=mark.as_ref().map_or(0, |m| m.args.len()) {
+                        line.push_str(&format!(" $arg{i}:long"));
+                    }
                 }
                 if let ProbeKind::KernelFunction { params, .. } = &p.kind {
                     for a in params.iter().filter(|a| !a.name.is_empty()) {

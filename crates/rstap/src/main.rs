@@ -15,6 +15,7 @@ mod profile;
 mod remote;
 mod sysinfo;
 mod tracefs;
+mod ubinaries;
 
 use std::process::ExitCode;
 

@@ -180,6 +180,94 @@ impl rstap_sema::FunctionSource for CannedFunctions {
     }
 }
 
+/// One user binary, `/opt/app`: functions `add` and `main`, and USDT sites
+/// `app:step` (a register, a frame slot, a constant, a 16-bit register) and `app:odd`
+/// (an argument addressed relative to %rip, which cannot be read).
+struct CannedBinaries;
+
+impl rstap_sema::UserBinarySource for CannedBinaries {
+    fn binary(&self, path: &str) -> Result<std::rc::Rc<rstap_sema::UserBinary>, String> {
+        use rstap_ir::{UsdtArg, UsdtLocation, UsdtSite};
+        if path != "/opt/app" {
+            return Err(format!("cannot probe process(\"{path}\"): no such file"));
+        }
+        let arg = |size, signed, location| UsdtArg {
+            size,
+            signed,
+            location,
+        };
+        let mark = |name: &str, offset, args| rstap_sema::UserMark {
+            site: UsdtSite {
+                provider: "app".into(),
+                name: name.into(),
+                semaphore: Some(0x4020),
+                args,
+            },
+            offset,
+            function: "main".into(),
+        };
+        Ok(std::rc::Rc::new(rstap_sema::UserBinary {
+            path: path.into(),
+            functions: vec![
+                rstap_sema::UserFunction {
+                    name: "add".into(),
+                    offset: 0x1139,
+                },
+                rstap_sema::UserFunction {
+                    name: "main".into(),
+                    offset: 0x1160,
+                },
+            ],
+            marks: vec![
+                mark(
+                    "step",
+                    0x1180,
+                    vec![
+                        arg(4, true, UsdtLocation::Register("di".into())),
+                        arg(
+                            8,
+                            false,
+                            UsdtLocation::Memory {
+                                base: "bp".into(),
+                                offset: -8,
+                            },
+                        ),
+                        arg(4, true, UsdtLocation::Constant(5)),
+                        arg(2, false, UsdtLocation::Register("r12".into())),
+                    ],
+                ),
+                mark(
+                    "odd",
+                    0x11a0,
+                    vec![arg(8, true, UsdtLocation::Unsupported("foo(%rip)".into()))],
+                ),
+            ],
+            stripped: false,
+        }))
+    }
+    fn target_program(&self) -> Option<String> {
+        None
+    }
+    /// `add(int a, unsigned short b, double d)` as DWARF would describe it.
+    fn parameters(&self, _path: &str, function: &str) -> Vec<rstap_sema::UserParam> {
+        let param = |name: &str, c_type: &str, size, signed, register| rstap_sema::UserParam {
+            name: name.into(),
+            c_type: c_type.into(),
+            size,
+            signed,
+            register,
+        };
+        if function != "add" {
+            return Vec::new();
+        }
+        vec![
+            param("a", "int", 4, true, Some(0)),
+            param("b", "unsigned short", 2, false, Some(1)),
+            param("d", "double", 8, false, None),
+        ]
+    }
+}
+
 /// Elaborates `script` against the embedded tapsets and canned tracepoints.
 pub fn program(script: &str) -> (Program, SourceMap) {
     let mut sm = SourceMap::new();
@@ -207,7 +295,9 @@ pub fn program(script: &str) -> (Program, SourceMap) {
     let stat = StaticCatalog::default();
     let functions = CannedFunctions;
     let kfuncs = rstap_sema::FunctionCatalog::new(&functions);
-    let catalogs = Catalogs(vec![&stat, &tp, &kfuncs]);
+    let binaries = CannedBinaries;
+    let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
+    let catalogs = Catalogs(vec![&stat, &tp, &kfuncs, &uprobes]);
     let el = rstap_sema::elaborate_parsed(
         &sm,
         vec![user],

@@ -44,3 +44,24 @@ pub fn c_workload(name: &str) -> Option<std::path::PathBuf> {
         .unwrap_or(false);
     ok.then_some(out)
 }
+
+/// Compiles `tests/workload/NAME.c` with extra `cc` flags into `OUT` in the target's
+/// temporary directory; `None` when it cannot be built (no compiler or header).
+pub fn c_workload_with(name: &str, out: &str, flags: &[&str]) -> Option<std::path::PathBuf> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/workload")
+        .join(format!("{name}.c"));
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(out);
+    if let Some(dir) = out.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let ok = Command::new("cc")
+        .args(flags)
+        .arg("-o")
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    ok.then_some(out)
+}

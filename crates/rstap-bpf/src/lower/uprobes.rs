@@ -1,0 +1,206 @@
+//! User-space probes: `$return` of a user function, USDT `$argN` from the site's
+//! argument specification, and arguments by calling-convention position
+//! (`uint_arg(n)` and its kin). Uprobes run as kprobe-type programs, so all of these
+//! read the user registers the kernel saved in `pt_regs`.
+
+use rstap_diag::Span;
+use rstap_ir::{Expr, ExprKind, ProbeKind, UsdtArg, UsdtLocation};
+
+use super::{G, Gen, ProgKind, Str};
+use crate::ctx::{X86_64_AX, x86_64_register};
+use crate::helpers as h;
+use crate::insn::*;
+
+/// `(name, bits, signed)` of the functions reading an argument by position.
+const ARG_BY_POSITION: [(&str, i32, bool); 15] = [
+    ("int_arg", 32, true),
+    ("uint_arg", 32, false),
+    ("long_arg", 64, true),
+    ("ulong_arg", 64, false),
+    ("longlong_arg", 64, true),
+    ("ulonglong_arg", 64, false),
+    ("pointer_arg", 64, false),
+    ("short_arg", 16, true),
+    ("ushort_arg", 16, false),
+    ("char_arg", 8, true),
+    ("uchar_arg", 8, false),
+    ("s32_arg", 32, true),
+    ("u32_arg", 32, false),
+    ("s64_arg", 64, true),
+    ("u64_arg", 64, false),
+];
+
+impl Gen<'_> {
+    /// User-probe context reads; `None` when `name` is none of them.
+    pub(super) fn uprobe_intrinsic(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        span: Span,
+    ) -> Option<G<Option<Str>>> {
+        if let Some(&(_, bits, signed)) = ARG_BY_POSITION.iter().find(|(n, ..)| *n == name) {
+            return Some(
+                self.arg_by_position(name, bits, signed, args, span)
+                    .map(|()| None),
+            );
+        }
+        if let Some(p) = name.strip_prefix("__uprobe_param_") {
+            return Some(self.dwarf_param(p, span).map(|()| None));
+        }
+        let ProbeKind::Uprobe { function, mark, .. } = &self.probe.kind else {
+            return None;
+        };
+        let (function, mark) = (function.clone(), mark.clone());
+        Some(match name {
+            "probefunc" => self.literal(function.as_bytes()).map(Some),
+            "__uprobe_return" => self.ctx_word(R0, X86_64_AX).map(|()| None),
+            "__usdt_name" | "__usdt_provider" => {
+                let site = mark.unwrap_or_else(|| rstap_ir::UsdtSite {
+                    provider: String::new(),
+                    name: String::new(),
+                    semaphore: None,
+                    args: Vec::new(),
+                });
+                let text = if name == "__usdt_name" {
+                    site.name
+                } else {
+                    site.provider
+                };
+                self.literal(text.as_bytes()).map(Some)
+            }
+            n if n.starts_with("__usdt_arg_") => {
+                let index = n["__usdt_arg_".len()..].parse::<usize>().unwrap_or(0);
+                let var = format!("arg{index}");
+                let arg = index
+                    .checked_sub(1)
+                    .and_then(|i| mark.as_ref()?.args.get(i).cloned());
+                match arg {
+                    Some(a) => self.usdt_arg(&var, &a, span).map(|()| None),
+                    None => self.unsupported(format!("`${var}`"), span).map(|()| None),
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// `r0 = argument n` (a literal, 1-based) of the probed function, from its register.
+    fn arg_by_position(
+        &mut self,
+        name: &str,
+        bits: i32,
+        signed: bool,
+        args: &[Expr],
+        span: Span,
+    ) -> G<()> {
+        let n = match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Long(n)) if (1..=6).contains(n) => *n as usize,
+            _ => {
+                return self.unsupported(
+                    format!("`{name}(n)` with n other than a literal from 1 to 6"),
+                    span,
+                );
+            }
+        };
+        if !matches!(self.kind, ProgKind::Kprobe | ProgKind::PerfEvent) {
+            let why = match crate::ctx::arg_offset(self.kind, n - 1) {
+                Err(e) => e.to_string(),
+                Ok(_) => "only function-entry probes see their arguments in registers".into(),
+            };
+            return self.unsupported(format!("`{name}({n})` here ({why})"), span);
+        }
+        let off = crate::ctx::X86_64_ARG_REGS[n - 1];
+        self.ctx_word(R0, off)?;
+        self.extend(bits, signed);
+        Ok(())
+    }
+
+    /// `r0 = a parameter named by DWARF`: `R_Ns`/`R_Nu` (register R, N bytes, signed or
+    /// not) or `none_NAME` for one not passed in an integer register.
+    fn dwarf_param(&mut self, spec: &str, span: Span) -> G<()> {
+        if let Some(name) = spec.strip_prefix("none_") {
+            return self.unsupported(
+                format!("`${name}` (passed on the stack or in a vector register, which rstap does not read)"),
+                span,
+            );
+        }
+        let parsed = spec.split_once('_').and_then(|(r, n)| {
+            let reg: usize = r.parse().ok()?;
+            let signed = n.ends_with('s');
+            let size: i32 = n.get(..n.len().checked_sub(1)?)?.parse().ok()?;
+            Some((*crate::ctx::X86_64_ARG_REGS.get(reg)?, 8 * size, signed))
+        });
+        let Some((off, bits, signed)) = parsed else {
+            return self.unsupported(format!("context read `{spec}`"), span);
+        };
+        if self.kind != ProgKind::Kprobe {
+            return self.unsupported(
+                "a parameter outside a function's entry (arguments are gone at return)",
+                span,
+            );
+        }
+        self.ctx_word(R0, off)?;
+        self.extend(bits.clamp(8, 64), signed);
+        Ok(())
+    }
+
+    /// `r0 <<= 64 - bits; r0 >>= 64 - bits` (arithmetically when `signed`).
+    fn extend(&mut self, bits: i32, signed: bool) {
+        if bits < 64 {
+            let shift = 64 - bits;
+            self.asm.alu64_imm(Alu::Lsh, R0, shift);
+            self.asm
+                .alu64_imm(if signed { Alu::Arsh } else { Alu::Rsh }, R0, shift);
+        }
+    }
+
+    /// `r0 = $argN` of a USDT site, as its specification locates it.
+    fn usdt_arg(&mut self, var: &str, arg: &UsdtArg, span: Span) -> G<()> {
+        let bits = 8 * arg.size as i32;
+        match &arg.location {
+            UsdtLocation::Constant(v) => {
+                self.asm.load_const(R0, *v);
+            }
+            UsdtLocation::Register(r) => {
+                let Some(off) = x86_64_register(r) else {
+                    return self.unsupported(format!("`${var}` in register %{r}"), span);
+                };
+                self.ctx_word(R0, off)?;
+            }
+            UsdtLocation::Memory { base, offset } => {
+                let Some(off) = x86_64_register(base) else {
+                    return self.unsupported(format!("`${var}` addressed by %{base}"), span);
+                };
+                self.ctx_word(R0, off)?;
+                if *offset == *offset as i32 as i64 {
+                    self.asm.alu64_imm(Alu::Add, R0, *offset as i32);
+                } else {
+                    self.asm.ld_imm64(R1, 0, *offset);
+                    self.asm.alu64_reg(Alu::Add, R0, R1);
+                }
+                let addr = self.temp(8)?;
+                self.spill(addr, R0);
+                let t = self.temp(8)?;
+                self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+                self.scratch_ptr(R1, t);
+                self.asm.mov_imm(R2, arg.size as i32);
+                self.fill(R3, addr);
+                self.asm.call(h::PROBE_READ_USER);
+                let ok = self.asm.label();
+                self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+                self.raise_fault(&format!("user ${var}"), addr, span)?;
+                self.asm.bind(ok);
+                self.fill(R0, t);
+            }
+            UsdtLocation::Unsupported(text) => {
+                return self.unsupported(
+                    format!(
+                        "`${var}` (the binary locates it as `{text}`, which rstap cannot read)"
+                    ),
+                    span,
+                );
+            }
+        }
+        self.extend(bits, arg.signed);
+        Ok(())
+    }
+}

@@ -1,0 +1,263 @@
+//! Function parameters from DWARF (`cc -g`): their names, C types and where the x86-64
+//! calling convention passes them, so `$name` can be read from a register at entry.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use gimli::{AttributeValue, EndianSlice, RunTimeEndian, constants as dw};
+use object::{Object, ObjectSection};
+
+use crate::Error;
+
+/// One parameter of a function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parameter {
+    pub name: String,
+    /// The C type, e.g. `int`, `const char *`.
+    pub c_type: String,
+    /// Bytes of the integer or pointer value.
+    pub size: u8,
+    pub signed: bool,
+    /// Which integer argument register (0: `%rdi` ... 5: `%r9`) passes it; `None` when
+    /// it travels elsewhere (floating point, a struct, past the sixth register).
+    pub register: Option<usize>,
+}
+
+type Slice<'a> = EndianSlice<'a, RunTimeEndian>;
+
+/// How a type is passed.
+enum Class {
+    Integer {
+        size: u8,
+        signed: bool,
+    },
+    /// Floating point: in a vector register, without using an integer one.
+    Float,
+    /// Anything else (structs, unions, arrays): rstap stops assigning registers.
+    Other,
+}
+
+/// The parameters of every function defined in the file, by function name; empty when
+/// the file has no DWARF.
+pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error> {
+    let file =
+        object::File::parse(data).map_err(|e| Error::NotElf(format!("not an ELF file ({e})")))?;
+    let endian = if file.is_little_endian() {
+        RunTimeEndian::Little
+    } else {
+        RunTimeEndian::Big
+    };
+    let sections = gimli::DwarfSections::load(|id| -> Result<Cow<[u8]>, Error> {
+        Ok(file
+            .section_by_name(id.name())
+            .and_then(|s| s.uncompressed_data().ok())
+            .unwrap_or(Cow::Borrowed(&[])))
+    })?;
+    let dwarf = sections.borrow(|s| EndianSlice::new(s, endian));
+    let damaged = |e: gimli::Error| Error::NotElf(format!("damaged DWARF ({e})"));
+    let mut out = HashMap::new();
+    let mut headers = dwarf.units();
+    while let Some(header) = headers.next().map_err(damaged)? {
+        let unit = dwarf.unit(header).map_err(damaged)?;
+        let mut cursor = unit.entries();
+        // The function whose parameters are being collected, and its depth.
+        let mut current: Option<(String, isize, Vec<Parameter>, usize, bool)> = None;
+        while let Some(entry) = cursor.next_dfs().map_err(damaged)? {
+            let depth = entry.depth();
+            if let Some((_, d, ..)) = &current
+                && depth <= *d
+                && let Some((name, _, params, ..)) = current.take()
+            {
+                out.entry(name).or_insert(params);
+            }
+            match entry.tag() {
+                dw::DW_TAG_subprogram => {
+                    let defined = entry.attr_value(dw::DW_AT_low_pc).is_some();
+                    if !defined {
+                        continue;
+                    }
+                    if let Some(name) = name_of(&dwarf, &unit, entry) {
+                        current = Some((name, depth, Vec::new(), 0, false));
+                    }
+                }
+                dw::DW_TAG_formal_parameter => {
+                    let Some((_, fdepth, params, next_reg, stopped)) = current.as_mut() else {
+                        continue;
+                    };
+                    if depth != *fdepth + 1 {
+                        continue;
+                    }
+                    let name = name_of(&dwarf, &unit, entry).unwrap_or_default();
+                    let ty = type_of(&unit, entry);
+                    let (class, c_type) = match ty {
+                        Some(t) => classify(&dwarf, &unit, t, 0),
+                        None => (Class::Other, "?".into()),
+                    };
+                    let (size, signed, register) = match class {
+                        Class::Integer { size, signed } if !*stopped && *next_reg < 6 => {
+                            *next_reg += 1;
+                            (size, signed, Some(*next_reg - 1))
+                        }
+                        Class::Integer { size, signed } => (size, signed, None),
+                        Class::Float => (8, false, None),
+                        Class::Other => {
+                            *stopped = true;
+                            (8, false, None)
+                        }
+                    };
+                    params.push(Parameter {
+                        name,
+                        c_type,
+                        size,
+                        signed,
+                        register,
+                    });
+                }
+                _ => {}
+            }
+        }
+        if let Some((name, _, params, ..)) = current.take() {
+            out.entry(name).or_insert(params);
+        }
+    }
+    Ok(out)
+}
+
+/// An entry's name, or that of its abstract origin / specification.
+fn name_of(
+    dwarf: &gimli::Dwarf<Slice<'_>>,
+    unit: &gimli::Unit<Slice<'_>>,
+    entry: &gimli::DebuggingInformationEntry<Slice<'_>>,
+) -> Option<String> {
+    if let Some(v) = entry.attr_value(dw::DW_AT_name) {
+        return dwarf
+            .attr_string(unit, v)
+            .ok()
+            .map(|s| s.to_string_lossy().into_owned());
+    }
+    for link in [dw::DW_AT_abstract_origin, dw::DW_AT_specification] {
+        if let Some(AttributeValue::UnitRef(off)) = entry.attr_value(link)
+            && let Ok(origin) = unit.entry(off)
+            && let Some(v) = origin.attr_value(dw::DW_AT_name)
+        {
+            return dwarf
+                .attr_string(unit, v)
+                .ok()
+                .map(|s| s.to_string_lossy().into_owned());
+        }
+    }
+    None
+}
+
+/// The type of an entry (following its abstract origin), as an offset in the unit.
+fn type_of(
+    unit: &gimli::Unit<Slice<'_>>,
+    entry: &gimli::DebuggingInformationEntry<Slice<'_>>,
+) -> Option<gimli::UnitOffset> {
+    if let Some(AttributeValue::UnitRef(t)) = entry.attr_value(dw::DW_AT_type) {
+        return Some(t);
+    }
+    if let Some(AttributeValue::UnitRef(off)) = entry.attr_value(dw::DW_AT_abstract_origin)
+        && let Ok(origin) = unit.entry(off)
+        && let Some(AttributeValue::UnitRef(t)) = origin.attr_value(dw::DW_AT_type)
+    {
+        return Some(t);
+    }
+    None
+}
+
+/// How a type is passed, and its C name.
+fn classify(
+    dwarf: &gimli::Dwarf<Slice<'_>>,
+    unit: &gimli::Unit<Slice<'_>>,
+    offset: gimli::UnitOffset,
+    depth: u32,
+) -> (Class, String) {
+    if depth > 16 {
+        return (Class::Other, "?".into());
+    }
+    let Ok(entry) = unit.entry(offset) else {
+        return (Class::Other, "?".into());
+    };
+    let name = name_of(dwarf, unit, &entry);
+    let size = match entry.attr_value(dw::DW_AT_byte_size) {
+        Some(AttributeValue::Udata(n)) => n,
+        Some(AttributeValue::Data1(n)) => n as u64,
+        Some(AttributeValue::Data2(n)) => n as u64,
+        Some(AttributeValue::Data4(n)) => n as u64,
+        _ => 0,
+    };
+    let inner = || match entry.attr_value(dw::DW_AT_type) {
+        Some(AttributeValue::UnitRef(t)) => Some(classify(dwarf, unit, t, depth + 1)),
+        _ => None,
+    };
+    match entry.tag() {
+        dw::DW_TAG_base_type => {
+            let encoding = match entry.attr_value(dw::DW_AT_encoding) {
+                Some(AttributeValue::Encoding(e)) => e,
+                _ => dw::DW_ATE_signed,
+            };
+            let name = name.unwrap_or_else(|| "?".into());
+            let class = match encoding {
+                dw::DW_ATE_float | dw::DW_ATE_complex_float => Class::Float,
+                _ if !(1..=8).contains(&size) => Class::Other,
+                dw::DW_ATE_signed | dw::DW_ATE_signed_char => Class::Integer {
+                    size: size as u8,
+                    signed: true,
+                },
+                _ => Class::Integer {
+                    size: size as u8,
+                    signed: false,
+                },
+            };
+            (class, name)
+        }
+        dw::DW_TAG_pointer_type | dw::DW_TAG_reference_type | dw::DW_TAG_rvalue_reference_type => {
+            let target = inner().map(|(_, n)| n).unwrap_or_else(|| "void".into());
+            (
+                Class::Integer {
+                    size: 8,
+                    signed: false,
+                },
+                if target.ends_with('*') {
+                    format!("{target}*")
+                } else {
+                    format!("{target} *")
+                },
+            )
+        }
+        dw::DW_TAG_enumeration_type => {
+            let signed = matches!(inner(), Some((Class::Integer { signed: true, .. }, _)));
+            let size = if (1..=8).contains(&size) {
+                size as u8
+            } else {
+                4
+            };
+            (
+                Class::Integer { size, signed },
+                format!("enum {}", name.unwrap_or_default()),
+            )
+        }
+        dw::DW_TAG_typedef => match inner() {
+            Some((class, _)) => (class, name.unwrap_or_else(|| "?".into())),
+            None => (Class::Other, name.unwrap_or_else(|| "?".into())),
+        },
+        dw::DW_TAG_const_type
+        | dw::DW_TAG_volatile_type
+        | dw::DW_TAG_restrict_type
+        | dw::DW_TAG_atomic_type => {
+            let qualifier = match entry.tag() {
+                dw::DW_TAG_const_type => "const ",
+                dw::DW_TAG_volatile_type => "volatile ",
+                _ => "",
+            };
+            match inner() {
+                Some((class, n)) => (class, format!("{qualifier}{n}")),
+                None => (Class::Other, format!("{qualifier}void")),
+            }
+        }
+        dw::DW_TAG_structure_type => (Class::Other, format!("struct {}", name.unwrap_or_default())),
+        dw::DW_TAG_union_type => (Class::Other, format!("union {}", name.unwrap_or_default())),
+        _ => (Class::Other, name.unwrap_or_else(|| "?".into())),
+    }
+}

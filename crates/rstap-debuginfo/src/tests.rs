@@ -1,0 +1,287 @@
+use super::*;
+use std::path::PathBuf;
+use std::process::Command;
+
+const PROGRAM: &str = r#"
+#include <sys/sdt.h>
+int counter;
+__attribute__((noinline)) int add(int a, int b) { return a + b; }
+__attribute__((noinline)) long scale(long v) { counter++; return v * 3; }
+int main(int argc, char **argv) {
+    long total = 0;
+    for (int i = 0; i < argc; i++) {
+        total += add(i, argc);
+        DTRACE_PROBE2(demo, step, i, total);
+    }
+    DTRACE_PROBE(demo, done);
+    return (int)scale(total) & 1;
+}
+"#;
+
+/// Builds PROGRAM with `flags`; `None` (and a note on stderr) without a C compiler
+/// or <sys/sdt.h>.
+fn build(tag: &str, flags: &[&str]) -> Option<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("rstap-debuginfo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let src = dir.join("demo.c");
+    std::fs::write(&src, PROGRAM).ok()?;
+    let out = dir.join(tag);
+    let ok = Command::new("cc")
+        .args(flags)
+        .arg("-o")
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: cc with <sys/sdt.h> (systemtap-sdt-dev) is not available");
+        return None;
+    }
+    Some(out)
+}
+
+/// The file offset of `address` computed from the section headers, independently of
+/// the program headers the crate uses.
+fn offset_by_sections(path: &PathBuf, address: u64) -> u64 {
+    let data = std::fs::read(path).unwrap();
+    let file = object::File::parse(&*data).unwrap();
+    let s = file
+        .sections()
+        .find(|s| address >= s.address() && address < s.address() + s.size())
+        .expect("a section holds the address");
+    s.file_range().unwrap().0 + (address - s.address())
+}
+
+fn check_functions(path: &PathBuf, pie: bool) {
+    let bin = Binary::open(path).unwrap();
+    assert_eq!(bin.position_independent, pie);
+    assert!(bin.has_symtab);
+    for name in ["add", "scale", "main"] {
+        let f = bin
+            .function(name)
+            .unwrap_or_else(|| panic!("{name} missing"));
+        assert!(f.size > 0, "{f:?}");
+        assert_eq!(f.file_offset, offset_by_sections(path, f.address), "{f:?}");
+    }
+    if !pie {
+        // Non-PIE executables are linked above 4 MiB while their file starts at 0.
+        let add = bin.function("add").unwrap();
+        assert_ne!(add.address, add.file_offset);
+    }
+    assert!(bin.function("nosuch").is_none());
+    let names: Vec<&str> = bin.functions.iter().map(|f| f.name.as_str()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn function_symbols_of_pie_and_non_pie_executables() {
+    let Some(pie) = build("pie", &["-O1", "-fPIE", "-pie"]) else {
+        return;
+    };
+    check_functions(&pie, true);
+    let Some(fixed) = build("nopie", &["-O1", "-fno-PIE", "-no-pie"]) else {
+        return;
+    };
+    check_functions(&fixed, false);
+}
+
+#[test]
+fn usdt_notes_give_sites_and_arguments() {
+    let Some(path) = build("usdt", &["-O1"]) else {
+        return;
+    };
+    let bin = Binary::open(&path).unwrap();
+    let names: Vec<(&str, &str)> = bin
+        .usdt
+        .iter()
+        .map(|p| (p.provider.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(names, [("demo", "step"), ("demo", "done")]);
+    let step = &bin.usdt[0];
+    assert_eq!(step.file_offset, offset_by_sections(&path, step.address));
+    let main = bin.function("main").unwrap();
+    assert_eq!(
+        bin.function_at(step.address).map(|f| &f.name),
+        Some(&main.name)
+    );
+    assert!(step.semaphore.is_none());
+    let args = parse_usdt_args(&step.args);
+    assert_eq!(args.len(), 2, "{}", step.args);
+    assert_eq!((args[0].size, args[0].signed), (4, true), "{}", step.args);
+    assert_eq!((args[1].size, args[1].signed), (8, true), "{}", step.args);
+    assert!(bin.usdt[1].args.is_empty());
+}
+
+#[test]
+fn usdt_semaphores_are_located_in_the_file() {
+    let src = r#"
+#define _SDT_HAS_SEMAPHORES 1
+#include <sys/sdt.h>
+__extension__ unsigned short demo_tick_semaphore __attribute__((unused)) __attribute__((section(".probes")));
+int main(void) { if (demo_tick_semaphore) DTRACE_PROBE1(demo, tick, 7); return 0; }
+"#;
+    let dir = std::env::temp_dir().join(format!("rstap-debuginfo-sem-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("sem.c"), src).unwrap();
+    let out = dir.join("sem");
+    let ok = Command::new("cc")
+        .arg("-o")
+        .arg(&out)
+        .arg(dir.join("sem.c"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: cc with <sys/sdt.h> is not available");
+        return;
+    }
+    let bin = Binary::open(&out).unwrap();
+    let tick = bin.usdt.iter().find(|p| p.name == "tick").unwrap();
+    let (addr, off) = tick.semaphore.expect("a semaphore");
+    assert_eq!(off, offset_by_sections(&out, addr));
+    assert_eq!(
+        parse_usdt_args(&tick.args),
+        [UsdtArg {
+            size: 4,
+            signed: true,
+            location: UsdtLocation::Constant(7)
+        }]
+    );
+}
+
+#[test]
+fn stripped_binaries_keep_only_dynamic_symbols() {
+    let Some(path) = build("stripped", &["-O1", "-s"]) else {
+        return;
+    };
+    let bin = Binary::open(&path).unwrap();
+    assert!(!bin.has_symtab);
+    assert!(bin.function("add").is_none());
+}
+
+#[test]
+fn argument_specifications() {
+    let args =
+        parse_usdt_args("-4@%edi 8@-8(%rbp) 2@(%r12) 1@%r9b -8@$-3 4@%ah 8@foo(%rip) 8@%rax");
+    let locs: Vec<(u8, bool, UsdtLocation)> = args
+        .into_iter()
+        .map(|a| (a.size, a.signed, a.location))
+        .collect();
+    use UsdtLocation::*;
+    assert_eq!(
+        locs,
+        [
+            (4, true, Register("di".into())),
+            (
+                8,
+                false,
+                Memory {
+                    base: "bp".into(),
+                    offset: -8
+                }
+            ),
+            (
+                2,
+                false,
+                Memory {
+                    base: "r12".into(),
+                    offset: 0
+                }
+            ),
+            (1, false, Register("r9".into())),
+            (8, true, Constant(-3)),
+            (4, false, Unsupported("%ah".into())),
+            (8, false, Unsupported("foo(%rip)".into())),
+            (8, false, Register("ax".into())),
+        ]
+    );
+}
+
+#[test]
+fn garbage_is_an_error_not_a_panic() {
+    assert!(matches!(
+        Binary::parse(b"not an elf"),
+        Err(Error::NotElf(_))
+    ));
+    assert!(matches!(
+        Binary::open(Path::new("/nonexistent/binary")),
+        Err(Error::Io(_))
+    ));
+    // Damaged notes end the walk quietly.
+    assert!(usdt::notes(&[0xff; 40], true).is_empty());
+    assert!(parse_usdt_args("@@ 3@ -9@%eax").len() == 3);
+}
+
+#[test]
+fn programs_are_found_through_path() {
+    let sh = find_program("sh", Some("/nonexistent:/bin:/usr/bin")).unwrap();
+    assert!(sh.is_absolute() && sh.ends_with("sh"));
+    assert!(find_program("no-such-program-here", Some("/bin")).is_none());
+    assert_eq!(
+        find_program("/bin/sh", None).as_deref(),
+        Some(Path::new("/bin/sh"))
+    );
+}
+
+#[test]
+fn dwarf_parameters_with_types_and_registers() {
+    let src = r#"
+struct pair { long a, b, c; };
+__attribute__((noinline)) long mixed(int a, double d, const char *s, unsigned short u,
+                                     struct pair p, long after) {
+    return a + (long)d + s[0] + u + p.a + after;
+}
+int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p, 4); }
+"#;
+    let dir = std::env::temp_dir().join(format!("rstap-debuginfo-dwarf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("m.c"), src).unwrap();
+    let out = dir.join("m");
+    let ok = Command::new("cc")
+        .args(["-g", "-O1", "-o"])
+        .arg(&out)
+        .arg(dir.join("m.c"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: no C compiler");
+        return;
+    }
+    let data = std::fs::read(&out).unwrap();
+    let all = parameters(&data).unwrap();
+    let mixed = &all["mixed"];
+    let got: Vec<(&str, &str, u8, bool, Option<usize>)> = mixed
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.c_type.as_str(),
+                p.size,
+                p.signed,
+                p.register,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", "int", 4, true, Some(0)),
+            ("d", "double", 8, false, None),
+            ("s", "const char *", 8, false, Some(1)),
+            ("u", "short unsigned int", 2, false, Some(2)),
+            ("p", "struct pair", 8, false, None),
+            ("after", "long int", 8, true, None),
+        ]
+    );
+    assert!(all["main"].is_empty());
+    // Without -g there is nothing to read, and that is not an error.
+    let Some(plain) = build("nodwarf", &["-O1"]) else {
+        return;
+    };
+    assert!(
+        parameters(&std::fs::read(plain).unwrap())
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -1,0 +1,498 @@
+//! `process("PATH").function("PATTERN")[.call|.return]`, `process("PATH").mark("NAME")`
+//! and `process("PATH").provider("P").mark("NAME")`: user-space probes, resolved against
+//! a binary's function symbols and USDT notes.
+//!
+//! The catalog sees binaries only through a [`UserBinarySource`]: in the CLI the ELF
+//! files on disk, in tests fixed tables. Without a path (`process.function("f")`) the
+//! point names the `-c` command's program.
+
+use std::rc::Rc;
+
+use rstap_ir::{ProbeKind, Type, UsdtSite};
+use rstap_syntax::ast::Literal;
+
+use crate::catalog::{
+    CatalogError, ContextVar, Pattern, PointComponent, ProbeCatalog, ResolvedPoint, point_text,
+};
+use crate::glob::{glob_match, has_wildcard};
+
+/// A function symbol of a user binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserFunction {
+    pub name: String,
+    pub offset: u64,
+}
+
+/// A USDT site of a user binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserMark {
+    pub site: UsdtSite,
+    pub offset: u64,
+    /// The function holding the site (empty when no symbol covers it).
+    pub function: String,
+}
+
+/// A parameter of a user function, from DWARF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserParam {
+    pub name: String,
+    pub c_type: String,
+    /// Bytes of the value and its signedness.
+    pub size: u8,
+    pub signed: bool,
+    /// The integer argument register (0-5) passing it, if any.
+    pub register: Option<usize>,
+}
+
+/// What a binary offers to probes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UserBinary {
+    /// Absolute path.
+    pub path: String,
+    /// Sorted by name.
+    pub functions: Vec<UserFunction>,
+    pub marks: Vec<UserMark>,
+    /// It has no `.symtab`: only the dynamic symbols are known.
+    pub stripped: bool,
+}
+
+/// Where user binaries come from.
+pub trait UserBinarySource {
+    /// The binary a `process("PATH")` names (found through `$PATH` when `path` has no
+    /// `/`), or why it cannot be read.
+    fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String>;
+    /// The program of the `-c` command, for `process.function(...)` without a path.
+    fn target_program(&self) -> Option<String>;
+    /// The parameters of `function` in the binary at `path` (as [`Self::binary`]
+    /// resolved it), from its DWARF; empty without DWARF.
+    fn parameters(&self, _path: &str, _function: &str) -> Vec<UserParam> {
+        Vec::new()
+    }
+}
+
+/// The intrinsic reading a parameter: `__uprobe_param_R_Ns`/`_Nu` (register R, N
+/// bytes, signed or not), or `__uprobe_param_none` for one passed elsewhere.
+pub fn param_vars(params: &[UserParam]) -> Vec<ContextVar> {
+    params
+        .iter()
+        .filter(|p| !p.name.is_empty())
+        .map(|p| ContextVar {
+            name: p.name.clone(),
+            ty: Type::Long,
+            read: match p.register {
+                Some(r) => format!(
+                    "__uprobe_param_{r}_{}{}",
+                    p.size,
+                    if p.signed { 's' } else { 'u' }
+                ),
+                None => format!("__uprobe_param_none_{}", p.name),
+            },
+            write: None,
+            kernel_type: None,
+        })
+        .collect()
+}
+
+/// The `process(...)` families.
+pub struct UprobeCatalog<'s> {
+    source: &'s dyn UserBinarySource,
+}
+
+impl<'s> UprobeCatalog<'s> {
+    pub fn new(source: &'s dyn UserBinarySource) -> Self {
+        UprobeCatalog { source }
+    }
+}
+
+fn string_arg(c: &PointComponent) -> Option<String> {
+    match &c.arg {
+        Some(Literal::String(s)) => Some(String::from_utf8_lossy(s).into_owned()),
+        _ => None,
+    }
+}
+
+fn matches(pattern: &str, name: &str) -> bool {
+    if has_wildcard(pattern) {
+        glob_match(pattern, name)
+    } else {
+        pattern == name
+    }
+}
+
+/// `$return` of a user function: the raw `%rax` (no DWARF type is read).
+fn return_vars() -> Vec<ContextVar> {
+    vec![ContextVar {
+        name: "return".into(),
+        ty: Type::Long,
+        read: "__uprobe_return".into(),
+        write: None,
+        kernel_type: None,
+    }]
+}
+
+/// `$arg1`... of a USDT site, with `$$name` and `$$provider`.
+fn mark_vars(site: &UsdtSite) -> Vec<ContextVar> {
+    let mut vars: Vec<ContextVar> = (1..=site.args.len())
+        .map(|i| ContextVar {
+            name: format!("arg{i}"),
+            ty: Type::Long,
+            read: format!("__usdt_arg_{i}"),
+            write: None,
+            kernel_type: None,
+        })
+        .collect();
+    for (name, read) in [("$name", "__usdt_name"), ("$provider", "__usdt_provider")] {
+        vars.push(ContextVar {
+            name: name.into(),
+            ty: Type::String,
+            read: read.into(),
+            write: None,
+            kernel_type: None,
+        });
+    }
+    vars
+}
+
+impl ProbeCatalog for UprobeCatalog<'_> {
+    fn patterns(&self) -> Vec<Pattern> {
+        [
+            "process(s?).function(s)",
+            "process(s?).function(s).call",
+            "process(s?).function(s).return",
+            "process(s?).mark(s)",
+            "process(s?).provider(s).mark(s)",
+        ]
+        .iter()
+        .map(|p| Pattern::parse(p))
+        .collect()
+    }
+
+    /// A function entry probe whose body names something other than its context reads
+    /// the function's parameters from DWARF (only then: reading DWARF costs).
+    fn argument_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
+        let ProbeKind::Uprobe {
+            path,
+            function,
+            ret: false,
+            mark: None,
+            ..
+        } = &point.kind
+        else {
+            return None;
+        };
+        if names
+            .iter()
+            .all(|n| point.context.iter().any(|c| &c.name == n))
+        {
+            return None;
+        }
+        let params = self.source.parameters(path, function);
+        if params.is_empty() {
+            return None;
+        }
+        let mut vars = point.context.clone();
+        vars.extend(param_vars(&params));
+        Some(vars)
+    }
+
+    fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {
+        if point.first().map(|c| c.name.as_str()) != Some("process") || point.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let path = match &point[0].arg {
+            Some(Literal::String(p)) => String::from_utf8_lossy(p).into_owned(),
+            Some(Literal::Number(_)) => {
+                return Err(CatalogError::Invalid(
+                    "process(PID) probes are not supported: name the program's path".into(),
+                ));
+            }
+            None => self.source.target_program().ok_or_else(|| {
+                CatalogError::Invalid(
+                    "process.function/mark without a path probes the -c command's program: give -c CMD or write process(\"PATH\")".into(),
+                )
+            })?,
+        };
+        let bin = self.source.binary(&path).map_err(CatalogError::Invalid)?;
+        let mut concrete = point.to_vec();
+        concrete[0].arg = Some(Literal::String(bin.path.as_bytes().to_vec()));
+        match point[1].name.as_str() {
+            "function" => self.functions(&bin, point, concrete),
+            "mark" | "provider" => self.marks(&bin, point, concrete),
+            _ => Ok(Vec::new()),
+        }
+    }
+}
+
+impl UprobeCatalog<'_> {
+    fn functions(
+        &self,
+        bin: &UserBinary,
+        point: &[PointComponent],
+        mut concrete: Vec<PointComponent>,
+    ) -> Result<Vec<ResolvedPoint>, CatalogError> {
+        let Some(want) = string_arg(&point[1]) else {
+            return Ok(Vec::new());
+        };
+        // `f@file.c:12`: source locations need DWARF; the function part is used.
+        let want = want.split('@').next().unwrap_or("").to_string();
+        let ret = point.get(2).is_some_and(|c| c.name == "return");
+        let mut out = Vec::new();
+        for f in bin.functions.iter().filter(|f| matches(&want, &f.name)) {
+            concrete[1].arg = Some(Literal::String(f.name.as_bytes().to_vec()));
+            out.push(ResolvedPoint {
+                pp: point_text(&concrete),
+                context: if ret { return_vars() } else { Vec::new() },
+                kind: ProbeKind::Uprobe {
+                    path: bin.path.clone(),
+                    function: f.name.clone(),
+                    offset: f.offset,
+                    ret,
+                    mark: None,
+                },
+            });
+        }
+        if out.is_empty() {
+            if bin.stripped && bin.functions.is_empty() {
+                return Err(CatalogError::Invalid(format!(
+                    "'{}' is stripped: it has no symbol table to find function '{want}' in (probe an unstripped build, or its USDT marks)",
+                    bin.path
+                )));
+            }
+            let similar =
+                rstap_diag::similar(&want, bin.functions.iter().map(|f| f.name.as_str()), 5);
+            let stripped = if bin.stripped {
+                " (the binary is stripped: only its dynamic symbols are known)"
+            } else {
+                ""
+            };
+            return Err(CatalogError::Invalid(if similar.is_empty() {
+                format!("no function '{want}' in '{}'{stripped}", bin.path)
+            } else {
+                format!(
+                    "no function '{want}' in '{}'{stripped}; did you mean: {}?",
+                    bin.path,
+                    similar.join(", ")
+                )
+            }));
+        }
+        Ok(out)
+    }
+
+    fn marks(
+        &self,
+        bin: &UserBinary,
+        point: &[PointComponent],
+        mut concrete: Vec<PointComponent>,
+    ) -> Result<Vec<ResolvedPoint>, CatalogError> {
+        let (provider, mark_at) = if point[1].name == "provider" {
+            (string_arg(&point[1]), 2)
+        } else {
+            (None, 1)
+        };
+        let Some(want) = point.get(mark_at).and_then(string_arg) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for m in &bin.marks {
+            if provider
+                .as_deref()
+                .is_some_and(|p| !matches(p, &m.site.provider))
+                || !matches(&want, &m.site.name)
+            {
+                continue;
+            }
+            if mark_at == 2 {
+                concrete[1].arg = Some(Literal::String(m.site.provider.as_bytes().to_vec()));
+            }
+            concrete[mark_at].arg = Some(Literal::String(m.site.name.as_bytes().to_vec()));
+            let pp = point_text(&concrete);
+            // A macro expanded in several places is one probe point with several sites.
+            let pp_site = (pp.clone(), m.offset);
+            if !seen.insert(pp_site) {
+                continue;
+            }
+            out.push(ResolvedPoint {
+                pp,
+                context: mark_vars(&m.site),
+                kind: ProbeKind::Uprobe {
+                    path: bin.path.clone(),
+                    function: m.function.clone(),
+                    offset: m.offset,
+                    ret: false,
+                    mark: Some(m.site.clone()),
+                },
+            });
+        }
+        if out.is_empty() {
+            if bin.marks.is_empty() {
+                return Err(CatalogError::Invalid(format!(
+                    "'{}' has no USDT marks (no .note.stapsdt section)",
+                    bin.path
+                )));
+            }
+            let similar =
+                rstap_diag::similar(&want, bin.marks.iter().map(|m| m.site.name.as_str()), 5);
+            return Err(CatalogError::Invalid(if similar.is_empty() {
+                format!("no mark '{want}' in '{}'", bin.path)
+            } else {
+                format!(
+                    "no mark '{want}' in '{}'; did you mean: {}?",
+                    bin.path,
+                    similar.join(", ")
+                )
+            }));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstap_ir::{UsdtArg, UsdtLocation};
+
+    struct Canned {
+        stripped: bool,
+    }
+
+    impl UserBinarySource for Canned {
+        fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String> {
+            if path != "./app" && path != "app" {
+                return Err(format!("cannot find '{path}'"));
+            }
+            let f = |n: &str, o| UserFunction {
+                name: n.into(),
+                offset: o,
+            };
+            let arg = UsdtArg {
+                size: 4,
+                signed: true,
+                location: UsdtLocation::Register("di".into()),
+            };
+            let mark = |p: &str, n: &str, o| UserMark {
+                site: UsdtSite {
+                    provider: p.into(),
+                    name: n.into(),
+                    semaphore: None,
+                    args: vec![arg.clone(), arg.clone()],
+                },
+                offset: o,
+                function: "main".into(),
+            };
+            Ok(Rc::new(UserBinary {
+                path: "/opt/app".into(),
+                functions: if self.stripped {
+                    vec![]
+                } else {
+                    vec![f("add", 0x1100), f("add_all", 0x1140), f("main", 0x1200)]
+                },
+                marks: vec![mark("demo", "step", 0x1210), mark("other", "step", 0x1220)],
+                stripped: self.stripped,
+            }))
+        }
+        fn target_program(&self) -> Option<String> {
+            Some("app".into())
+        }
+    }
+
+    fn comp(name: &str, arg: Option<&str>) -> PointComponent {
+        PointComponent {
+            name: name.into(),
+            arg: arg.map(|a| Literal::String(a.as_bytes().to_vec())),
+        }
+    }
+
+    #[test]
+    fn functions_expand_wildcards_and_name_the_binary() {
+        let src = Canned { stripped: false };
+        let c = UprobeCatalog::new(&src);
+        let r = c
+            .resolve(&[
+                comp("process", Some("./app")),
+                comp("function", Some("add*")),
+            ])
+            .unwrap();
+        let pps: Vec<&str> = r.iter().map(|p| p.pp.as_str()).collect();
+        assert_eq!(
+            pps,
+            [
+                "process(\"/opt/app\").function(\"add\")",
+                "process(\"/opt/app\").function(\"add_all\")"
+            ]
+        );
+        assert!(matches!(
+            &r[1].kind,
+            ProbeKind::Uprobe {
+                offset: 0x1140,
+                ret: false,
+                ..
+            }
+        ));
+        let r = c
+            .resolve(&[
+                comp("process", None),
+                comp("function", Some("main")),
+                comp("return", None),
+            ])
+            .unwrap();
+        assert!(matches!(&r[0].kind, ProbeKind::Uprobe { ret: true, .. }));
+        assert_eq!(r[0].context[0].read, "__uprobe_return");
+    }
+
+    #[test]
+    fn unknown_functions_suggest_symbols_and_stripped_binaries_say_so() {
+        let src = Canned { stripped: false };
+        let e = UprobeCatalog::new(&src)
+            .resolve(&[comp("process", Some("./app")), comp("function", Some("ad"))])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean: add"), "{e}");
+        let src = Canned { stripped: true };
+        let e = UprobeCatalog::new(&src)
+            .resolve(&[
+                comp("process", Some("./app")),
+                comp("function", Some("add")),
+            ])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("stripped"), "{e}");
+        let e = UprobeCatalog::new(&src)
+            .resolve(&[
+                comp("process", Some("./nope")),
+                comp("function", Some("add")),
+            ])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cannot find './nope'"), "{e}");
+    }
+
+    #[test]
+    fn marks_by_name_and_provider() {
+        let src = Canned { stripped: false };
+        let c = UprobeCatalog::new(&src);
+        let r = c
+            .resolve(&[comp("process", Some("./app")), comp("mark", Some("step"))])
+            .unwrap();
+        assert_eq!(r.len(), 2);
+        let r = c
+            .resolve(&[
+                comp("process", Some("./app")),
+                comp("provider", Some("demo")),
+                comp("mark", Some("*")),
+            ])
+            .unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].pp,
+            "process(\"/opt/app\").provider(\"demo\").mark(\"step\")"
+        );
+        let names: Vec<&str> = r[0].context.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["arg1", "arg2", "$name", "$provider"]);
+        let e = c
+            .resolve(&[comp("process", Some("./app")), comp("mark", Some("stpe"))])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean: step"), "{e}");
+    }
+}

@@ -1,0 +1,137 @@
+//! User binaries for `process(...)` probes: read from disk on first use, through
+//! `rstap-debuginfo`, and kept for the rest of the session.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rstap_debuginfo::{Binary, Parameter, UsdtLocation, find_program, parse_usdt_args};
+use rstap_ir::{UsdtArg, UsdtSite};
+use rstap_sema::{UserBinary, UserBinarySource, UserFunction, UserMark, UserParam};
+
+/// A binary's DWARF parameters, by function.
+type Parameters = Rc<HashMap<String, Vec<Parameter>>>;
+
+#[derive(Default)]
+pub struct UserBinaries {
+    /// The `-c` command, whose program `process.function(...)` names.
+    pub command: Option<String>,
+    loaded: RefCell<HashMap<String, Result<Rc<UserBinary>, String>>>,
+    /// DWARF parameters by binary, then by function.
+    parameters: RefCell<HashMap<String, Parameters>>,
+}
+
+impl UserBinaries {
+    pub fn new(command: Option<String>) -> Self {
+        UserBinaries {
+            command,
+            loaded: RefCell::default(),
+            parameters: RefCell::default(),
+        }
+    }
+
+    fn load(path: &str) -> Result<Rc<UserBinary>, String> {
+        let path_var = std::env::var("PATH").ok();
+        let found = find_program(path, path_var.as_deref()).ok_or_else(|| {
+            if path.contains('/') {
+                format!("cannot probe process(\"{path}\"): no such file")
+            } else {
+                format!("cannot probe process(\"{path}\"): no program of that name in $PATH")
+            }
+        })?;
+        let found = found.canonicalize().unwrap_or(found);
+        let text = found.to_string_lossy().into_owned();
+        let bin = Binary::open(&found).map_err(|e| format!("cannot probe '{text}': {e}"))?;
+        let marks = bin
+            .usdt
+            .iter()
+            .map(|p| UserMark {
+                site: UsdtSite {
+                    provider: p.provider.clone(),
+                    name: p.name.clone(),
+                    semaphore: p.semaphore.map(|(_, off)| off),
+                    args: parse_usdt_args(&p.args).into_iter().map(ir_arg).collect(),
+                },
+                offset: p.file_offset,
+                function: bin
+                    .function_at(p.address)
+                    .map(|f| f.name.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        Ok(Rc::new(UserBinary {
+            path: text,
+            functions: bin
+                .functions
+                .iter()
+                .map(|f| UserFunction {
+                    name: f.name.clone(),
+                    offset: f.file_offset,
+                })
+                .collect(),
+            marks,
+            stripped: !bin.has_symtab,
+        }))
+    }
+}
+
+fn ir_arg(a: rstap_debuginfo::UsdtArg) -> UsdtArg {
+    UsdtArg {
+        size: a.size,
+        signed: a.signed,
+        location: match a.location {
+            UsdtLocation::Register(r) => rstap_ir::UsdtLocation::Register(r),
+            UsdtLocation::Memory { base, offset } => {
+                rstap_ir::UsdtLocation::Memory { base, offset }
+            }
+            UsdtLocation::Constant(v) => rstap_ir::UsdtLocation::Constant(v),
+            UsdtLocation::Unsupported(t) => rstap_ir::UsdtLocation::Unsupported(t),
+        },
+    }
+}
+
+impl UserBinarySource for UserBinaries {
+    fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String> {
+        self.loaded
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| UserBinaries::load(path))
+            .clone()
+    }
+
+    fn parameters(&self, path: &str, function: &str) -> Vec<UserParam> {
+        let all = self
+            .parameters
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                // A file without DWARF, or with DWARF rstap cannot read, names no parameters.
+                let read = std::fs::read(path)
+                    .ok()
+                    .and_then(|data| rstap_debuginfo::parameters(&data).ok());
+                Rc::new(read.unwrap_or_default())
+            })
+            .clone();
+        all.get(function)
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| UserParam {
+                        name: p.name.clone(),
+                        c_type: p.c_type.clone(),
+                        size: p.size,
+                        signed: p.signed,
+                        register: p.register,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn target_program(&self) -> Option<String> {
+        self.command
+            .as_deref()?
+            .split_whitespace()
+            .next()
+            .map(str::to_string)
+    }
+}
