@@ -1741,13 +1741,20 @@ impl<'a> Gen<'a> {
 
     /// Reports a read fault at the address in scratch slot `addr`.
     fn raise_fault(&mut self, what: &str, addr: u32, span: Span) -> G<()> {
+        let kind = SiteKind::Fault {
+            code: rstap_code("R0011"),
+            prefix: format!("{what} copy fault at "),
+            suffix: " [man error::fault]".into(),
+        };
+        self.raise_with_value(kind, addr, span)
+    }
+
+    /// Raises the error of site `kind`, whose record carries the long in scratch slot
+    /// `value`: caught by the innermost `try`, or reported and the handler ends.
+    pub(crate) fn raise_with_value(&mut self, kind: SiteKind, value: u32, span: Span) -> G<()> {
         let site = self.sites.len();
         self.sites.push(Site {
-            kind: SiteKind::Fault {
-                code: rstap_code("R0011"),
-                prefix: format!("{what} copy fault at "),
-                suffix: " [man error::fault]".into(),
-            },
+            kind,
             args: vec![ArgSlot {
                 ty: Type::Long,
                 offset: RECORD_HEADER,
@@ -1761,7 +1768,7 @@ impl<'a> Gen<'a> {
             let (err, slot) = (t.err, t.addr);
             self.asm.mov_imm(R1, site as i32);
             self.spill(err, R1);
-            self.fill(R1, addr);
+            self.fill(R1, value);
             self.spill(slot, R1);
             self.goto_catch();
             return Ok(());
@@ -1772,7 +1779,7 @@ impl<'a> Gen<'a> {
         let rec = self.temp(RECORD_HEADER + 8)?;
         self.asm
             .store_imm(Size::U64, R7, Self::off(rec), site as i32);
-        self.fill(R1, addr);
+        self.fill(R1, value);
         self.spill(rec + RECORD_HEADER, R1);
         self.output(rec, RECORD_HEADER + 8, true);
         self.abort();
@@ -1926,18 +1933,7 @@ impl<'a> Gen<'a> {
         self.asm.load(Size::U8, R1, R7, Self::off(dst));
         self.asm.jmp_imm(Cond::Ne, R1, 0, done);
         self.asm.bind(other);
-        let fmt = self.rodata.len() as i32;
-        self.rodata.extend_from_slice(fallback);
-        self.rodata.push(0);
-        let argv = self.temp(8)?;
-        self.fill(R1, n);
-        self.spill(argv, R1);
-        self.scratch_ptr(R1, dst);
-        self.asm.mov_imm(R2, w as i32);
-        self.asm.ld_map_value(R3, self.layout.rodata_map, fmt);
-        self.scratch_ptr(R4, argv);
-        self.asm.mov_imm(R5, 8);
-        self.asm.call(h::SNPRINTF);
+        self.snprintf_to(dst, fallback, n, 1);
         self.asm.bind(done);
         Ok(Str {
             slot: dst,
@@ -1992,14 +1988,7 @@ impl<'a> Gen<'a> {
         self.asm.call(h::PROBE_READ_USER_STR);
         self.asm.jmp_imm(Cond::Sge, R0, 0, readable);
         // Unreadable: the address itself.
-        let fmt = self.rodata.len() as i32;
-        self.rodata.extend_from_slice(b"0x%llx\0");
-        self.scratch_ptr(R1, dst);
-        self.asm.mov_imm(R2, w as i32);
-        self.asm.ld_map_value(R3, self.layout.rodata_map, fmt);
-        self.scratch_ptr(R4, addr);
-        self.asm.mov_imm(R5, 8);
-        self.asm.call(h::SNPRINTF);
+        self.snprintf_to(dst, b"0x%llx", addr, 1);
         self.asm.ja(done);
         self.asm.bind(readable);
         self.asm.store_imm(Size::U64, R7, Self::off(st), 0);
@@ -3247,30 +3236,38 @@ impl<'a> Gen<'a> {
             }
             self.spill(argv + 8 * i as u32, R1);
         }
-        let at = self.rodata.len() as i32;
-        self.rodata.extend_from_slice(bpf_format);
-        self.rodata.push(0);
         let w = self.width();
         let dst = self.temp(w)?;
-        self.scratch_ptr(R1, dst);
-        self.asm.mov_imm(R2, w as i32);
-        self.asm.ld_map_value(R3, self.layout.rodata_map, at);
-        if vals.is_empty() {
-            self.asm.mov_imm(R4, 0);
-        } else {
-            self.scratch_ptr(R4, argv);
-        }
-        self.asm.mov_imm(R5, 8 * vals.len() as i32);
-        self.asm.call(h::SNPRINTF);
-        let ok = self.asm.label();
-        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
-        self.asm.store_imm(Size::U8, R7, Self::off(dst), 0);
-        self.asm.bind(ok);
+        self.snprintf_to(dst, bpf_format, argv, vals.len());
         Ok(Str {
             slot: dst,
             bound: w,
             padded: false,
         })
+    }
+
+    /// `dst = bpf_snprintf(format, argv[0..nargs])` (each argument a u64 in scratch at
+    /// `argv`, strings by address), an empty string if the helper fails. The format is
+    /// already in the kernel's dialect and lands in the read-only map.
+    fn snprintf_to(&mut self, dst: u32, format: &[u8], argv: u32, nargs: usize) {
+        let at = self.rodata.len() as i32;
+        self.rodata.extend_from_slice(format);
+        self.rodata.push(0);
+        let w = self.width();
+        self.scratch_ptr(R1, dst);
+        self.asm.mov_imm(R2, w as i32);
+        self.asm.ld_map_value(R3, self.layout.rodata_map, at);
+        if nargs == 0 {
+            self.asm.mov_imm(R4, 0);
+        } else {
+            self.scratch_ptr(R4, argv);
+        }
+        self.asm.mov_imm(R5, 8 * nargs as i32);
+        self.asm.call(h::SNPRINTF);
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        self.asm.store_imm(Size::U8, R7, Self::off(dst), 0);
+        self.asm.bind(ok);
     }
 
     /// A string literal in a fresh slot.
@@ -3943,25 +3940,9 @@ impl Gen<'_> {
             self.spill(argv, R0);
         }
         let format: Vec<String> = names.iter().map(|n| format!("{n}=0x%llx")).collect();
-        let at = self.rodata.len() as i32;
-        self.rodata.extend_from_slice(format.join(" ").as_bytes());
-        self.rodata.push(0);
         let w = self.width();
         let dst = self.temp(w)?;
-        self.scratch_ptr(R1, dst);
-        self.asm.mov_imm(R2, w as i32);
-        self.asm.ld_map_value(R3, self.layout.rodata_map, at);
-        if names.is_empty() {
-            self.asm.mov_imm(R4, 0);
-        } else {
-            self.scratch_ptr(R4, argv);
-        }
-        self.asm.mov_imm(R5, 8 * names.len() as i32);
-        self.asm.call(h::SNPRINTF);
-        let ok = self.asm.label();
-        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
-        self.asm.store_imm(Size::U8, R7, Self::off(dst), 0);
-        self.asm.bind(ok);
+        self.snprintf_to(dst, format.join(" ").as_bytes(), argv, names.len());
         Ok(Str {
             slot: dst,
             bound: w,

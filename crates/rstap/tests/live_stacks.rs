@@ -4,49 +4,13 @@
 //! here with `cc`) and need root; without it each test says so and passes.
 
 use std::path::PathBuf;
-use std::process::Command;
-use std::sync::OnceLock;
 
 mod support;
-use support::{is_root, rstap, text};
+use support::{rstap, serial, text};
 
-/// The workload binary, compiled once per test run.
-fn workload() -> Option<&'static PathBuf> {
-    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/workload/workload.c");
-        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("workload-stacks");
-        let ok = Command::new("cc")
-            .args(["-O1", "-o"])
-            .arg(&out)
-            .arg(&src)
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false);
-        ok.then_some(out)
-    })
-    .as_ref()
-}
-
-/// Live tests run one at a time: profiles sample the whole machine.
-fn serial() -> std::sync::MutexGuard<'static, ()> {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The workload command line, or `None` (test skipped) without root or a compiler.
+/// The workload command path, or `None` (test skipped) without root or a compiler.
 fn setup() -> Option<String> {
-    if !is_root() {
-        eprintln!("skipped: live tracing needs root");
-        return None;
-    }
-    match workload() {
-        Some(w) => Some(w.display().to_string()),
-        None => {
-            eprintln!("skipped: no C compiler to build the workload");
-            None
-        }
-    }
+    support::live_workload("workload")
 }
 
 fn scratch(name: &str) -> PathBuf {

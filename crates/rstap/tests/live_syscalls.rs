@@ -6,13 +6,8 @@
 mod support;
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard, OnceLock};
-use support::{c_workload, is_root, rstap, text};
-
-fn serial() -> MutexGuard<'static, ()> {
-    static LOCK: Mutex<()> = Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
+use std::sync::OnceLock;
+use support::{c_workload, is_root, rstap, serial, text};
 
 /// The two workload binaries, or `None` (test skipped) without root or a compiler.
 fn setup() -> Option<(&'static PathBuf, &'static PathBuf)> {

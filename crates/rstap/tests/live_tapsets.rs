@@ -6,48 +6,13 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 mod support;
-use support::{is_root, rstap, text};
+use support::{rstap, serial, text};
 
-/// The workload binary, compiled once per test run. Its command name is `tapsets`.
-fn workload() -> Option<&'static PathBuf> {
-    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/workload/tapsets.c");
-        let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("tapsets");
-        let ok = Command::new("cc")
-            .args(["-O1", "-o"])
-            .arg(&out)
-            .arg(&src)
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false);
-        ok.then_some(out)
-    })
-    .as_ref()
-}
-
-/// Live tests run one at a time: some count events system-wide.
-fn serial() -> std::sync::MutexGuard<'static, ()> {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The workload's path, or `None` (test skipped) without root or a compiler.
+/// The workload command path, or `None` (test skipped) without root or a compiler.
 fn setup() -> Option<String> {
-    if !is_root() {
-        eprintln!("skipped: live tracing needs root");
-        return None;
-    }
-    match workload() {
-        Some(w) => Some(w.display().to_string()),
-        None => {
-            eprintln!("skipped: no C compiler to build the workload");
-            None
-        }
-    }
+    support::live_workload("tapsets")
 }
 
 /// Runs `script` with `-c command`, expecting success.

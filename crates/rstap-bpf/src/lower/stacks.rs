@@ -15,7 +15,7 @@ use rstap_diag::{Diagnostic, Span, Stage};
 use rstap_ir::stacks::{Scope, TokenFlow};
 use rstap_ir::{CompareOp, Expr, ExprKind, Type};
 
-use super::{ArgSlot, G, Gen, ProgKind, RECORD_HEADER, Site, SiteKind, Str, rstap_code};
+use super::{G, Gen, ProgKind, SiteKind, Str, rstap_code};
 use crate::ctx::{X86_64_CS, X86_64_IP};
 use crate::helpers as h;
 use crate::insn::*;
@@ -322,40 +322,10 @@ impl Gen<'_> {
 
     /// Raises SystemTap's error for a missing stack level (the level is in `level`).
     fn raise_no_frame(&mut self, level: u32, span: Span) -> G<()> {
-        let site = self.sites.len();
-        self.sites.push(Site {
-            kind: SiteKind::NoStackFrame {
-                code: rstap_code("R0013"),
-            },
-            args: vec![ArgSlot {
-                ty: Type::Long,
-                offset: RECORD_HEADER,
-                width: 8,
-            }],
-            span,
-            size: RECORD_HEADER + 8,
-        });
-        if let Some(t) = self.tries.last_mut() {
-            t.raised.push(site);
-            let (err, slot) = (t.err, t.addr);
-            self.asm.mov_imm(R1, site as i32);
-            self.spill(err, R1);
-            self.fill(R1, level);
-            self.spill(slot, R1);
-            self.goto_catch();
-            return Ok(());
-        }
-        if self.opts.stop_on_error {
-            self.set_state(2);
-        }
-        let rec = self.temp(RECORD_HEADER + 8)?;
-        self.asm
-            .store_imm(Size::U64, R7, Self::off(rec), site as i32);
-        self.fill(R1, level);
-        self.spill(rec + RECORD_HEADER, R1);
-        self.output(rec, RECORD_HEADER + 8, true);
-        self.abort();
-        Ok(())
+        let kind = SiteKind::NoStackFrame {
+            code: rstap_code("R0013"),
+        };
+        self.raise_with_value(kind, level, span)
     }
 
     /// `r0 =` level `level` of the stack in `buf` (`depth` frames), or the error.

@@ -34,7 +34,7 @@ pub fn c_workload(name: &str) -> Option<std::path::PathBuf> {
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/workload")
         .join(format!("{name}.c"));
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-bin"));
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let ok = Command::new("cc")
         .args(["-O1", "-o"])
         .arg(&out)
@@ -64,4 +64,37 @@ pub fn c_workload_with(name: &str, out: &str, flags: &[&str]) -> Option<std::pat
         .map(|s| s.success())
         .unwrap_or(false);
     ok.then_some(out)
+}
+
+/// Live tests of one test binary run one at a time: many count events system-wide.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The workload `tests/workload/NAME.c`, built once per test binary, as a command
+/// path; `None` (the test is skipped, saying why) without root or a C compiler.
+pub fn live_workload(name: &str) -> Option<String> {
+    static BUILT: std::sync::Mutex<Vec<(String, Option<std::path::PathBuf>)>> =
+        std::sync::Mutex::new(Vec::new());
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return None;
+    }
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    let path = match built.iter().find(|(n, _)| n == name) {
+        Some((_, p)) => p.clone(),
+        None => {
+            let p = c_workload(name);
+            built.push((name.to_string(), p.clone()));
+            p
+        }
+    };
+    match path {
+        Some(p) => Some(p.display().to_string()),
+        None => {
+            eprintln!("skipped: no C compiler to build the workload");
+            None
+        }
+    }
 }
