@@ -279,13 +279,23 @@ impl Driver {
         }
         // The generated syscall tapset is large and holds only the syscall.* aliases:
         // a run whose scripts never name a system call probe skips it.
+        // (`syscall.`, `nd_syscall.*`, `syscall_any`, `syscall*`; not the `syscalls:`
+        // tracepoints.)
+        let names_syscall_alias = |text: &str| {
+            text.match_indices("syscall").any(|(i, m)| {
+                matches!(
+                    text.as_bytes().get(i + m.len()),
+                    Some(b'.' | b'_' | b'*' | b'?' | b'[')
+                )
+            })
+        };
         let mentions_syscalls = !matches!(self.cfg.mode, Mode::Run(_))
             || user_files
                 .iter()
-                .any(|&id| self.sm.file(id).text.contains("syscall"))
+                .any(|&id| names_syscall_alias(&self.sm.file(id).text))
             || library
                 .iter()
-                .any(|f| !f.name.starts_with("<tapset>/") && f.text.contains("syscall"));
+                .any(|f| !f.name.starts_with("<tapset>/") && names_syscall_alias(&f.text));
         let mut lib_scripts = Vec::new();
         for f in library
             .iter()
