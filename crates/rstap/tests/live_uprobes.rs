@@ -1,7 +1,8 @@
 //! Live tests of user-space probes: `process(...).function(...)`, `.return`, USDT
 //! `.mark(...)` with their arguments and semaphores, on `tests/workload/uprobes.c` built
 //! here with `cc` (PIE and non-PIE). Probes run as root; the resolution errors and
-//! listings need no privileges.
+//! listings need no privileges. Tests run one at a time (`serial()`): a probe on the
+//! workload fires in every process running it, another test's too.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -76,6 +77,7 @@ fn ok(out: &Output) -> String {
 
 #[test]
 fn return_probe_prints_each_sum() {
+    let _guard = support::serial();
     let Some(bin) = live() else { return };
     let out = rstap_in(
         bin.parent().unwrap(),
@@ -96,6 +98,7 @@ fn return_probe_prints_each_sum() {
 
 #[test]
 fn entry_probe_counts_calls_and_reads_arguments_by_position() {
+    let _guard = support::serial();
     let Some(bin) = live() else { return };
     let script = r#"
 global calls
@@ -116,6 +119,7 @@ probe end { printf("calls %d\n", calls) }
 
 #[test]
 fn process_without_path_probes_the_target_and_signed_arguments_extend() {
+    let _guard = support::serial();
     let Some(bin) = live() else { return };
     // negate(total) returns -total: long_arg at entry, $return as a long at return.
     let script = r#"
@@ -128,6 +132,7 @@ probe process.function("negate").return { printf("out %d\n", $return) }
 
 #[test]
 fn usdt_marks_print_their_arguments() {
+    let _guard = support::serial();
     let Some(bin) = live() else { return };
     let script = r#"
 probe process("./workload").mark("step") { printf("%s:%s %d %d\n", $$provider, $$name, $arg1, $arg2) }
@@ -142,6 +147,7 @@ probe process("./workload").provider("workload").mark("done") { printf("done %d\
 
 #[test]
 fn usdt_semaphores_are_set_while_attached() {
+    let _guard = support::serial();
     let Some(bin) = live() else { return };
     // Untraced, the program sees its semaphore at 0 and skips the probe.
     let plain = Command::new(bin).arg("1").output().unwrap();
@@ -169,6 +175,7 @@ fn usdt_semaphores_are_set_while_attached() {
 
 #[test]
 fn non_pie_binaries_found_through_path() {
+    let _guard = support::serial();
     if !is_root() {
         eprintln!("skipped: live tracing needs root");
         return;
@@ -199,6 +206,7 @@ fn non_pie_binaries_found_through_path() {
 
 #[test]
 fn missing_functions_suggest_the_binary_s_symbols() {
+    let _guard = support::serial();
     let Some(bin) = built(workload()) else { return };
     let script = format!(r#"probe process("{}").function("ad") {{}}"#, bin.display());
     let out = rstap(&["-p2", "-e", &script]);
@@ -213,6 +221,7 @@ fn missing_functions_suggest_the_binary_s_symbols() {
 
 #[test]
 fn missing_and_stripped_binaries_are_explained() {
+    let _guard = support::serial();
     let out = rstap(&[
         "-p2",
         "-e",
@@ -260,6 +269,7 @@ fn missing_and_stripped_binaries_are_explained() {
 
 #[test]
 fn named_parameters_point_to_the_positional_functions() {
+    let _guard = support::serial();
     let Some(bin) = built(workload()) else { return };
     let script = format!(
         r#"probe process("{}").function("add") {{ println($a) }}"#,
@@ -273,6 +283,7 @@ fn named_parameters_point_to_the_positional_functions() {
 
 #[test]
 fn listing_functions_and_marks() {
+    let _guard = support::serial();
     let Some(bin) = built(workload()) else { return };
     let p = bin.display();
     let out = rstap(&["-l", &format!(r#"process("{p}").function("*")"#)]);
@@ -303,6 +314,7 @@ fn listing_functions_and_marks() {
 
 #[test]
 fn dwarf_parameters_by_name() {
+    let _guard = support::serial();
     let Some(bin) = built(dwarf_workload()) else {
         return;
     };
