@@ -23,6 +23,9 @@ pub struct Parameter {
     pub register: Option<usize>,
 }
 
+/// The name under which [`parameters`] lists a function's integer or pointer result.
+pub const RETURN: &str = "$return";
+
 type Slice<'a> = EndianSlice<'a, RunTimeEndian>;
 
 /// How a type is passed.
@@ -37,8 +40,9 @@ enum Class {
     Other,
 }
 
-/// The parameters of every function defined in the file, by function name; empty when
-/// the file has no DWARF.
+/// The parameters of every function defined in the file, by function name (its result
+/// first, as [`RETURN`], when that is an integer or a pointer); empty when the file has
+/// no DWARF.
 pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error> {
     let file =
         object::File::parse(data).map_err(|e| Error::NotElf(format!("not an ELF file ({e})")))?;
@@ -77,7 +81,22 @@ pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error>
                         continue;
                     }
                     if let Some(name) = name_of(&dwarf, &unit, entry) {
-                        current = Some((name, depth, Vec::new(), 0, false));
+                        // An integer or pointer result comes first, under the name
+                        // [`RETURN`] (a C parameter cannot be called that).
+                        let mut params = Vec::new();
+                        if let Some(t) = type_of(&unit, entry)
+                            && let (Class::Integer { size, signed }, c_type) =
+                                classify(&dwarf, &unit, t, 0)
+                        {
+                            params.push(Parameter {
+                                name: RETURN.into(),
+                                c_type,
+                                size,
+                                signed,
+                                register: None,
+                            });
+                        }
+                        current = Some((name, depth, params, 0, false));
                     }
                 }
                 dw::DW_TAG_formal_parameter => {

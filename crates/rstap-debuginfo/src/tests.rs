@@ -266,6 +266,7 @@ int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p,
     assert_eq!(
         got,
         [
+            (crate::dwarf::RETURN, "long int", 8, true, None),
             ("a", "int", 4, true, Some(0)),
             ("d", "double", 8, false, None),
             ("s", "const char *", 8, false, Some(1)),
@@ -274,7 +275,12 @@ int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p,
             ("after", "long int", 8, true, None),
         ]
     );
-    assert!(all["main"].is_empty());
+    // main(void) has its int result only.
+    let main: Vec<(&str, u8, bool)> = all["main"]
+        .iter()
+        .map(|p| (p.name.as_str(), p.size, p.signed))
+        .collect();
+    assert_eq!(main, [(crate::dwarf::RETURN, 4, true)]);
     // Without -g there is nothing to read, and that is not an error.
     let Some(plain) = build("nodwarf", &["-O1"]) else {
         return;

@@ -75,7 +75,7 @@ pub trait UserBinarySource {
 pub fn param_vars(params: &[UserParam]) -> Vec<ContextVar> {
     params
         .iter()
-        .filter(|p| !p.name.is_empty())
+        .filter(|p| !p.name.is_empty() && !p.name.starts_with('$'))
         .map(|p| ContextVar {
             name: p.name.clone(),
             ty: Type::Long,
@@ -120,11 +120,23 @@ fn matches(pattern: &str, name: &str) -> bool {
 }
 
 /// `$return` of a user function: the raw `%rax` (no DWARF type is read).
-fn return_vars() -> Vec<ContextVar> {
+/// `$return`: the raw `%rax`, or, when DWARF gives the function's result type (a
+/// parameter named `$return`), `__uprobe_return_sN`/`_uN` extended from its N bits.
+fn return_vars(params: &[UserParam]) -> Vec<ContextVar> {
+    let read = match params.iter().find(|p| p.name == "$return") {
+        Some(r) if r.size > 0 && r.size < 8 => {
+            format!(
+                "__uprobe_return_{}{}",
+                if r.signed { 's' } else { 'u' },
+                8 * r.size
+            )
+        }
+        _ => "__uprobe_return".into(),
+    };
     vec![ContextVar {
         name: "return".into(),
         ty: Type::Long,
-        read: "__uprobe_return".into(),
+        read,
         write: None,
         kernel_type: None,
     }]
@@ -241,7 +253,11 @@ impl UprobeCatalog<'_> {
             concrete[1].arg = Some(Literal::String(f.name.as_bytes().to_vec()));
             out.push(ResolvedPoint {
                 pp: point_text(&concrete),
-                context: if ret { return_vars() } else { Vec::new() },
+                context: if ret {
+                    return_vars(&self.source.parameters(&bin.path, &f.name))
+                } else {
+                    Vec::new()
+                },
                 kind: ProbeKind::Uprobe {
                     path: bin.path.clone(),
                     function: f.name.clone(),

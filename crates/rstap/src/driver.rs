@@ -984,7 +984,10 @@ impl Driver {
                     } else if mark.is_none() {
                         use rstap_sema::UserBinarySource;
                         for a in binaries.parameters(path, function) {
-                            line.push_str(&format!(" ${}:{}", a.name, a.c_type));
+                            // (The result is listed by return probes.)
+                            if !a.name.starts_with('$') {
+                                line.push_str(&format!(" ${}:{}", a.name, a.c_type));
+                            }
                         }
                     }
                     for i in 1..=mark.as_ref().map_or(0, |m| m.args.len()) {

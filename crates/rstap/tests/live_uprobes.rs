@@ -343,3 +343,30 @@ probe process("./workload").function("negate") { printf("v=%d\n", $v) }
     let out = rstap_in(bin.parent().unwrap(), &["-e", script, "-c", "./workload 3"]);
     assert_eq!(ok(&out), "1+10\n2+20\n3+30\nv=66\n");
 }
+
+#[test]
+fn return_values_take_their_c_type_from_dwarf() {
+    let _guard = support::serial();
+    let Some(dwarf) = built(dwarf_workload()) else {
+        return;
+    };
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return;
+    }
+    // sub(3, 10) returns the int -7: DWARF says 32 signed bits; without DWARF $return is
+    // the whole register, where the int sits zero-extended.
+    let script =
+        r#"probe process("./workload").function("sub").return { printf("%d\n", $return) }"#;
+    let out = rstap_in(
+        dwarf.parent().unwrap(),
+        &["-e", script, "-c", "./workload 1"],
+    );
+    assert_eq!(ok(&out), "-7\n");
+    let Some(plain) = live() else { return };
+    let out = rstap_in(
+        plain.parent().unwrap(),
+        &["-e", script, "-c", "./workload 1"],
+    );
+    assert_eq!(ok(&out), format!("{}\n", (-7i32) as u32));
+}

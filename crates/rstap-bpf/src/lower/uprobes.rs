@@ -54,6 +54,23 @@ impl Gen<'_> {
         Some(match name {
             "probefunc" => self.literal(function.as_bytes()).map(Some),
             "__uprobe_return" => self.ctx_word(R0, X86_64_AX).map(|()| None),
+            n if n.starts_with("__uprobe_return_") => {
+                // The result's C type is narrower than the register: extend its bits.
+                let spec = &n["__uprobe_return_".len()..];
+                let signed = spec.starts_with('s');
+                let bits: i32 = spec[1..].parse().unwrap_or(64);
+                self.ctx_word(R0, X86_64_AX).map(|()| {
+                    if (1..64).contains(&bits) {
+                        self.asm.alu64_imm(Alu::Lsh, R0, 64 - bits);
+                        self.asm.alu64_imm(
+                            if signed { Alu::Arsh } else { Alu::Rsh },
+                            R0,
+                            64 - bits,
+                        );
+                    }
+                    None
+                })
+            }
             "__usdt_name" | "__usdt_provider" => {
                 let site = mark.unwrap_or_else(|| rstap_ir::UsdtSite {
                     provider: String::new(),

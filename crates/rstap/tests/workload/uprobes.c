@@ -1,8 +1,8 @@
 /* Workload for the user-space probe tests. `uprobes N` calls add(i, 10 * i) for i in
  * 1..N, fires the USDT probe workload:step(i, running total) after each call, then
  * workload:gated(i * 7) for i in 0..2 only while a tracer holds the probe's semaphore,
- * and workload:done(-total) once. Its report goes to stderr so that stdout carries only
- * what the tracer prints. */
+ * and workload:done(-total) once, then sub(3, 10). Its report goes to stderr so that
+ * stdout carries only what the tracer prints. */
 #define _SDT_HAS_SEMAPHORES 1
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,11 @@ SEMAPHORE(done);
 __attribute__((noinline)) int add(int a, int b) {
     __asm__ volatile("");
     return a + b;
+}
+
+__attribute__((noinline)) int sub(int a, int b) {
+    __asm__ volatile("");
+    return a - b;
 }
 
 __attribute__((noinline)) long negate(long v) {
@@ -41,6 +46,7 @@ int main(int argc, char **argv) {
         }
     }
     DTRACE_PROBE1(workload, done, negate(total));
-    fprintf(stderr, "total %ld gated %d\n", total, gated);
+    int diff = sub(3, 10);
+    fprintf(stderr, "total %ld gated %d diff %d\n", total, gated, diff);
     return 0;
 }
