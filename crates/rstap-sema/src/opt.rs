@@ -336,14 +336,15 @@ enum Owner {
     Func(usize),
 }
 
-struct Ctx<'e, 'a> {
+struct Ctx<'e, 'a, 'p> {
     el: &'e mut Elab<'a>,
     changed: bool,
     unread_locals: HashSet<u32>,
-    pure: HashSet<u32>,
+    /// Functions whose calls may go when their value is unused (this round's).
+    pure: &'p HashSet<u32>,
 }
 
-impl Ctx<'_, '_> {
+impl Ctx<'_, '_, '_> {
     fn user(&self, span: Span) -> bool {
         self.el.is_user_file(span.file)
     }
@@ -366,7 +367,7 @@ impl Ctx<'_, '_> {
         for mut s in stmts {
             self.stmt(owner, &mut s);
             match &s.kind {
-                ir::StmtKind::Expr(e) if !has_side_effects(e, &self.pure) => {
+                ir::StmtKind::Expr(e) if !has_side_effects(e, self.pure) => {
                     if self.user(s.span) {
                         self.el.warn(
                             codes::SIDE_EFFECT_FREE,
@@ -383,7 +384,7 @@ impl Ctx<'_, '_> {
                 ir::StmtKind::If { cond, then, els }
                     if is_empty(then)
                         && els.as_deref().is_none_or(is_empty)
-                        && !has_side_effects(cond, &self.pure) =>
+                        && !has_side_effects(cond, self.pure) =>
                 {
                     self.changed = true;
                 }
@@ -423,11 +424,11 @@ impl Ctx<'_, '_> {
     }
 
     fn expr(&mut self, owner: Owner, e: &mut ir::Expr) {
-        struct Dead<'c, 'e, 'a> {
-            ctx: &'c mut Ctx<'e, 'a>,
+        struct Dead<'c, 'e, 'a, 'p> {
+            ctx: &'c mut Ctx<'e, 'a, 'p>,
             owner: Owner,
         }
-        impl VisitorMut for Dead<'_, '_, '_> {
+        impl VisitorMut for Dead<'_, '_, '_, '_> {
             fn visit_expr(&mut self, e: &mut ir::Expr) {
                 walk_expr(self, e);
                 if let ir::ExprKind::Assign {
@@ -631,7 +632,7 @@ pub(crate) fn optimize(el: &mut Elab) {
                 .filter(|l| !u.local_read.contains(l))
                 .collect();
             let mut ctx = Ctx {
-                pure: pure.clone(),
+                pure: &pure,
                 el,
                 changed: false,
                 unread_locals: unread,

@@ -42,47 +42,42 @@ impl KernelFunctionSource {
 
     fn traceable(&self) -> &HashMap<String, BTreeSet<String>> {
         self.traceable.get_or_init(|| {
-            let mut by_module: HashMap<String, BTreeSet<String>> = HashMap::new();
             let filter = crate::tracefs::Tracefs::open()
                 .root()
                 .and_then(|r| std::fs::read_to_string(r.join("available_filter_functions")).ok());
-            if let Some(text) = filter {
-                for line in text.lines() {
-                    let mut words = line.split_whitespace();
-                    let Some(name) = words.next() else { continue };
-                    let module = words
-                        .next()
-                        .map(|m| m.trim_matches(['[', ']']).to_string())
-                        .unwrap_or_default();
-                    by_module
-                        .entry(module)
-                        .or_default()
-                        .insert(name.to_string());
+            match filter {
+                // `name [module]` per line.
+                Some(text) => by_module(text.lines().filter_map(|l| {
+                    let mut words = l.split_whitespace();
+                    Some((words.next()?, words.next()))
+                })),
+                // `address kind name [module]`: the text symbols.
+                None => {
+                    let syms = std::fs::read_to_string("/proc/kallsyms").unwrap_or_default();
+                    by_module(syms.lines().filter_map(|l| {
+                        let mut words = l.split_whitespace();
+                        let (_, kind, name) = (words.next()?, words.next()?, words.next()?);
+                        (matches!(kind, "t" | "T") && !name.starts_with("__pfx_"))
+                            .then_some((name, words.next()))
+                    }))
                 }
-                return by_module;
             }
-            let syms = std::fs::read_to_string("/proc/kallsyms").unwrap_or_default();
-            for line in syms.lines() {
-                let mut words = line.split_whitespace();
-                let (Some(_), Some(kind), Some(name)) = (words.next(), words.next(), words.next())
-                else {
-                    continue;
-                };
-                if !matches!(kind, "t" | "T") || name.starts_with("__pfx_") {
-                    continue;
-                }
-                let module = words
-                    .next()
-                    .map(|m| m.trim_matches(['[', ']']).to_string())
-                    .unwrap_or_default();
-                by_module
-                    .entry(module)
-                    .or_default()
-                    .insert(name.to_string());
-            }
-            by_module
         })
     }
+}
+
+/// Function names grouped by module (`""` for the kernel itself; `[ext4]` is `ext4`).
+fn by_module<'a>(
+    names: impl Iterator<Item = (&'a str, Option<&'a str>)>,
+) -> HashMap<String, BTreeSet<String>> {
+    let mut out: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for (name, module) in names {
+        let module = module.map_or("", |m| m.trim_matches(['[', ']']));
+        out.entry(module.to_string())
+            .or_default()
+            .insert(name.to_string());
+    }
+    out
 }
 
 impl FunctionSource for KernelFunctionSource {

@@ -6,14 +6,22 @@ mod support;
 
 use support::{is_root, rstap, text};
 
+/// Whether the kernel has BTF (the tests that need it say they skip otherwise).
+fn btf_here() -> bool {
+    let here = std::path::Path::new("/sys/kernel/btf/vmlinux").exists();
+    if !here {
+        eprintln!("skipped: no kernel BTF");
+    }
+    here
+}
+
 fn kprobes_here() -> bool {
     std::path::Path::new("/sys/bus/event_source/devices/kprobe").exists()
 }
 
 #[test]
 fn functions_are_listed_from_btf() {
-    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
-        eprintln!("skipped: no kernel BTF");
+    if !btf_here() {
         return;
     }
     let o = rstap(&["-l", "kernel.function(\"vfs_read*\")"]);
@@ -32,8 +40,7 @@ fn functions_are_listed_from_btf() {
 
 #[test]
 fn parameters_compile_to_fentry_code() {
-    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
-        eprintln!("skipped: no kernel BTF");
+    if !btf_here() {
         return;
     }
     let o = rstap(&[
@@ -90,8 +97,7 @@ fn a_kernel_without_fentry_or_kprobes_refuses_with_alternatives() {
 
 #[test]
 fn an_unknown_function_suggests_near_names() {
-    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
-        eprintln!("skipped: no kernel BTF");
+    if !btf_here() {
         return;
     }
     let o = rstap(&["-p2", "-e", r#"probe kernel.function("vfs_raed") {}"#]);
@@ -140,8 +146,7 @@ fn doctor_reports_what_this_machine_supports() {
 
 #[test]
 fn members_of_parameters_are_typed_from_btf() {
-    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
-        eprintln!("skipped: no kernel BTF");
+    if !btf_here() {
         return;
     }
     let o = rstap(&[
@@ -167,8 +172,7 @@ fn members_of_parameters_are_typed_from_btf() {
 
 #[test]
 fn vfs_probes_reach_the_kernel_functions() {
-    if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
-        eprintln!("skipped: no kernel BTF");
+    if !btf_here() {
         return;
     }
     let o = rstap(&[

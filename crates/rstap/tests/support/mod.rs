@@ -28,21 +28,10 @@ pub fn is_root() -> bool {
         .unwrap_or(false)
 }
 
-/// Compiles `tests/workload/NAME.c` once per test binary into the target's temporary
+/// Compiles `tests/workload/NAME.c` (`-O1`) into `NAME` in the target's temporary
 /// directory; `None` when there is no C compiler.
 pub fn c_workload(name: &str) -> Option<std::path::PathBuf> {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/workload")
-        .join(format!("{name}.c"));
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let ok = Command::new("cc")
-        .args(["-O1", "-o"])
-        .arg(&out)
-        .arg(&src)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    ok.then_some(out)
+    c_workload_with(name, name, &["-O1"])
 }
 
 /// Compiles `tests/workload/NAME.c` with extra `cc` flags into `OUT` in the target's
