@@ -29,6 +29,7 @@ pub const RINGBUF_DISCARD: i32 = 133;
 pub const GET_CURRENT_TASK_BTF: i32 = 158;
 pub const GET_FUNC_IP: i32 = 173;
 pub const GET_ATTACH_COOKIE: i32 = 174;
+pub const TASK_PT_REGS: i32 = 175;
 pub const FOR_EACH_MAP_ELEM: i32 = 164;
 pub const SNPRINTF: i32 = 165;
 pub const LOOP: i32 = 181;
@@ -68,6 +69,7 @@ pub fn name(id: i32) -> Option<&'static str> {
         RINGBUF_SUBMIT => "bpf_ringbuf_submit",
         RINGBUF_DISCARD => "bpf_ringbuf_discard",
         GET_CURRENT_TASK_BTF => "bpf_get_current_task_btf",
+        TASK_PT_REGS => "bpf_task_pt_regs",
         GET_FUNC_IP => "bpf_get_func_ip",
         GET_ATTACH_COOKIE => "bpf_get_attach_cookie",
         FOR_EACH_MAP_ELEM => "bpf_for_each_map_elem",

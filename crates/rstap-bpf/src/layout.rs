@@ -178,6 +178,17 @@ pub fn round8(n: u32) -> u32 {
     n.div_ceil(8) * 8
 }
 
+/// `struct bpf_stack_build_id`: status (i32), build id (20 bytes), file offset or
+/// address (u64).
+pub const BUILD_ID_FRAME: u32 = 32;
+
+/// Map flag: a stack map of build ids and file offsets.
+pub const BPF_F_STACK_BUILD_ID: u32 = 1 << 5;
+
+/// Processes `rstap_useen` remembers (the least recently seen are forgotten, and
+/// announced again if they come back).
+pub const PROCESSES_SEEN: u32 = 8192;
+
 /// The maps of a program and where each global lives.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
@@ -197,6 +208,14 @@ pub struct Layout {
     /// The stack map, when a kernel probe unwinds the stack.
     #[serde(default)]
     pub stack_map: Option<usize>,
+    /// The processes that have used user stacks or symbols (`rstap_useen`): each is
+    /// announced to userspace once.
+    #[serde(default)]
+    pub process_map: Option<usize>,
+    /// User stacks as the build id and file offset of each frame
+    /// (`BPF_F_STACK_BUILD_ID`), beside their addresses in `stack_map`.
+    #[serde(default)]
+    pub build_id_map: Option<usize>,
 }
 
 impl Layout {
@@ -360,6 +379,8 @@ impl Layout {
             rodata_map,
             rodata: Vec::new(),
             stack_map: None,
+            process_map: None,
+            build_id_map: None,
             blockdev_map,
         }
     }
@@ -373,6 +394,32 @@ impl Layout {
             key_size: 4,
             value_size: 8 * frames.max(1),
             max_entries: entries.max(1),
+            flags: 0,
+        });
+    }
+
+    /// Adds the build-id stack map: `entries` user stacks of at most `frames` frames.
+    pub fn add_build_id_map(&mut self, frames: u32, entries: u32) {
+        self.build_id_map = Some(self.maps.len());
+        self.maps.push(MapSpec {
+            name: "rstap_ustacks".into(),
+            kind: MapKind::StackTrace,
+            key_size: 4,
+            value_size: BUILD_ID_FRAME * frames.max(1),
+            max_entries: entries.max(1),
+            flags: BPF_F_STACK_BUILD_ID,
+        });
+    }
+
+    /// Adds the map of processes seen using user stacks or symbols.
+    pub fn add_process_map(&mut self) {
+        self.process_map = Some(self.maps.len());
+        self.maps.push(MapSpec {
+            name: "rstap_useen".into(),
+            kind: MapKind::LruHash,
+            key_size: 4,
+            value_size: 8,
+            max_entries: PROCESSES_SEEN,
             flags: 0,
         });
     }

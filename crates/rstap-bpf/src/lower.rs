@@ -24,6 +24,7 @@ use crate::stack_token;
 
 mod stacks;
 mod uprobes;
+mod ustacks;
 
 /// A construct that has no BPF translation in kernel probes.
 pub const UNSUPPORTED: Code = Code("T0001");
@@ -252,12 +253,25 @@ pub enum SiteKind {
     /// `stack(n)`, `callers(n)`, `caller()`, `caller_addr()`.
     NoStackFrame {
         code: Code,
+        /// The user stack rather than the kernel's.
+        #[serde(default)]
+        user: bool,
     },
     /// `print_backtrace()`: the stack-map id is the record's long argument (negative
     /// when the stack is empty or was lost).
     PrintBacktrace,
     /// `print_syms(text)`/`print_stack(text)`: the text is the record's string argument.
     PrintSyms,
+    /// `print_ubacktrace()` (`print_ubacktrace_brief()` when `brief`): the process and
+    /// the stack-map id are the record's long arguments.
+    PrintUbacktrace {
+        brief: bool,
+    },
+    /// `print_usyms(text)`/`print_ustack(text)`: the process, then the text.
+    PrintUsyms,
+    /// A process the session has not seen before used a user stack or symbol: the
+    /// record's long argument is its pid, whose memory map userspace records now.
+    ProcessSeen,
     /// `warn(msg)`.
     Warn,
     /// `exit()`.
@@ -368,6 +382,25 @@ pub fn compile(
     });
     if unwinds {
         layout.add_stack_map(opts.maxbacktrace, opts.max_stacks);
+    }
+    let user_symbols = kernel_probes.iter().any(|&id| {
+        rstap_ir::placement::first_intrinsic_use(program, &program.probe(id).body, |n| {
+            rstap_ir::stacks::USER_SYMBOL_INTRINSICS.contains(&n)
+        })
+        .is_some()
+    });
+    if user_symbols {
+        layout.add_process_map();
+    }
+    let user_unwinds = kernel_probes.iter().any(|&id| {
+        rstap_ir::placement::first_intrinsic_use(program, &program.probe(id).body, |n| {
+            rstap_ir::stacks::USER_UNWINDING_INTRINSICS.contains(&n)
+        })
+        .is_some()
+    });
+    if user_unwinds {
+        // Fewer entries: each is four times the size of an address stack's.
+        layout.add_build_id_map(opts.maxbacktrace, (opts.max_stacks / 4).max(1));
     }
     let flow = rstap_ir::stacks::TokenFlow::analyze(program);
     let mut sites = Vec::new();
@@ -481,6 +514,8 @@ pub fn compile(
                 | SiteKind::Warn
                 | SiteKind::PrintBacktrace
                 | SiteKind::PrintSyms
+                | SiteKind::PrintUbacktrace { .. }
+                | SiteKind::PrintUsyms
         )
     });
     if !prints {
@@ -1478,8 +1513,9 @@ impl<'a> Gen<'a> {
                             SiteKind::Fault { prefix, suffix, .. } => {
                                 self.fault_message(slot, &prefix, ctx.addr, &suffix)?;
                             }
-                            SiteKind::NoStackFrame { .. } => {
-                                let format = format!("{}%lld", rstap_ir::stacks::NO_FRAME_MESSAGE);
+                            SiteKind::NoStackFrame { user, .. } => {
+                                let format =
+                                    format!("{}%lld", rstap_ir::stacks::no_frame_prefix(user));
                                 let msg =
                                     self.snprintf_slots(format.as_bytes(), &[(false, ctx.addr)])?;
                                 self.copy_str(slot, msg, self.width())?;
@@ -3404,6 +3440,8 @@ impl<'a> Gen<'a> {
                     | SiteKind::Printf { .. }
                     | SiteKind::PrintBacktrace
                     | SiteKind::PrintSyms
+                    | SiteKind::PrintUbacktrace { .. }
+                    | SiteKind::PrintUsyms
             ),
         );
         Ok(())
@@ -3688,6 +3726,9 @@ impl<'a> Gen<'a> {
             }
             n => {
                 if let Some(result) = self.uprobe_intrinsic(n, args, span) {
+                    return result;
+                }
+                if let Some(result) = self.user_stack_intrinsic(n, args, span) {
                     return result;
                 }
                 match self.stack_intrinsic(n, args, span) {

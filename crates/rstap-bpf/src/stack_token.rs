@@ -53,7 +53,25 @@ pub mod kind {
     /// `sprint_syms(text)`/`sprint_stack(text)`: the payload is the text, tokens
     /// included.
     pub const SPRINT_SYMS: u8 = b'S';
+    /// `ubacktrace()`: the user stack of process PID as hex.
+    pub const UBACKTRACE: u8 = b'B';
+    /// `sprint_ubacktrace()`.
+    pub const SPRINT_UBACKTRACE: u8 = b'V';
+    /// `ucallers(n)`.
+    pub const UCALLERS: u8 = b'C';
+    /// `usymname(addr)`.
+    pub const USYMNAME: u8 = b'N';
+    /// `usymdata(addr)`.
+    pub const USYMDATA: u8 = b'D';
+    /// `umodname(addr)`.
+    pub const UMODNAME: u8 = b'M';
+    /// `sprint_usyms(text)`/`sprint_ustack(text)`: the process, then the text.
+    pub const SPRINT_USYMS: u8 = b'Y';
 }
+
+/// Letters of a process id (user-space tokens name the process whose stack or
+/// address it is: user symbols depend on the process's memory map).
+pub const PID_LETTERS: usize = 8;
 
 /// One decoded token. (`print_backtrace()` and `print_syms()` print rather than return a
 /// value: they are output records of their own, see `SiteKind`.)
@@ -71,6 +89,78 @@ pub enum Token<'a> {
     Caller(u64),
     /// The raw text (which may hold tokens itself) to list the symbols of.
     SprintSyms(&'a [u8]),
+    /// `ubacktrace()`.
+    UBacktrace(UserStack),
+    SprintUBacktrace(UserStack),
+    /// `ucallers(n)`; `n` is -1 for the whole stack.
+    UCallers {
+        stack: UserStack,
+        n: i64,
+    },
+    /// `usymname(addr)`, with the user stack of the event (whose frames locate the
+    /// process's files when its memory map could not be recorded).
+    USymname {
+        stack: UserStack,
+        addr: u64,
+    },
+    USymdata {
+        stack: UserStack,
+        addr: u64,
+    },
+    UModname {
+        stack: UserStack,
+        addr: u64,
+    },
+    /// `sprint_usyms(text)` in process `pid`.
+    SprintUSyms {
+        pid: u32,
+        text: &'a [u8],
+    },
+}
+
+/// A user stack as a kernel probe recorded it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UserStack {
+    /// The process whose stack it is.
+    pub pid: u32,
+    /// Its id in the stack map (addresses).
+    pub stack: u32,
+    /// Its id in the build-id stack map (file and offset of each frame, recorded by
+    /// the kernel at the event: they resolve after the process is gone);
+    /// [`NO_STACK`] when it could not be recorded.
+    pub build_ids: u32,
+    /// At a function's entry, where the function was called from (the frame that a
+    /// frame-pointer walk misses there: the function has not pushed its frame yet);
+    /// 0 elsewhere.
+    pub caller: u64,
+}
+
+/// A stack id that names no stack.
+pub const NO_STACK: u32 = u32::MAX;
+
+/// Letters of a [`UserStack`].
+pub const USER_STACK_LETTERS: usize = PID_LETTERS + 2 * ID_LETTERS + ADDR_LETTERS;
+
+fn user_stack_letters(out: &mut Vec<u8>, u: &UserStack) {
+    letters(out, u64::from(u.pid), PID_LETTERS);
+    letters(out, u64::from(u.stack), ID_LETTERS);
+    letters(out, u64::from(u.build_ids), ID_LETTERS);
+    letters(out, u.caller, ADDR_LETTERS);
+}
+
+fn read_user_stack(payload: &[u8]) -> Option<UserStack> {
+    if payload.len() != USER_STACK_LETTERS {
+        return None;
+    }
+    let (pid, rest) = payload.split_at(PID_LETTERS);
+    let (stack, rest) = rest.split_at(ID_LETTERS);
+    let (build_ids, caller) = rest.split_at(ID_LETTERS);
+    Some(UserStack {
+        pid: read_letters(pid)? as u32,
+        stack: read_letters(stack)? as u32,
+        build_ids: read_letters(build_ids)? as u32,
+        caller: read_letters(caller)?,
+    })
 }
 
 /// A piece of a kernel string: plain bytes or a token.
@@ -135,6 +225,39 @@ pub fn encode(token: &Token<'_>) -> Vec<u8> {
             out.push(kind::SPRINT_SYMS);
             out.extend_from_slice(text);
         }
+        Token::UBacktrace(u) | Token::SprintUBacktrace(u) => {
+            out.push(if matches!(token, Token::UBacktrace(_)) {
+                kind::UBACKTRACE
+            } else {
+                kind::SPRINT_UBACKTRACE
+            });
+            user_stack_letters(&mut out, &u);
+        }
+        Token::UCallers { stack, n } => {
+            out.push(kind::UCALLERS);
+            letters(
+                &mut out,
+                n.saturating_add(1).clamp(0, 255) as u64,
+                COUNT_LETTERS,
+            );
+            user_stack_letters(&mut out, &stack);
+        }
+        Token::USymname { stack, addr }
+        | Token::USymdata { stack, addr }
+        | Token::UModname { stack, addr } => {
+            out.push(match token {
+                Token::USymname { .. } => kind::USYMNAME,
+                Token::USymdata { .. } => kind::USYMDATA,
+                _ => kind::UMODNAME,
+            });
+            user_stack_letters(&mut out, &stack);
+            letters(&mut out, addr, ADDR_LETTERS);
+        }
+        Token::SprintUSyms { pid, text } => {
+            out.push(kind::SPRINT_USYMS);
+            letters(&mut out, u64::from(pid), PID_LETTERS);
+            out.extend_from_slice(text);
+        }
     }
     out.push(END);
     out
@@ -170,6 +293,34 @@ fn decode(kind_byte: u8, payload: &[u8]) -> Option<Token<'_>> {
         kind::SYMDATA => Token::Symdata(addr()?),
         kind::CALLER => Token::Caller(addr()?),
         kind::SPRINT_SYMS => Token::SprintSyms(payload),
+        kind::UBACKTRACE => Token::UBacktrace(read_user_stack(payload)?),
+        kind::SPRINT_UBACKTRACE => Token::SprintUBacktrace(read_user_stack(payload)?),
+        kind::UCALLERS => {
+            let count = payload.get(..COUNT_LETTERS)?;
+            Token::UCallers {
+                stack: read_user_stack(&payload[COUNT_LETTERS..])?,
+                n: read_letters(count)? as i64 - 1,
+            }
+        }
+        kind::USYMNAME | kind::USYMDATA | kind::UMODNAME => {
+            if payload.len() != USER_STACK_LETTERS + ADDR_LETTERS {
+                return None;
+            }
+            let stack = read_user_stack(&payload[..USER_STACK_LETTERS])?;
+            let addr = read_letters(&payload[USER_STACK_LETTERS..])?;
+            match kind_byte {
+                kind::USYMNAME => Token::USymname { stack, addr },
+                kind::USYMDATA => Token::USymdata { stack, addr },
+                _ => Token::UModname { stack, addr },
+            }
+        }
+        kind::SPRINT_USYMS => {
+            let pid = read_letters(payload.get(..PID_LETTERS)?)? as u32;
+            Token::SprintUSyms {
+                pid,
+                text: &payload[PID_LETTERS..],
+            }
+        }
         _ => return None,
     })
 }
@@ -204,8 +355,16 @@ pub fn scan(raw: &[u8]) -> Vec<Piece<'_>> {
             }
         }
         let Some(end) = end else {
-            if rest.get(start + 1) == Some(&kind::SPRINT_SYMS) {
-                pieces.push(Piece::Token(Token::SprintSyms(&rest[start + 2..])));
+            match rest.get(start + 1) {
+                Some(&kind::SPRINT_SYMS) => {
+                    pieces.push(Piece::Token(Token::SprintSyms(&rest[start + 2..])));
+                }
+                Some(&kind::SPRINT_USYMS) => {
+                    if let Some(t) = decode(kind::SPRINT_USYMS, &rest[start + 2..]) {
+                        pieces.push(Piece::Token(t));
+                    }
+                }
+                _ => {}
             }
             break;
         };
@@ -238,6 +397,67 @@ mod tests {
             Token::Caller(0x401136),
             Token::SprintSyms(b"0x10 0x20"),
             Token::SprintSyms(b""),
+            Token::UBacktrace(UserStack {
+                pid: 4242,
+                stack: 17,
+                build_ids: 18,
+                caller: 0x5555_5555_1200,
+            }),
+            Token::SprintUBacktrace(UserStack {
+                pid: u32::MAX,
+                stack: 0,
+                build_ids: NO_STACK,
+                caller: 0,
+            }),
+            Token::UCallers {
+                stack: UserStack {
+                    pid: 1,
+                    stack: 2,
+                    build_ids: 3,
+                    caller: 0,
+                },
+                n: -1,
+            },
+            Token::UCallers {
+                stack: UserStack {
+                    pid: 1,
+                    stack: 2,
+                    build_ids: 3,
+                    caller: 4,
+                },
+                n: 4,
+            },
+            Token::USymname {
+                stack: UserStack {
+                    pid: 77,
+                    stack: 5,
+                    build_ids: 6,
+                    caller: 0x5555_5555_1000,
+                },
+                addr: 0x5555_5555_1139,
+            },
+            Token::USymdata {
+                stack: UserStack {
+                    pid: 77,
+                    stack: NO_STACK,
+                    build_ids: NO_STACK,
+                    caller: 0,
+                },
+                addr: 0,
+            },
+            Token::UModname {
+                stack: UserStack {
+                    pid: 9,
+                    stack: 1,
+                    build_ids: 2,
+                    caller: 0,
+                },
+                addr: 0x7fff_0000_1000,
+            },
+            Token::SprintUSyms {
+                pid: 3,
+                text: b"0x10 0x20",
+            },
         ];
         for t in tokens {
             let bytes = encode(&t);

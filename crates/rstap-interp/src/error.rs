@@ -25,9 +25,10 @@ pub const READ_FAULT: Code = Code("R0011");
 pub const STORE_FAILURE: Code = Code("R0012");
 pub const NO_STACK_FRAME: Code = Code("R0013");
 
-/// The message of [`NO_STACK_FRAME`]: the kernel stack has no frame at `level`.
-pub fn no_stack_frame(level: i64) -> String {
-    rstap_ir::stacks::no_frame_message(level)
+/// The message of [`NO_STACK_FRAME`]: the kernel (or user) stack has no frame at
+/// `level`.
+pub fn no_stack_frame(user: bool, level: i64) -> String {
+    rstap_ir::stacks::no_frame_message(user, level)
 }
 
 impl RuntimeError {

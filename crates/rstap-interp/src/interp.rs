@@ -62,6 +62,9 @@ pub struct InterpOptions {
     /// Kernel symbols for `symname`, `print_stack` and the display of stack keys,
     /// shared with the live runtime and read on first use.
     pub kernel_symbols: rstap_symbolize::SharedKernelSymbols,
+    /// The processes the live runtime recorded: user addresses printed in userspace
+    /// probes resolve in the process that maps code there.
+    pub user_symbols: rstap_symbolize::SharedProcessSymbols,
 }
 
 /// The per-handler-run context.

@@ -210,6 +210,34 @@ table! {
         let text = rstap_symbolize::format::sprint_syms(bytes(a, 0), kernel_symbols(i), max);
         Ok(i.string(text))
     },
+    // user stacks and user symbols: userspace probes run in no traced process
+    "ubacktrace" => |_, _, _| Ok(Value::empty_str()),
+    "sprint_ubacktrace" => |_, _, _| Ok(Value::empty_str()),
+    "print_ubacktrace" => |_, _, _| Ok(Value::Long(0)),
+    "print_ubacktrace_brief" => |_, _, _| Ok(Value::Long(0)),
+    "ucallers" => |_, a, span| match long(a, 0) {
+        n if n < 0 => Ok(Value::empty_str()),
+        n => Err(no_user_frame(n, span)),
+    },
+    "uaddr" => |_, _, _| Ok(Value::Long(0)),
+    "usymname" => |i, a, _| user_symbol_text(i, long(a, 0) as u64, rstap_symbolize::format::symname),
+    "usymdata" => |i, a, _| user_symbol_text(i, long(a, 0) as u64, rstap_symbolize::format::symdata),
+    "umodname" => |i, a, _| {
+        let name = i.options.user_symbols.any_process().module_short_name(long(a, 0) as u64);
+        Ok(i.string(name.unwrap_or_else(|| "<unknown>".into()).into_bytes()))
+    },
+    "print_usyms" => |i, a, _| {
+        let users = i.options.user_symbols.clone();
+        let text = rstap_symbolize::format::print_syms(bytes(a, 0), &users.any_process());
+        i.out.out(&text);
+        Ok(Value::Long(0))
+    },
+    "sprint_usyms" => |i, a, _| {
+        let max = i.limits.maxstringlen;
+        let users = i.options.user_symbols.clone();
+        let text = rstap_symbolize::format::sprint_syms(bytes(a, 0), &users.any_process(), max);
+        Ok(i.string(text))
+    },
     "log" => |i, a, _| {
         let mut line = bytes(a, 0).to_vec();
         if line.last() != Some(&b'\n') {
@@ -222,7 +250,31 @@ table! {
 }
 
 fn no_frame(level: i64, span: Span) -> Unwind {
-    fail(error::NO_STACK_FRAME, error::no_stack_frame(level), span)
+    fail(
+        error::NO_STACK_FRAME,
+        error::no_stack_frame(false, level),
+        span,
+    )
+}
+
+fn no_user_frame(level: i64, span: Span) -> Unwind {
+    fail(
+        error::NO_STACK_FRAME,
+        error::no_stack_frame(true, level),
+        span,
+    )
+}
+
+/// A user symbol of `address` in userspace probes, which run in no traced process: in
+/// whichever recorded process maps code there, else the address in hex.
+fn user_symbol_text(
+    i: &mut Interp<'_>,
+    address: u64,
+    text: fn(&rstap_symbolize::ResolvedAddress) -> String,
+) -> Exec<Value> {
+    use rstap_symbolize::Resolver;
+    let resolved = i.options.user_symbols.any_process().resolve(address);
+    Ok(i.string(text(&resolved).into_bytes()))
 }
 
 /// The session's kernel symbols, with a warning the first time they cannot be read.

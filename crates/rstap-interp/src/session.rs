@@ -33,6 +33,8 @@ pub struct SessionOptions {
     pub handle_signals: bool,
     /// The session's kernel symbols (read on first use).
     pub kernel_symbols: rstap_symbolize::SharedKernelSymbols,
+    /// The processes whose user stacks or symbols the session has seen.
+    pub user_symbols: rstap_symbolize::SharedProcessSymbols,
     /// `-t`: print the per-probe report at exit (`Json`: as JSON).
     pub timing: Option<TimingFormat>,
 }
@@ -54,6 +56,7 @@ impl Default for SessionOptions {
             command: None,
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
+            user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: None,
         }
     }
@@ -271,6 +274,7 @@ pub fn run_with_events(
             suppress_handler_errors: options.suppress_handler_errors,
             target,
             kernel_symbols: options.kernel_symbols.clone(),
+            user_symbols: options.user_symbols.clone(),
         },
     );
 

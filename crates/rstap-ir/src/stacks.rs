@@ -21,6 +21,42 @@ pub const UNWINDING_INTRINSICS: &[&str] = &[
     "caller",
     "caller_addr",
     "stack",
+    "ubacktrace",
+    "print_ubacktrace",
+    "print_ubacktrace_brief",
+    "sprint_ubacktrace",
+    "ucallers",
+    "usymname",
+    "usymdata",
+    "umodname",
+];
+
+/// Intrinsics that unwind the user stack (user symbols record it to find the
+/// process's files).
+pub const USER_UNWINDING_INTRINSICS: &[&str] = &[
+    "ubacktrace",
+    "print_ubacktrace",
+    "print_ubacktrace_brief",
+    "sprint_ubacktrace",
+    "ucallers",
+    "usymname",
+    "usymdata",
+    "umodname",
+];
+
+/// Intrinsics that need the memory map of the current process (user stacks and user
+/// symbols), which userspace records the first time a process uses one.
+pub const USER_SYMBOL_INTRINSICS: &[&str] = &[
+    "ubacktrace",
+    "print_ubacktrace",
+    "print_ubacktrace_brief",
+    "sprint_ubacktrace",
+    "ucallers",
+    "usymname",
+    "usymdata",
+    "umodname",
+    "print_usyms",
+    "sprint_usyms",
 ];
 
 /// Intrinsics that read the registers of the event.
@@ -28,6 +64,7 @@ pub const REGISTER_INTRINSICS: &[&str] = &[
     "addr",
     "probefunc",
     "user_mode",
+    "uaddr",
     "int_arg",
     "uint_arg",
     "long_arg",
@@ -55,15 +92,29 @@ pub const TOKEN_INTRINSICS: &[&str] = &[
     "symdata",
     "probefunc",
     "sprint_syms",
+    "ubacktrace",
+    "sprint_ubacktrace",
+    "ucallers",
+    "usymname",
+    "usymdata",
+    "umodname",
+    "sprint_usyms",
 ];
 
-/// The message of the error raised when a level of the kernel stack does not exist.
-pub fn no_frame_message(level: i64) -> String {
-    format!("{NO_FRAME_MESSAGE}{level}")
+/// The message of the error raised when a level of the kernel (or the user) stack does
+/// not exist.
+pub fn no_frame_message(user: bool, level: i64) -> String {
+    format!("{}{level}", no_frame_prefix(user))
 }
 
 /// [`no_frame_message`] without the level.
-pub const NO_FRAME_MESSAGE: &str = "cannot unwind the kernel stack to level ";
+pub fn no_frame_prefix(user: bool) -> &'static str {
+    if user {
+        "cannot unwind the user stack to level "
+    } else {
+        "cannot unwind the kernel stack to level "
+    }
+}
 
 /// Where a local lives: locals are numbered per probe and per function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

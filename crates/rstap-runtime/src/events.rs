@@ -83,7 +83,7 @@ pub fn decode_into(
                     let raw = &raw[..n];
                     match site.kind {
                         // print_syms expands its argument itself.
-                        SiteKind::PrintSyms => Arg::Str(Cow::Borrowed(raw)),
+                        SiteKind::PrintSyms | SiteKind::PrintUsyms => Arg::Str(Cow::Borrowed(raw)),
                         _ => Arg::Str(stacks.expand(raw).map_or(Cow::Borrowed(raw), Cow::Owned)),
                     }
                 }
@@ -182,14 +182,14 @@ pub fn decode_into(
             }
             Decoded::Other(Event::Warning(line))
         }
-        SiteKind::NoStackFrame { code } => {
+        SiteKind::NoStackFrame { code, user } => {
             let level = match args.first() {
                 Some(Arg::Long(n)) => *n,
                 _ => 0,
             };
             Decoded::Other(Event::Error(RuntimeError::new(
                 *code,
-                rstap_ir::stacks::no_frame_message(level),
+                rstap_ir::stacks::no_frame_message(*user, level),
                 site.span,
             )))
         }
@@ -202,6 +202,31 @@ pub fn decode_into(
         SiteKind::PrintSyms => {
             if let Some(Arg::Str(s)) = args.first() {
                 out.extend_from_slice(&stacks.print_syms(s));
+            }
+            Decoded::Output
+        }
+        SiteKind::PrintUbacktrace { brief } => {
+            if let [
+                Arg::Long(pid),
+                Arg::Long(id),
+                Arg::Long(ids),
+                Arg::Long(caller),
+            ] = args.as_slice()
+            {
+                let values = [*pid, *id, *ids, *caller];
+                out.extend_from_slice(&stacks.print_ubacktrace(values, *brief));
+            }
+            Decoded::Output
+        }
+        SiteKind::PrintUsyms => {
+            if let [Arg::Long(pid), Arg::Str(s)] = args.as_slice() {
+                out.extend_from_slice(&stacks.print_usyms(*pid, s));
+            }
+            Decoded::Output
+        }
+        SiteKind::ProcessSeen => {
+            if let Some(Arg::Long(pid)) = args.first() {
+                stacks.note_process(*pid as u32);
             }
             Decoded::Output
         }

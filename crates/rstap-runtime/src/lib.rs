@@ -386,11 +386,22 @@ pub fn run(
         .and_then(|i| tail.get(i - layout.rodata_map))
         .map(|m| m as &dyn stacks::StackSource);
     let symbols = opts.session.kernel_symbols.clone();
-    let expander = Rc::new(stacks::Expander::new(
-        stack_map,
-        symbols.clone(),
-        opts.maxstringlen,
-    ));
+    // The probed programs' files are where their stacks' frames are found by build id.
+    for p in &program.probes {
+        if let rstap_ir::ProbeKind::Uprobe { path, .. } = &p.kind {
+            let path = std::path::Path::new(path);
+            opts.session.user_symbols.with(|c| c.add_known_file(path));
+        }
+    }
+    let build_ids: Option<&dyn stacks::BuildIdSource> = layout
+        .build_id_map
+        .and_then(|i| tail.get(i - layout.rodata_map))
+        .map(|m| m as &dyn stacks::BuildIdSource);
+    let expander = Rc::new(
+        stacks::Expander::new(stack_map, symbols.clone(), opts.maxstringlen)
+            .with_processes(opts.session.user_symbols.clone())
+            .with_build_ids(build_ids),
+    );
     let mut events =
         Events::new(compiled, control, attached, Rc::clone(&expander)).map_err(|e| {
             Box::new(

@@ -32,4 +32,4 @@ pub use maps::{Mapping, MappingSource};
 pub use process::{ProcessResolver, ProcessSnapshot, ProcessSymbolCache};
 pub use profile::FoldedProfile;
 pub use resolved::{ModulePart, ResolvedAddress, Resolver, SymbolPart};
-pub use shared::SharedKernelSymbols;
+pub use shared::{AnyProcess, SharedKernelSymbols, SharedProcessSymbols};

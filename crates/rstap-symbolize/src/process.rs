@@ -212,6 +212,18 @@ impl ProcessSnapshot {
     }
 }
 
+/// The name a file found by build id prints under: its path, or for a held handle the
+/// file it was opened from.
+fn display_path(path: &Path) -> String {
+    if path.starts_with("/proc/self/fd")
+        && let Ok(target) = std::fs::read_link(path)
+    {
+        let text = target.display().to_string();
+        return text.strip_suffix(" (deleted)").unwrap_or(&text).to_string();
+    }
+    path.display().to_string()
+}
+
 /// Opens the file behind `mapping` so it outlives the process: through
 /// `map_files` (exact file, even if deleted), then the process's root (its
 /// mount namespace), then the plain path.
@@ -238,6 +250,24 @@ fn open_mapped_file(pid: u32, mapping: &Mapping, module: &SnapshotModule) -> Opt
 pub struct ProcessSymbolCache {
     elf: ElfSymbolizer,
     snapshots: HashMap<u32, ProcessSnapshot>,
+    /// Files by build id (padded with zeros to 20 bytes, as the kernel records it),
+    /// for stacks of processes that were never recorded.
+    by_build_id: HashMap<[u8; 20], PathBuf>,
+    /// Files to index by build id when a stack first needs it.
+    known_files: Vec<PathBuf>,
+    indexed: bool,
+    /// Addresses resolved by build id: the text of a stack keeps resolving after
+    /// its stack was printed (`print_ustack(k)` of a `ubacktrace()` key).
+    by_address: HashMap<u64, ResolvedAddress>,
+}
+
+/// A build id as the kernel's stack map holds it.
+fn padded_build_id(id: &[u8]) -> Option<[u8; 20]> {
+    let mut out = [0u8; 20];
+    (!id.is_empty() && id.len() <= 20).then(|| {
+        out[..id.len()].copy_from_slice(id);
+        out
+    })
 }
 
 impl ProcessSymbolCache {
@@ -248,6 +278,10 @@ impl ProcessSymbolCache {
     /// Takes (or retakes, after an exec or dlopen) a snapshot of `pid`.
     pub fn snapshot(&mut self, pid: u32) -> Result<&ProcessSnapshot, SymbolizeError> {
         let snapshot = ProcessSnapshot::capture(pid)?;
+        // An exiting process has already released its memory: its map reads empty.
+        if !snapshot.mappings.iter().any(|m| m.executable) {
+            return Err(SymbolizeError::NoSuchProcess { pid });
+        }
         self.snapshots.insert(pid, snapshot);
         Ok(&self.snapshots[&pid])
     }
@@ -295,7 +329,12 @@ impl ProcessSymbolCache {
         let Some(snapshot) = self.snapshots.get(&pid) else {
             return addresses
                 .iter()
-                .map(|&a| ResolvedAddress::unknown(a))
+                .map(|&a| {
+                    self.by_address
+                        .get(&a)
+                        .cloned()
+                        .unwrap_or_else(|| ResolvedAddress::unknown(a))
+                })
                 .collect();
         };
         let mut resolved: Vec<ResolvedAddress> = Vec::with_capacity(addresses.len());
@@ -329,6 +368,139 @@ impl ProcessSymbolCache {
             }
         }
         resolved
+    }
+
+    /// Adds a file that traced processes may map (a probed binary, the `-c` command):
+    /// frames recorded by build id are found in it.
+    pub fn add_known_file(&mut self, path: &Path) {
+        self.known_files.push(path.to_path_buf());
+        self.indexed = false;
+    }
+
+    /// The file whose build id is `build_id`: among the known files, the files of
+    /// recorded processes, the files this process maps (the C library and the
+    /// dynamic loader are usually the traced program's too), and
+    /// `/usr/lib/debug/.build-id`.
+    pub fn file_with_build_id(&mut self, build_id: &[u8; 20]) -> Option<PathBuf> {
+        if !self.indexed {
+            self.indexed = true;
+            let mut candidates = self.known_files.clone();
+            if let Ok(maps) = read_process_maps(std::process::id()) {
+                candidates.extend(
+                    maps.iter()
+                        .filter(|m| m.executable)
+                        .filter_map(|m| m.path().map(Path::to_path_buf)),
+                );
+            }
+            for path in candidates {
+                if let Some(id) = read_build_id(&path).as_deref().and_then(padded_build_id) {
+                    self.by_build_id.entry(id).or_insert(path);
+                }
+            }
+        }
+        if let Some(path) = self.by_build_id.get(build_id) {
+            return Some(path.clone());
+        }
+        for snapshot in self.snapshots.values() {
+            for module in &snapshot.modules {
+                if module.build_id.as_deref().and_then(padded_build_id) == Some(*build_id) {
+                    return module.elf_path();
+                }
+            }
+        }
+        let len = build_id.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+        let hex: String = build_id[..len].iter().map(|b| format!("{b:02x}")).collect();
+        if hex.len() > 2 {
+            let debug = PathBuf::from(format!(
+                "/usr/lib/debug/.build-id/{}/{}.debug",
+                &hex[..2],
+                &hex[2..]
+            ));
+            if debug.exists() {
+                self.by_build_id.insert(*build_id, debug.clone());
+                return Some(debug);
+            }
+        }
+        None
+    }
+
+    /// Resolves frames recorded as (address, file with that build id, offset in it),
+    /// for a process that was never recorded; frames whose file is not found keep
+    /// their address only.
+    pub fn resolve_file_frames(&mut self, frames: &[(u64, [u8; 20], u64)]) -> Vec<ResolvedAddress> {
+        let mut resolved: Vec<ResolvedAddress> = frames
+            .iter()
+            .map(|&(address, ..)| ResolvedAddress::unknown(address))
+            .collect();
+        let mut by_file: HashMap<PathBuf, (Vec<usize>, Vec<u64>)> = HashMap::new();
+        for (i, (_, build_id, offset)) in frames.iter().enumerate() {
+            if let Some(path) = self.file_with_build_id(build_id) {
+                let entry = by_file.entry(path).or_default();
+                entry.0.push(i);
+                entry.1.push(*offset);
+            }
+        }
+        for (path, (positions, offsets)) in by_file {
+            let name = display_path(&path);
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            let symbols = self
+                .elf
+                .symbolize(&path, ElfAddressKind::FileOffset, &offsets)
+                .unwrap_or_default();
+            for (k, &i) in positions.iter().enumerate() {
+                resolved[i].module = Some(ModulePart {
+                    name: name.clone(),
+                    offset: offsets[k],
+                    size,
+                });
+                resolved[i].symbol = symbols.get(k).cloned().flatten();
+                self.by_address
+                    .insert(resolved[i].address, resolved[i].clone());
+            }
+        }
+        resolved
+    }
+
+    /// An address of a process that was never recorded, located through the files of
+    /// its stack's `frames` (address, build id, file offset): a frame's own address, or
+    /// an address at the same distance from a file's offsets as a frame in that file
+    /// (within the file's size).
+    pub fn resolve_near_frames(
+        &mut self,
+        address: u64,
+        frames: &[(u64, [u8; 20], u64)],
+    ) -> ResolvedAddress {
+        if let Some(i) = frames.iter().position(|f| f.0 == address) {
+            return self.resolve_file_frames(&frames[i..=i]).remove(0);
+        }
+        for &(frame, build_id, offset) in frames {
+            let Some(path) = self.file_with_build_id(&build_id) else {
+                continue;
+            };
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            let delta = frame.wrapping_sub(offset);
+            if let Some(off) = address.checked_sub(delta).filter(|&o| o < size) {
+                return self
+                    .resolve_file_frames(&[(address, build_id, off)])
+                    .remove(0);
+            }
+        }
+        ResolvedAddress::unknown(address)
+    }
+
+    /// `address` as a stack of some process resolved it by build id before.
+    pub fn resolved_before(&self, address: u64) -> Option<&ResolvedAddress> {
+        self.by_address.get(&address)
+    }
+
+    /// A recorded process with code mapped at `address` (the lowest pid, so the
+    /// answer does not depend on the order of recording).
+    pub fn process_with_code_at(&self, address: u64) -> Option<u32> {
+        self.snapshots
+            .iter()
+            .filter(|(_, s)| s.is_code_address(address))
+            .map(|(&pid, _)| pid)
+            .min()
     }
 
     /// `umodname` for `pid`.

@@ -8,9 +8,10 @@
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::kallsyms::KernelSymbols;
+use crate::process::ProcessSymbolCache;
 use crate::resolved::{ResolvedAddress, Resolver};
 
 #[derive(Default)]
@@ -103,5 +104,83 @@ mod tests {
         assert_eq!(shared.get().unwrap().len(), 3);
         assert_eq!(shared.take_warning(), None);
         assert_eq!(clone.resolve(0x10), ResolvedAddress::unknown(0x10));
+    }
+}
+
+/// A handle on the session's recorded processes (see [`ProcessSymbolCache`]); clones
+/// share one cache. The live runtime records processes as the kernel reports them; the
+/// userspace interpreter resolves user addresses against them after they exit.
+#[derive(Clone, Default)]
+pub struct SharedProcessSymbols {
+    inner: Arc<Mutex<ProcessSymbolCache>>,
+}
+
+impl fmt::Debug for SharedProcessSymbols {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SharedProcessSymbols")
+    }
+}
+
+impl SharedProcessSymbols {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs `f` on the cache.
+    pub fn with<R>(&self, f: impl FnOnce(&mut ProcessSymbolCache) -> R) -> R {
+        let mut cache = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut cache)
+    }
+
+    /// Records (or records again) the memory map of `pid`; a process already gone
+    /// keeps what was recorded before.
+    pub fn record(&self, pid: u32) {
+        self.with(|c| {
+            let _ = c.snapshot(pid);
+        });
+    }
+
+    /// Records `pid` unless it was recorded before.
+    pub fn ensure(&self, pid: u32) {
+        self.with(|c| {
+            let _ = c.ensure_snapshot(pid);
+        });
+    }
+
+    /// A [`Resolver`] over every recorded process: an address resolves in a process
+    /// that has code mapped there (for code that runs in no traced process, such as an
+    /// `end` probe printing stacks collected earlier).
+    pub fn any_process(&self) -> AnyProcess<'_> {
+        AnyProcess { shared: self }
+    }
+}
+
+/// See [`SharedProcessSymbols::any_process`].
+pub struct AnyProcess<'a> {
+    shared: &'a SharedProcessSymbols,
+}
+
+impl AnyProcess<'_> {
+    /// `umodname`: the short name of the module at `address`, if any process maps one.
+    pub fn module_short_name(&self, address: u64) -> Option<String> {
+        self.shared.with(|c| match c.process_with_code_at(address) {
+            Some(pid) => c.module_short_name(pid, address),
+            None => {
+                let module = c.resolved_before(address)?.module.as_ref()?;
+                Some(crate::format::module_basename(&module.name).to_string())
+            }
+        })
+    }
+}
+
+impl Resolver for AnyProcess<'_> {
+    fn resolve(&self, address: u64) -> ResolvedAddress {
+        self.shared.with(|c| match c.process_with_code_at(address) {
+            Some(pid) => c.resolve(pid, address),
+            None => c
+                .resolved_before(address)
+                .cloned()
+                .unwrap_or_else(|| ResolvedAddress::unknown(address)),
+        })
     }
 }

@@ -231,6 +231,70 @@ fn resolves_a_function_of_this_test_binary() {
     assert_eq!(by_offset[0].as_ref().map(|s| &s.name), Some(&symbol.name));
 }
 
+#[inline(never)]
+fn rstap_symbolize_second_marker(x: u64) -> u64 {
+    std::hint::black_box(x.wrapping_add(17).rotate_right(3))
+}
+
+#[test]
+fn frames_recorded_by_build_id_resolve_without_the_process_map() {
+    let marker: fn(u64) -> u64 = rstap_symbolize_marker_function;
+    let second: fn(u64) -> u64 = rstap_symbolize_second_marker;
+    assert_ne!(marker(3).wrapping_add(second(4)), 0);
+    let (address, other) = (marker as usize as u64 + 2, second as usize as u64);
+    let exe = std::fs::canonicalize("/proc/self/exe").expect("own executable");
+    // What the kernel records for a frame: the file's build id and the offset in it.
+    let mut own = ProcessSymbolCache::new();
+    own.snapshot(std::process::id())
+        .expect("own maps are readable");
+    let mapping = own
+        .get(std::process::id())
+        .unwrap()
+        .mapping_for(address)
+        .unwrap();
+    let offset = address - mapping.start + mapping.file_offset;
+    let Some(id) = rstap_symbolize::elf::read_build_id(&exe) else {
+        eprintln!("skipped: the test binary has no build id");
+        return;
+    };
+    let mut build_id = [0u8; 20];
+    build_id[..id.len()].copy_from_slice(&id);
+
+    // A cache that never recorded this process finds the file among known files.
+    let mut cache = ProcessSymbolCache::new();
+    cache.add_known_file(&exe);
+    assert_eq!(
+        cache.file_with_build_id(&build_id).as_deref(),
+        Some(exe.as_path())
+    );
+    let frames = [(address, build_id, offset)];
+    let resolved = cache.resolve_file_frames(&frames);
+    let line = frame_line(&resolved[0], FrameStyle::Full);
+    assert!(
+        line.starts_with(&format!(" {address:#x} : "))
+            && line.contains("rstap_symbolize_marker_function+0x2/0x")
+            && line.ends_with(&format!(" [{}]\n", exe.display())),
+        "{line}"
+    );
+    // Another address of the same file, located from the frame's distance to its
+    // offset, and the frame's own address remembered for text that names it later.
+    let near = cache.resolve_near_frames(other, &frames);
+    assert_eq!(
+        symname(&near),
+        symname(&cache.resolve_near_frames(other, &frames))
+    );
+    assert!(
+        symname(&near).contains("rstap_symbolize_second_marker"),
+        "{near:?}"
+    );
+    assert_eq!(cache.resolved_before(address), Some(&resolved[0]));
+    assert!(symname(&cache.resolve(4242, address)).contains("marker_function"));
+    // An unknown build id resolves to nothing.
+    assert_eq!(cache.file_with_build_id(&[0x5a; 20]), None);
+    let unknown = cache.resolve_file_frames(&[(0x1000, [0x5a; 20], 0x10)]);
+    assert_eq!(symname(&unknown[0]), "0x1000");
+}
+
 /// Polls until `pid` maps a file whose name contains `needle`
 /// (the dynamic loader maps libraries shortly after exec).
 fn wait_for_mapping(pid: u32, needle: &str) -> bool {

@@ -779,6 +779,7 @@ impl Driver {
             command: self.cfg.command.clone(),
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
+            user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: self.cfg.timing,
         };
         let symbols = opts.kernel_symbols.clone();

@@ -22,8 +22,12 @@ use crate::insn::*;
 use crate::layout::{STATS_MAP, STATS_STACKS_LOST};
 use crate::stack_token::{self, kind};
 
-/// `-EFAULT` from `bpf_get_stackid`: the stack has no kernel frames.
+/// `-EFAULT` from `bpf_get_stackid`: the stack has no frames (no kernel frames, or no
+/// user context).
 const EFAULT: i32 = 14;
+
+/// `bpf_get_stack*` flag: the user stack of the current task.
+const BPF_F_USER_STACK: i32 = 0x100;
 
 impl Gen<'_> {
     /// Kernel stacks, registers and symbols; `None` when `name` is none of them.
@@ -157,7 +161,7 @@ impl Gen<'_> {
     }
 
     /// Stacks need the context pointer, which a `foreach` callback does not have.
-    fn needs_context(&mut self, name: &str, span: Span) -> G<()> {
+    pub(super) fn needs_context(&mut self, name: &str, span: Span) -> G<()> {
         if self.cb.is_some() {
             self.unsupported(format!("`{name}()` inside a `foreach` body"), span)?;
         }
@@ -177,8 +181,26 @@ impl Gen<'_> {
     /// A slot holding `bpf_get_stackid(ctx, stacks, skip)`, or -1 when the stack is empty
     /// or could not be recorded (counted in `STATS_STACKS_LOST`).
     fn stack_id(&mut self, name: &str, span: Span) -> G<u32> {
+        self.stack_id_of(name, span, false)
+    }
+
+    /// [`Gen::stack_id`] of the kernel stack, or of the user stack of the current task
+    /// when `user` is set (empty in a kernel thread).
+    pub(super) fn stack_id_of(&mut self, name: &str, span: Span, user: bool) -> G<u32> {
+        let map = self.layout.stack_map;
+        self.stack_id_in(map, name, span, user)
+    }
+
+    /// [`Gen::stack_id_of`] in stack map `map`.
+    pub(super) fn stack_id_in(
+        &mut self,
+        map: Option<usize>,
+        name: &str,
+        span: Span,
+        user: bool,
+    ) -> G<u32> {
         self.needs_context(name, span)?;
-        let Some(map) = self.layout.stack_map else {
+        let Some(map) = map else {
             self.unsupported(format!("`{name}()` without a stack map"), span)?;
             unreachable!()
         };
@@ -187,7 +209,7 @@ impl Gen<'_> {
         let empty = self.asm.label();
         self.asm.mov(R1, R6);
         self.asm.ld_map(R2, map);
-        self.asm.mov_imm(R3, self.own_frames());
+        self.asm.mov_imm(R3, self.stack_flags(user));
         self.asm.call(h::GET_STACKID);
         self.asm.jmp_imm(Cond::Sge, R0, 0, recorded);
         self.asm.jmp_imm(Cond::Eq, R0, -EFAULT, empty);
@@ -202,7 +224,7 @@ impl Gen<'_> {
     }
 
     /// Writes `n` letters of the value in `value` at `dst` (see [`stack_token`]).
-    fn put_letters(&mut self, dst: u32, value: u32, n: usize) {
+    pub(super) fn put_letters(&mut self, dst: u32, value: u32, n: usize) {
         self.fill(R2, value);
         for i in 0..n {
             let shift = 4 * (n - 1 - i) as i32;
@@ -218,7 +240,7 @@ impl Gen<'_> {
 
     /// A token of `kind` for the stack id in `id` (and the `callers` count in `count`),
     /// or "" when the id is negative.
-    fn id_token(&mut self, kind_byte: u8, id: u32, count: Option<u32>) -> G<Str> {
+    pub(super) fn id_token(&mut self, kind_byte: u8, id: u32, count: Option<u32>) -> G<Str> {
         let letters = stack_token::ID_LETTERS + count.map_or(0, |_| stack_token::COUNT_LETTERS);
         let len = 3 + letters as u32 + 1;
         let t = self.temp(len)?;
@@ -252,7 +274,7 @@ impl Gen<'_> {
     }
 
     /// A token of `kind` for the address in slot `value`.
-    fn address_token(&mut self, kind_byte: u8, value: u32) -> G<Str> {
+    pub(super) fn address_token(&mut self, kind_byte: u8, value: u32) -> G<Str> {
         let len = 3 + stack_token::ADDR_LETTERS as u32 + 1;
         let t = self.temp(len)?;
         self.asm
@@ -299,9 +321,24 @@ impl Gen<'_> {
         self.concat_slots(wrapped, tail)
     }
 
+    /// The flags of a stack helper: the frames to skip, or the user stack (whose
+    /// frames are all the program's to report).
+    fn stack_flags(&self, user: bool) -> i32 {
+        if user {
+            BPF_F_USER_STACK
+        } else {
+            self.own_frames()
+        }
+    }
+
     /// `bpf_get_stack` into a fresh buffer: returns (buffer, slot with the number of
     /// frames).
     fn stack_frames(&mut self, name: &str, span: Span) -> G<(u32, u32)> {
+        self.stack_frames_of(name, span, false)
+    }
+
+    /// [`Gen::stack_frames`] of the kernel or the user stack.
+    pub(super) fn stack_frames_of(&mut self, name: &str, span: Span, user: bool) -> G<(u32, u32)> {
         self.needs_context(name, span)?;
         let bytes = 8 * self.opts.maxbacktrace.max(1);
         let buf = self.temp(bytes)?;
@@ -310,7 +347,7 @@ impl Gen<'_> {
         self.asm.mov(R1, R6);
         self.scratch_ptr(R2, buf);
         self.asm.mov_imm(R3, bytes as i32);
-        self.asm.mov_imm(R4, self.own_frames());
+        self.asm.mov_imm(R4, self.stack_flags(user));
         self.asm.call(h::GET_STACK);
         self.asm.jmp_imm(Cond::Sge, R0, 0, got);
         self.asm.mov_imm(R0, 0);
@@ -321,15 +358,16 @@ impl Gen<'_> {
     }
 
     /// Raises SystemTap's error for a missing stack level (the level is in `level`).
-    fn raise_no_frame(&mut self, level: u32, span: Span) -> G<()> {
+    pub(super) fn raise_no_frame(&mut self, level: u32, span: Span) -> G<()> {
         let kind = SiteKind::NoStackFrame {
             code: rstap_code("R0013"),
+            user: false,
         };
         self.raise_with_value(kind, level, span)
     }
 
     /// `r0 =` level `level` of the stack in `buf` (`depth` frames), or the error.
-    fn frame_at(&mut self, buf: u32, depth: u32, level: u32, span: Span) -> G<()> {
+    pub(super) fn frame_at(&mut self, buf: u32, depth: u32, level: u32, span: Span) -> G<()> {
         let missing = self.asm.label();
         let done = self.asm.label();
         let max = self.opts.maxbacktrace.max(1) as i32;

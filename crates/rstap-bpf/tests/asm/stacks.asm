@@ -715,9 +715,9 @@ site 0: Error { code: Code("R0004"), message: "Array overflow, check MAXMAPENTRI
 site 1: Error { code: Code("R0004"), message: "Array overflow, check MAXMAPENTRIES" } args [] size 8
 site 2: PrintBacktrace args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
 site 3: Error { code: Code("R0004"), message: "Array overflow, check MAXMAPENTRIES" } args [] size 8
-site 4: NoStackFrame { code: Code("R0013") } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
-site 5: NoStackFrame { code: Code("R0013") } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
-site 6: NoStackFrame { code: Code("R0013") } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
+site 4: NoStackFrame { code: Code("R0013"), user: false } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
+site 5: NoStackFrame { code: Code("R0013"), user: false } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
+site 6: NoStackFrame { code: Code("R0013"), user: false } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
 site 7: Printf { format: [37, 115, 124, 37, 115, 124, 37, 100, 10] } args [ArgSlot { ty: String, offset: 8, width: 14 }, ArgSlot { ty: String, offset: 24, width: 20 }, ArgSlot { ty: Long, offset: 48, width: 8 }] size 56
-site 8: NoStackFrame { code: Code("R0013") } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
+site 8: NoStackFrame { code: Code("R0013"), user: false } args [ArgSlot { ty: Long, offset: 8, width: 8 }] size 16
 site 9: Print { kind: PrintKind { to_string: false, newline: true, char: false }, delimiter: None } args [ArgSlot { ty: String, offset: 8, width: 128 }] size 136

@@ -1,0 +1,265 @@
+//! Live tests of user stacks and user symbols (`print_ubacktrace()`, `ubacktrace()`,
+//! `ucallers()`, `usymname()`...), on `tests/workload/ustack.c` built here with and
+//! without frame pointers: `main` calls `outer`, which calls `middle`, which calls
+//! `leaf`. Tests run one at a time: a probe on the workload fires in every process
+//! running it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+mod support;
+use support::{c_workload_with, is_root, text};
+
+fn with_frame_pointers() -> Option<&'static PathBuf> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| {
+        c_workload_with(
+            "ustack",
+            "ustack-fp/ustack",
+            &["-O1", "-fno-omit-frame-pointer", "-fPIE", "-pie"],
+        )
+    })
+    .as_ref()
+}
+
+fn without_frame_pointers() -> Option<&'static PathBuf> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| {
+        c_workload_with(
+            "ustack",
+            "ustack-nofp/ustack",
+            &["-O1", "-fomit-frame-pointer"],
+        )
+    })
+    .as_ref()
+}
+
+/// The workload, when this test can trace it (root and a C compiler).
+fn live(bin: Option<&'static PathBuf>) -> Option<&'static PathBuf> {
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return None;
+    }
+    if bin.is_none() {
+        eprintln!("skipped: cc cannot build the workload");
+    }
+    bin
+}
+
+/// Runs rstap in the workload's directory (the scripts name it `./ustack`).
+fn rstap_in(bin: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .current_dir(bin.parent().unwrap())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rstap")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "rstap failed\nstdout:\n{}\nstderr:\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+/// The function names of `print_ubacktrace()` lines (` 0xADDR : NAME+0xOFF/0xSIZE
+/// [PATH]`), checking each line's shape and that it names `path` or the C library.
+fn frame_names(block: &str, path: &Path) -> Vec<String> {
+    block
+        .lines()
+        .map(|line| {
+            let (address, rest) = line
+                .strip_prefix(" 0x")
+                .and_then(|l| l.split_once(" : "))
+                .unwrap_or_else(|| panic!("not a frame line: {line:?}"));
+            assert!(u64::from_str_radix(address, 16).is_ok(), "{line:?}");
+            let (symbol, module) = rest.split_once(" [").expect("a module");
+            let module = module.strip_suffix(']').expect("closing bracket");
+            assert!(
+                module == path.to_str().unwrap() || module.contains("libc.so"),
+                "frame in an unexpected module: {line:?}"
+            );
+            let (name, sizes) = symbol.split_once('+').expect("an offset");
+            assert!(sizes.starts_with("0x") && sizes.contains("/0x"), "{line:?}");
+            name.to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn print_ubacktrace_names_each_caller_of_the_probed_function() {
+    let _guard = support::serial();
+    let Some(bin) = live(with_frame_pointers()) else {
+        return;
+    };
+    let out = rstap_in(
+        bin,
+        &[
+            "-e",
+            r#"probe process("./ustack").function("leaf") { print_ubacktrace(); println("--") }"#,
+            "-c",
+            "./ustack 3",
+        ],
+    );
+    let stdout = ok(&out);
+    let blocks: Vec<&str> = stdout.split("--\n").filter(|b| !b.is_empty()).collect();
+    assert_eq!(blocks.len(), 3, "one stack per call:\n{stdout}");
+    for block in blocks {
+        let names = frame_names(block, bin);
+        // The caller at the function's entry (`middle`) comes from the top of the
+        // stack, the rest from the frame-pointer chain.
+        assert_eq!(names[..4], ["leaf", "middle", "outer", "main"], "{stdout}");
+        assert!(
+            block.lines().next().unwrap().contains(" : leaf+0x0/"),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
+fn stacks_collected_in_probes_print_after_the_process_exited() {
+    let _guard = support::serial();
+    let Some(bin) = live(with_frame_pointers()) else {
+        return;
+    };
+    // The workload exits long before the end probe prints; it calls leaf right before
+    // exiting, so its memory map may be gone before rstap reads the first event, and
+    // the frames resolve through the build ids the kernel recorded.
+    let script = r#"global s
+        probe process("./ustack").function("leaf") { s[ubacktrace()] <<< 1 }
+        probe end {
+            foreach (k in s) {
+                print_ustack(k)
+                printf("calls %d\n%s\n", @count(s[k]), sprint_ustack(k))
+            }
+        }"#;
+    for _ in 0..3 {
+        let out = rstap_in(bin, &["-e", script, "-c", "./ustack 1"]);
+        let stdout = ok(&out);
+        let (stack, rest) = stdout.split_once("calls ").expect("one stack");
+        assert_eq!(
+            frame_names(stack, bin)[..4],
+            ["leaf", "middle", "outer", "main"]
+        );
+        assert!(rest.starts_with("1\n"), "{stdout}");
+        // sprint_ustack gives the same lines.
+        assert!(rest.ends_with(&format!("\n{stack}\n")), "{stdout}");
+    }
+}
+
+#[test]
+fn stacks_without_frame_pointers_stop_at_the_first_frame_that_is_not_code() {
+    let _guard = support::serial();
+    let Some(bin) = live(without_frame_pointers()) else {
+        return;
+    };
+    let out = rstap_in(
+        bin,
+        &[
+            "-e",
+            r#"probe process("./ustack").function("leaf") { print_ubacktrace(); println("--") }"#,
+            "-c",
+            "./ustack 2",
+        ],
+    );
+    let stdout = ok(&out);
+    let blocks: Vec<&str> = stdout.split("--\n").filter(|b| !b.is_empty()).collect();
+    assert_eq!(blocks.len(), 2, "{stdout}");
+    for block in blocks {
+        // The probed function and its caller are certain; after them the walk follows
+        // whatever the stack holds, and only frames inside the program's code are
+        // printed (each line checked by frame_names).
+        let names = frame_names(block, bin);
+        assert_eq!(names[..2], ["leaf", "middle"], "{stdout}");
+    }
+}
+
+#[test]
+fn user_symbols_callers_and_hex_stacks_agree() {
+    let _guard = support::serial();
+    let Some(bin) = live(with_frame_pointers()) else {
+        return;
+    };
+    let script = r#"probe process("./ustack").function("leaf") {
+            printf("%s|%s|%s\n", usymname(uaddr()), umodname(uaddr()), usymdata(uaddr()))
+            printf("%s\n%s\n", ubacktrace(), ucallers(1))
+            printf("[%s]\n", sprint_ubacktrace())
+            print_ubacktrace_brief()
+        }
+        probe begin { printf("begin [%s] [%s] %d\n", ubacktrace(), sprint_ubacktrace(), uaddr()) }"#;
+    let out = rstap_in(bin, &["-e", script, "-c", "./ustack 1"]);
+    let stdout = ok(&out);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "begin [] [] 0");
+    let path = bin.to_str().unwrap();
+    let [name, module, data]: [&str; 3] =
+        lines[1].split('|').collect::<Vec<_>>().try_into().unwrap();
+    assert_eq!((name, module), ("leaf", "ustack"));
+    assert!(
+        data.starts_with("leaf+0x0/0x") && data.ends_with(&format!(" [{path}]")),
+        "{data}"
+    );
+    let hex: Vec<&str> = lines[2].split(' ').collect();
+    assert!(
+        hex.len() >= 4 && hex.iter().all(|a| a.starts_with("0x")),
+        "{stdout}"
+    );
+    assert_eq!(
+        lines[3],
+        hex[..2].join(" "),
+        "ucallers(1) is the first two levels"
+    );
+    assert_eq!(lines[4], "[leaf+0x0 [ustack]");
+    assert!(
+        lines[5].starts_with("middle+0x") && lines[5].ends_with(" [ustack]"),
+        "{stdout}"
+    );
+    assert!(lines[6].starts_with("outer+0x"), "{stdout}");
+    // print_ubacktrace_brief: names and offsets only.
+    assert!(stdout.contains("]\nleaf+0x0\nmiddle+0x"), "{stdout}");
+}
+
+#[test]
+fn ucallers_beyond_the_stack_is_an_error_and_syscall_probes_see_the_c_library() {
+    let _guard = support::serial();
+    let Some(bin) = live(with_frame_pointers()) else {
+        return;
+    };
+    let out = rstap_in(
+        bin,
+        &[
+            "-e",
+            r#"probe process("./ustack").function("leaf") { printf("%s\n", ucallers(30)) }"#,
+            "-c",
+            "./ustack 1",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("ERROR: cannot unwind the user stack to level 30"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The workload's one write(2) is its report on stderr, from the C library.
+    let out = rstap_in(
+        bin,
+        &[
+            "-e",
+            r#"probe syscall.write { if (pid() == target()) { print_ubacktrace(); printf("at %s\n", umodname(uaddr())) } }"#,
+            "-c",
+            "./ustack 1",
+        ],
+    );
+    let stdout = ok(&out);
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("write") && first.contains("libc.so"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\nat libc.so"), "{stdout}");
+}
