@@ -413,6 +413,29 @@ impl<'a> Elab<'a> {
         });
     }
 
+    /// A global the program needs but the script does not declare (`@entry` values):
+    /// visible everywhere, never displayed at exit.
+    pub fn add_hidden_global(&mut self, name: &str, file: FileId, span: Span) -> GlobalId {
+        self.globals.push(GlobalSym {
+            name: name.to_string(),
+            file,
+            private: false,
+            from_tapset: true,
+            span,
+            init: None,
+            size: None,
+            wrap: false,
+            ty: None,
+            ty_span: span,
+            arity: None,
+            arity_span: span,
+            keys: Vec::new(),
+            stat: StatSpec::default(),
+            linear_span: Span::DUMMY,
+        });
+        GlobalId(self.globals.len() as u32 - 1)
+    }
+
     // ----- symbol lookup ---------------------------------------------------------------
 
     /// The global `name` as seen from `file`, including a library file if needed.

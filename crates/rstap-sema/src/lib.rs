@@ -30,6 +30,7 @@ mod context_names;
 mod describe;
 mod dump;
 mod elab;
+mod entry_values;
 pub mod fake;
 mod finish;
 pub mod functions;

@@ -7,9 +7,10 @@ use rstap_diag::{Diagnostic, FileId, Stage};
 use rstap_ir::{self as ir, FuncId, Type};
 use rstap_syntax::ast;
 
-use crate::catalog::point_text;
+use crate::catalog::{ResolvedPoint, point_text};
 use crate::codes;
 use crate::elab::{Elab, ProbeSym};
+use crate::entry_values;
 use crate::lower::Scope;
 use crate::probes::{
     Derived, Match, Piece, Point, PointError, alias_signature, match_point, mismatch, too_deep,
@@ -206,10 +207,27 @@ impl Elab<'_> {
     }
 
     fn lower_derived(&mut self, d: Derived, probe: &ast::Probe, tapset: bool) {
+        let mut blocks: Vec<(std::borrow::Cow<'_, ast::Block>, FileId)> = d
+            .pieces
+            .iter()
+            .map(|p| (std::borrow::Cow::Borrowed(p.block()), p.file()))
+            .collect();
+        let user_return = matches!(
+            &d.point.kind,
+            ir::ProbeKind::Uprobe {
+                ret: true,
+                mark: None,
+                ..
+            }
+        );
+        let mut saved = Vec::new();
+        if user_return && blocks.iter().any(|(b, _)| entry_values::uses_entry(b)) {
+            saved = self.split_entry_values(&mut blocks);
+        }
         let mut sc = Scope::new(d.pieces.first().map(|p| p.file()).unwrap_or(FileId(0)));
         let mut names = Vec::new();
-        for piece in &d.pieces {
-            crate::context_names::context_names(piece.block(), &mut names);
+        for (block, _) in &blocks {
+            crate::context_names::context_names(block, &mut names);
         }
         sc.context = self
             .catalog
@@ -234,9 +252,9 @@ impl Elab<'_> {
             _ => None,
         };
         let mut body = ir::Block::default();
-        for piece in &d.pieces {
-            sc.file = piece.file();
-            let b = self.lower_block(&mut sc, piece.block());
+        for (block, file) in &blocks {
+            sc.file = *file;
+            let b = self.lower_block(&mut sc, block);
             body.stmts.extend(b.stmts);
         }
         let mut condition: Option<ir::Expr> = None;
@@ -260,11 +278,96 @@ impl Elab<'_> {
         if !sc.probewrites.is_empty() {
             crate::opt::resolve_probewrites(&mut body, &sc.locals, &sc.probewrites);
         }
+        if !saved.is_empty() {
+            self.lower_entry_probe(&d, &saved, probe, tapset, condition.clone());
+        }
         self.probes.push(ProbeSym {
             kind: d.point.kind,
             pp: d.point.pp,
             pn: d.pn,
             derivation: d.derivation,
+            from_tapset: tapset,
+            span: probe.span,
+            locals: sc.locals,
+            body,
+            condition,
+        });
+    }
+
+    /// Moves the `@entry` expressions of a user return probe's `blocks` out (see
+    /// [`entry_values`]): each gets a hidden global, and the first block starts by
+    /// taking the values saved at entry.
+    fn split_entry_values(
+        &mut self,
+        blocks: &mut [(std::borrow::Cow<'_, ast::Block>, FileId)],
+    ) -> Vec<(usize, ast::Expr, FileId)> {
+        let mut next = self
+            .globals
+            .iter()
+            .filter(|g| g.name.starts_with("__rstap_entry_"))
+            .count();
+        let mut saved = Vec::new();
+        for (block, file) in blocks.iter_mut() {
+            let mut found = Vec::new();
+            entry_values::extract(block.to_mut(), &mut next, &mut found);
+            saved.extend(found.into_iter().map(|(n, e)| (n, e, *file)));
+        }
+        for (n, e, file) in &saved {
+            self.add_hidden_global(&entry_values::global_name(*n), *file, e.span);
+        }
+        if let Some((first, _)) = blocks.first_mut() {
+            let pairs: Vec<(usize, ast::Expr)> =
+                saved.iter().map(|(n, e, _)| (*n, e.clone())).collect();
+            let block = first.to_mut();
+            let mut stmts = entry_values::return_prologue(&pairs);
+            stmts.append(&mut block.stmts);
+            block.stmts = stmts;
+        }
+        saved
+    }
+
+    /// The entry probe that saves the `@entry` values of a user return probe.
+    fn lower_entry_probe(
+        &mut self,
+        d: &Derived,
+        saved: &[(usize, ast::Expr, FileId)],
+        probe: &ast::Probe,
+        tapset: bool,
+        condition: Option<ir::Expr>,
+    ) {
+        let mut kind = d.point.kind.clone();
+        if let ir::ProbeKind::Uprobe { ret, .. } = &mut kind {
+            *ret = false;
+        }
+        let pp = match d.point.pp.strip_suffix(".return") {
+            Some(stem) => format!("{stem}.call"),
+            None => d.point.pp.clone(),
+        };
+        let entry_point = ResolvedPoint {
+            kind: kind.clone(),
+            pp: pp.clone(),
+            context: Vec::new(),
+        };
+        let pairs: Vec<(usize, ast::Expr)> =
+            saved.iter().map(|(n, e, _)| (*n, e.clone())).collect();
+        let block = entry_values::entry_body(&pairs, probe.body.span);
+        let mut names = Vec::new();
+        crate::context_names::context_names(&block, &mut names);
+        // The expressions come from the probe's own file (or its alias's).
+        let mut sc = Scope::new(saved[0].2);
+        sc.context = self
+            .catalog
+            .argument_context(&entry_point, &names)
+            .unwrap_or_default();
+        sc.unresolved_help = Some(
+            "@entry evaluates its expression in the function's entry probe: parameters are known by name only in programs built with -g (DWARF); otherwise read argument n with int_arg(n), long_arg(n) or pointer_arg(n)",
+        );
+        let body = self.lower_block(&mut sc, &block);
+        self.probes.push(ProbeSym {
+            kind,
+            pp,
+            pn: d.pn.clone(),
+            derivation: d.derivation.clone(),
             from_tapset: tapset,
             span: probe.span,
             locals: sc.locals,

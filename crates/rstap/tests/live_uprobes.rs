@@ -370,3 +370,63 @@ fn return_values_take_their_c_type_from_dwarf() {
     );
     assert_eq!(ok(&out), format!("{}\n", (-7i32) as u32));
 }
+
+fn entry_workload() -> Option<&'static PathBuf> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| c_workload_with("entry", "entry-dwarf/entry", &["-g", "-O1"]))
+        .as_ref()
+}
+
+#[test]
+fn entry_values_give_latency_arguments_and_survive_recursion() {
+    let _guard = support::serial();
+    if live().is_none() {
+        return;
+    }
+    let Some(bin) = built(entry_workload()) else {
+        return;
+    };
+    let dir = bin.parent().unwrap();
+    // nap(ms) sleeps ms milliseconds: the latency measured from @entry is at least that,
+    // and (on an idle machine) not much more; the parameter read at entry by name.
+    let out = rstap_in(
+        dir,
+        &[
+            "-e",
+            r#"probe process("./entry").function("nap").return {
+                   printf("%d %d %d\n", @entry($ms), $return, gettimeofday_us() - @entry(gettimeofday_us()))
+               }"#,
+            "-c",
+            "./entry 3",
+        ],
+    );
+    let stdout = ok(&out);
+    let rows: Vec<Vec<i64>> = stdout
+        .lines()
+        .map(|l| l.split(' ').map(|v| v.parse().unwrap()).collect())
+        .collect();
+    assert_eq!(rows.len(), 3, "{stdout}");
+    for (i, row) in rows.iter().enumerate() {
+        let ms = 20 * (i as i64 + 1);
+        assert_eq!(row[..2], [ms, ms], "{stdout}");
+        assert!(
+            (ms * 1000..ms * 1000 + 200_000).contains(&row[2]),
+            "latency of nap({ms}): {} us",
+            row[2]
+        );
+    }
+    // fact(5) recurses: each return pairs with its own call (keyed by stack frame).
+    let out = rstap_in(
+        dir,
+        &[
+            "-e",
+            r#"probe process("./entry").function("fact").return { printf("fact(%d)=%d\n", @entry(int_arg(1)), $return) }"#,
+            "-c",
+            "./entry 0",
+        ],
+    );
+    assert_eq!(
+        ok(&out),
+        "fact(1)=1\nfact(2)=2\nfact(3)=6\nfact(4)=24\nfact(5)=120\n"
+    );
+}

@@ -7,7 +7,7 @@ use rstap_diag::Span;
 use rstap_ir::{Expr, ExprKind, ProbeKind, UsdtArg, UsdtLocation};
 
 use super::{G, Gen, ProgKind, Str};
-use crate::ctx::{X86_64_AX, x86_64_register};
+use crate::ctx::{X86_64_AX, X86_64_SP, x86_64_register};
 use crate::helpers as h;
 use crate::insn::*;
 
@@ -54,6 +54,16 @@ impl Gen<'_> {
         Some(match name {
             "probefunc" => self.literal(function.as_bytes()).map(Some),
             "__uprobe_return" => self.ctx_word(R0, X86_64_AX).map(|()| None),
+            "__uprobe_frame" => {
+                let ret = matches!(self.probe.kind, ProbeKind::Uprobe { ret: true, .. });
+                self.ctx_word(R0, X86_64_SP).map(|()| {
+                    // The return popped the return address the entry saw on top.
+                    if ret {
+                        self.asm.alu64_imm(Alu::Sub, R0, 8);
+                    }
+                    None
+                })
+            }
             n if n.starts_with("__uprobe_return_") => {
                 // The result's C type is narrower than the register: extend its bits.
                 let spec = &n["__uprobe_return_".len()..];
