@@ -89,6 +89,74 @@ pub struct Config {
     pub remote: Option<RemotePlan>,
     /// `--remote-control`: this rstap was started by another one's `--remote`.
     pub remote_control: bool,
+    /// `-r KREL --kernel-btf FILE`: compile for that kernel instead of this one.
+    pub target_kernel: Option<TargetKernel>,
+}
+
+/// Another kernel to compile for (`-r KREL --kernel-btf FILE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetKernel {
+    pub release: String,
+    /// Its vmlinux BTF.
+    pub btf: PathBuf,
+}
+
+/// The running kernel's release.
+fn running_release() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// `-r KREL` and `--kernel-btf FILE`: `-r` naming this kernel changes nothing; another
+/// kernel needs its BTF, and its session can only be written (`-p4`), not run here.
+fn target_kernel(a: &StapArgs, last_pass: u8) -> Result<Option<TargetKernel>, UsageError> {
+    let release = match &a.kernel_release {
+        Some(r) if r.starts_with('/') => {
+            return Err(unsupported(
+                "-r with a kernel build tree",
+                "rstap reads kernel types from BTF, not from a build tree: give the release with -r KREL and that kernel's vmlinux BTF with --kernel-btf FILE",
+            ));
+        }
+        Some(r) if r.is_empty() => return Err(usage("-r needs a kernel release")),
+        Some(r) => r.clone(),
+        None if a.kernel_btf.is_some() => {
+            return Err(UsageError {
+                message: "--kernel-btf needs -r KREL, the release of the kernel it describes"
+                    .into(),
+                help: Some(
+                    "e.g. rstap -p4 -r 6.1.0-18-amd64 --kernel-btf vmlinux-6.1.0-18 script.stp"
+                        .into(),
+                ),
+            });
+        }
+        None => return Ok(None),
+    };
+    let Some(btf) = &a.kernel_btf else {
+        if release == running_release() {
+            return Ok(None);
+        }
+        return Err(UsageError {
+            message: format!(
+                "compiling for kernel {release} (-r) needs that kernel's type information"
+            ),
+            help: Some(format!(
+                "copy /sys/kernel/btf/vmlinux from a machine running {release} and give it with --kernel-btf FILE"
+            )),
+        });
+    };
+    if last_pass > 4 {
+        return Err(UsageError {
+            message: format!("a session compiled for kernel {release} (-r) cannot run on this one"),
+            help: Some(
+                "add -p4 to write the session file, and run it there with `rstap run FILE`".into(),
+            ),
+        });
+    }
+    Ok(Some(TargetKernel {
+        release,
+        btf: PathBuf::from(btf),
+    }))
 }
 
 /// Where `--folded` writes.
@@ -220,12 +288,6 @@ impl Config {
                 "compiled session files (-p4) are not available yet in this build",
             ));
         }
-        if a.kernel_release.is_some() {
-            return Err(unsupported(
-                "-r",
-                "compiling for another kernel is not available yet in this build",
-            ));
-        }
         if !a.set_globals.is_empty() {
             return Err(unsupported(
                 "-G",
@@ -263,6 +325,7 @@ impl Config {
             None => 5,
         };
         let remote = remote_plan(&a, last_pass)?;
+        let target_kernel = target_kernel(&a, last_pass)?;
         let mut verbose = [a.verbose; 5];
         if let Some(vp) = &a.verbose_passes {
             if vp.is_empty() || vp.len() > 5 || !vp.bytes().all(|b| b.is_ascii_digit()) {
@@ -418,6 +481,7 @@ impl Config {
             color,
             remote,
             remote_control: a.remote_control,
+            target_kernel,
         })
     }
 }

@@ -78,7 +78,24 @@ pub fn run(cfg: Config) -> u8 {
         }
         Mode::DumpProbeAliases | Mode::DumpFunctions => d.dump_library(),
         Mode::List { pattern, with_vars } => d.list(&pattern, with_vars),
-        Mode::Run(src) => d.compile_and_run(src),
+        Mode::Run(src) => {
+            if let Some(target) = &d.cfg.target_kernel {
+                // Its types replace this kernel's everywhere the compiler reads BTF.
+                if let Err(e) = rstap_btf::Btf::from_file(&target.btf) {
+                    eprintln!(
+                        "error[C0003]: cannot read the BTF of kernel {} from '{}': {e}",
+                        target.release,
+                        target.btf.display()
+                    );
+                    eprintln!(
+                        "  = help: --kernel-btf takes a copy of /sys/kernel/btf/vmlinux of a machine running that kernel"
+                    );
+                    return FAILED;
+                }
+                rstap_btf::Btf::set_target_vmlinux(&target.btf);
+            }
+            d.compile_and_run(src)
+        }
         // Only `--remote` produces this mode; `rstap doctor` itself is dispatched earlier.
         Mode::Doctor => {
             let _ = crate::doctor::run();
@@ -182,6 +199,14 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
 }
 
 impl Driver {
+    /// The facts of the kernel compiled for: this one, or the one of `-r`.
+    fn kernel_facts(&self) -> KernelFacts {
+        match &self.cfg.target_kernel {
+            Some(t) => KernelFacts::of_release(&t.release),
+            None => KernelFacts::probe(),
+        }
+    }
+
     fn verbose(&self, pass: usize) -> u8 {
         self.cfg.verbose[pass - 1]
     }
@@ -260,7 +285,7 @@ impl Driver {
         user_files: &[rstap_diag::FileId],
     ) -> Result<(Vec<ast::Script>, Vec<ast::Script>), u8> {
         let clock = PassClock::start();
-        let facts = KernelFacts::probe();
+        let facts = self.kernel_facts();
         let library = match rstap_tapsets::library(&self.cfg.include_dirs) {
             Ok(l) => l,
             Err(e) => {
@@ -512,12 +537,23 @@ impl Driver {
                 &empty
             }
         };
+        let kernel = match &self.cfg.target_kernel {
+            Some(t) => match std::fs::read(&t.btf) {
+                Ok(b) => (t.release.clone(), rstap_runtime::session_file::btf_hash(&b)),
+                Err(e) => {
+                    eprintln!("error[C0003]: cannot read '{}': {e}", t.btf.display());
+                    return FAILED;
+                }
+            },
+            None => rstap_runtime::session_file::kernel_identity(),
+        };
         let file = rstap_runtime::session_file::SessionFile::new(
             &self.sm,
             program,
             compiled,
             limits,
             env!("CARGO_PKG_VERSION"),
+            kernel,
         );
         let bytes = file.to_bytes();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -659,7 +695,7 @@ impl Driver {
             .iter()
             .any(|p| matches!(p.kind, ProbeKind::Profile { freq_hz: None }));
         let hz = if ticks {
-            KernelFacts::probe()
+            self.kernel_facts()
                 .config
                 .get("CONFIG_HZ")
                 .and_then(|v| v.parse().ok())

@@ -101,6 +101,12 @@ pub struct StapArgs {
     #[arg(short = 'r', value_name = "KREL")]
     pub kernel_release: Option<String>,
 
+    /// With -r KREL: that kernel's vmlinux BTF (a copy of its /sys/kernel/btf/vmlinux),
+    /// from which its types are read instead of this kernel's; the session file (-p4)
+    /// is then for that kernel.
+    #[arg(long = "kernel-btf", value_name = "FILE")]
+    pub kernel_btf: Option<String>,
+
     /// Runtime directory.
     #[arg(short = 'R', value_name = "DIR")]
     pub runtime_dir: Option<String>,
