@@ -13,6 +13,7 @@ pub mod perf;
 pub mod process;
 pub mod prog;
 pub mod ringbuf;
+pub mod service_os;
 pub mod stdio;
 pub mod tracefs;
 

@@ -13,6 +13,7 @@ mod options;
 mod pass_stats;
 mod profile;
 mod remote;
+mod service;
 mod sysinfo;
 mod tracefs;
 mod ubinaries;
@@ -39,6 +40,18 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // `rstap service ...`, or the binary installed (linked) as `rstap-service`.
+    let argv0 = args.first().map(String::as_str).unwrap_or("rstap");
+    let invoked_as = std::path::Path::new(argv0)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if invoked_as == "rstap-service" {
+        return service::main("rstap-service", &args[1..]);
+    }
+    if args.get(1).map(String::as_str) == Some("service") {
+        return service::main("rstap service", &args[2..]);
+    }
     if args.get(1).map(String::as_str) == Some("doctor") && args.len() == 2 {
         return doctor::run();
     }

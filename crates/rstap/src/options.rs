@@ -14,7 +14,7 @@ use clap::{ArgAction, Parser};
     version = crate::VERSION_TEXT,
     disable_version_flag = true,
     about = "Run SystemTap scripts, compiled straight to eBPF",
-    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap run [-c CMD] [-x PID] [-q] SESSION_FILE\n       rstap doctor\n       rstap explain CODE",
+    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap run [-c CMD] [-x PID] [-q] SESSION_FILE\n       rstap service COMMAND [OPTIONS] [SCRIPT...]\n       rstap doctor\n       rstap explain CODE",
     after_help = "Script arguments are available as $1..$N (raw) and @1..@N (quoted).\nUse '--' before arguments that start with '-'. 'rstap explain CODE' describes a diagnostic code."
 )]
 pub struct StapArgs {
