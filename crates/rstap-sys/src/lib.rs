@@ -6,6 +6,7 @@
 
 pub mod attach;
 pub mod bpf;
+pub mod daemon;
 pub mod discovery;
 pub mod fake;
 pub mod maps;

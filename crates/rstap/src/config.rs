@@ -89,6 +89,14 @@ pub struct Config {
     pub remote: Option<RemotePlan>,
     /// `--remote-control`: this rstap was started by another one's `--remote`.
     pub remote_control: bool,
+    /// `-F`: run the session in the background (see `crate::background`).
+    pub flight_recorder: bool,
+    /// This is the detached process of a `-F` session.
+    pub background_child: bool,
+    /// `-S SIZE[,N]`.
+    pub rotate: Option<Rotation>,
+    /// `--metrics ADDR:PORT`.
+    pub metrics: Option<std::net::SocketAddr>,
     /// `-r KREL --kernel-btf FILE`: compile for that kernel instead of this one.
     pub target_kernel: Option<TargetKernel>,
 }
@@ -157,6 +165,66 @@ fn target_kernel(a: &StapArgs, last_pass: u8) -> Result<Option<TargetKernel>, Us
         release,
         btf: PathBuf::from(btf),
     }))
+}
+
+/// `-S SIZE[,N]`: switch output files after `size_bytes`, keeping at most `keep`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rotation {
+    pub size_bytes: u64,
+    pub keep: Option<u32>,
+}
+
+/// Parses `-S SIZE[,N]` (SIZE in MiB, N files, both positive).
+pub fn parse_rotation(s: &str) -> Result<Rotation, UsageError> {
+    let bad = || UsageError {
+        message: format!("Invalid -S argument '{s}'"),
+        help: Some(
+            "write SIZE[,N]: switch files every SIZE MiB and keep the newest N, e.g. -S 10,5"
+                .into(),
+        ),
+    };
+    let (size, keep) = match s.split_once(',') {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    };
+    let size: u64 = match size.trim().parse() {
+        Ok(n) if (1..=1 << 20).contains(&n) => n,
+        _ => return Err(bad()),
+    };
+    let keep = match keep {
+        Some(k) => match k.trim().parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => return Err(bad()),
+        },
+        None => None,
+    };
+    Ok(Rotation {
+        size_bytes: size << 20,
+        keep,
+    })
+}
+
+/// Parses `--metrics ADDR:PORT`; a bare `PORT` or `:PORT` means 127.0.0.1.
+pub fn parse_metrics_address(s: &str) -> Result<std::net::SocketAddr, UsageError> {
+    use std::net::ToSocketAddrs;
+    let bad = |why: &str| UsageError {
+        message: format!("Invalid --metrics argument '{s}': {why}"),
+        help: Some(
+            "write ADDR:PORT or PORT, e.g. --metrics 9100 (loopback) or --metrics 0.0.0.0:9100"
+                .into(),
+        ),
+    };
+    let port_only = s.strip_prefix(':').unwrap_or(s);
+    if !port_only.is_empty() && port_only.bytes().all(|b| b.is_ascii_digit()) {
+        return match port_only.parse::<u16>() {
+            Ok(p) => Ok(std::net::SocketAddr::from(([127, 0, 0, 1], p))),
+            Err(_) => Err(bad("the port must be 0-65535")),
+        };
+    }
+    match s.to_socket_addrs() {
+        Ok(mut addrs) => addrs.next().ok_or_else(|| bad("the name has no address")),
+        Err(e) => Err(bad(&e.to_string())),
+    }
 }
 
 /// Where `--folded` writes.
@@ -270,16 +338,24 @@ impl Config {
                 "--json formats the -t report: give -t too",
             ));
         }
-        if a.flight_recorder {
-            return Err(unsupported(
-                "-F",
-                "flight-recorder (background) sessions are not available yet in this build",
-            ));
+        let rotate = match &a.rotate {
+            Some(s) => Some(parse_rotation(s)?),
+            None => None,
+        };
+        if rotate.is_some() && a.output.is_none() {
+            return Err(UsageError {
+                message: "You have to specify output FILE with '-S' option".into(),
+                help: Some("add -o FILE: the rotated files are FILE.0, FILE.1, ...".into()),
+            });
         }
-        if a.rotate.is_some() {
+        let metrics = match &a.metrics {
+            Some(s) => Some(parse_metrics_address(s)?),
+            None => None,
+        };
+        if metrics.is_some() {
             return Err(unsupported(
-                "-S",
-                "output file rotation is not available yet in this build",
+                "--metrics",
+                "the metrics endpoint is not available yet in this build",
             ));
         }
         if a.module_name.is_some() {
@@ -481,6 +557,10 @@ impl Config {
             color,
             remote,
             remote_control: a.remote_control,
+            flight_recorder: a.flight_recorder && last_pass == 5,
+            background_child: a.background_child,
+            rotate,
+            metrics,
             target_kernel,
         })
     }
@@ -518,6 +598,18 @@ fn remote_plan(a: &StapArgs, last_pass: u8) -> Result<Option<RemotePlan>, UsageE
         message: format!("{what} cannot be used with --remote"),
         help: Some(help.to_string()),
     };
+    if a.flight_recorder {
+        return Err(refuse(
+            "-F",
+            "start the background session on each host: ssh HOST rstap -F -o FILE SCRIPT",
+        ));
+    }
+    if a.metrics.is_some() {
+        return Err(refuse(
+            "--metrics",
+            "start the session with --metrics on each host, and scrape each host",
+        ));
+    }
     if last_pass == 4 {
         return Err(refuse(
             "-p4",

@@ -104,6 +104,15 @@ pub fn run(cfg: Config) -> u8 {
     }
 }
 
+/// The probes a session reports as tracing (`never` probes do not count).
+fn live_probes(program: &Program) -> usize {
+    program
+        .probes
+        .iter()
+        .filter(|p| !matches!(p.kind, ProbeKind::Never))
+        .count()
+}
+
 /// CPUs currently online (1 if unknown).
 fn online_cpus() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
@@ -158,15 +167,65 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
             return FAILED;
         }
     };
+    let rotate = match args.rotate.as_deref().map(crate::config::parse_rotation) {
+        None => None,
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            eprintln!("error[C0001]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            return FAILED;
+        }
+    };
+    if rotate.is_some() && args.output.is_none() {
+        eprintln!("error[C0001]: You have to specify output FILE with '-S' option");
+        return FAILED;
+    }
+    let metrics = match args
+        .metrics
+        .as_deref()
+        .map(crate::config::parse_metrics_address)
+    {
+        None => None,
+        Some(Ok(a)) => Some(a),
+        Some(Err(e)) => {
+            eprintln!("error[C0001]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            return FAILED;
+        }
+    };
+    let plan = crate::session_io::SessionPlan {
+        output: args.output.as_deref().map(std::path::Path::new),
+        rotate,
+        background: args.background_child,
+        script: if path.as_os_str() == "-" {
+            "-".to_string()
+        } else {
+            crate::background::absolute(path).display().to_string()
+        },
+        probes: live_probes(&file.program),
+        metrics,
+    };
+    let prepared = match crate::session_io::prepare(&plan) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error[C0001]: {message}");
+            return FAILED;
+        }
+    };
     let session = rstap_interp::session::SessionOptions {
         limits: file.limits.clone(),
         suppress_handler_errors: args.suppress_handler_errors,
         display_globals: !args.no_global_var_display,
         target_pid,
         command: args.command.clone(),
+        hooks: prepared.hooks,
         ..Default::default()
     };
-    let mut out = rstap_interp::StdOutput::stdout();
+    let mut out = prepared.out;
     let status = if file.compiled.probes.is_empty() {
         match rstap_interp::session::run(&file.program, &sm, &session, &mut out) {
             Ok(s) => s,
@@ -179,7 +238,7 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
         let live = rstap_runtime::LiveOptions {
             maxstringlen: session.limits.maxstringlen,
             session,
-            quiet: args.quiet,
+            quiet: args.quiet || args.background_child,
             stack_profile: Vec::new(),
             overload: Some(rstap_runtime::Overload::default()),
         };
@@ -816,22 +875,35 @@ impl Driver {
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
             timing: self.cfg.timing,
+            hooks: None,
         };
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();
-        let mut out = match &self.cfg.output {
-            Some(path) => match rstap_interp::StdOutput::file(path) {
-                Ok(o) => o,
-                Err(e) => {
-                    eprintln!(
-                        "error[C0001]: cannot open output file '{}': {e}",
-                        path.display()
-                    );
-                    return FAILED;
-                }
-            },
-            None => rstap_interp::StdOutput::stdout(),
+        let mut opts = opts;
+        let script = match &self.cfg.mode {
+            Mode::Run(src) => crate::background::describe_script(src),
+            _ => String::new(),
         };
+        let plan = crate::session_io::SessionPlan {
+            output: self.cfg.output.as_deref(),
+            rotate: self.cfg.rotate,
+            background: self.cfg.background_child,
+            script,
+            probes: live_probes(program),
+            metrics: self.cfg.metrics,
+        };
+        let mut out = match crate::session_io::prepare(&plan) {
+            Ok(p) => {
+                opts.hooks = p.hooks;
+                p.out
+            }
+            Err(message) => {
+                eprintln!("error[C0001]: {message}");
+                return FAILED;
+            }
+        };
+        // A background session says nothing on a terminal it no longer has.
+        let quiet = self.cfg.quiet || self.cfg.background_child;
         if self.verbose(5) > 0 {
             eprintln!("Pass 5: starting run.");
         }
@@ -865,7 +937,7 @@ impl Driver {
             let live = rstap_runtime::LiveOptions {
                 maxstringlen: opts.limits.maxstringlen,
                 session: opts,
-                quiet: self.cfg.quiet,
+                quiet,
                 stack_profile,
                 overload,
             };
@@ -884,12 +956,8 @@ impl Driver {
                 .probes
                 .iter()
                 .any(|p| matches!(p.kind, ProbeKind::Timer { .. }));
-            if waits_for_events && !self.cfg.quiet {
-                let n = program
-                    .probes
-                    .iter()
-                    .filter(|p| !matches!(p.kind, ProbeKind::Never))
-                    .count();
+            if waits_for_events && !quiet {
+                let n = live_probes(program);
                 eprintln!("Tracing {}... Hit Ctrl-C to end.", plural(n, "probe"));
             }
             match rstap_interp::session::run(program, &self.sm, &opts, &mut out) {
@@ -921,7 +989,7 @@ impl Driver {
         program: &Program,
         stacks: &[rstap_runtime::StackRows],
         symbols: &rstap_symbolize::SharedKernelSymbols,
-        out: &mut rstap_interp::StdOutput,
+        out: &mut crate::session_io::SessionOutput,
     ) -> bool {
         use rstap_interp::Output as _;
         let profile = crate::profile::folded_profile(stacks, symbols, program);

@@ -3,6 +3,7 @@
 //! Architecture invariant: only this crate prints. Libraries return data and
 //! diagnostics; the driver renders them, chooses exit statuses and talks to the user.
 
+mod background;
 mod config;
 mod doctor;
 mod driver;
@@ -10,10 +11,12 @@ mod explain;
 mod kernel_btf;
 mod kfuncs;
 mod options;
+mod output_file;
 mod pass_stats;
 mod profile;
 mod remote;
 mod service;
+mod session_io;
 mod sysinfo;
 mod tracefs;
 mod ubinaries;
@@ -58,6 +61,12 @@ fn main() -> ExitCode {
     if args.get(1).map(String::as_str) == Some("explain") {
         return explain::run(&args[2..]);
     }
+    if args.get(1).map(String::as_str) == Some("ps") && args.len() == 2 {
+        return ExitCode::from(background::ps(&args[2..]));
+    }
+    if args.get(1).map(String::as_str) == Some("kill") && args.len() == 3 {
+        return ExitCode::from(background::kill(&args[2..]));
+    }
     if args.get(1).map(String::as_str) == Some("remote-hello") && args.len() == 2 {
         println!("{}", remote::protocol::Hello::of_this_machine().line());
         return ExitCode::SUCCESS;
@@ -71,6 +80,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(if help { 0 } else { 1 });
             }
         };
+        if run_args.background_child {
+            background::become_detached();
+        } else if run_args.flight_recorder {
+            let from_stdin = run_args.file.as_os_str() == "-";
+            return ExitCode::from(background::start(&args[1..], from_stdin));
+        }
         let runner = std::thread::Builder::new()
             .name("rstap".into())
             .stack_size(1 << 30)
@@ -109,6 +124,12 @@ fn main() -> ExitCode {
     };
     if cfg.remote.is_some() && cfg.mode != config::Mode::Version {
         return ExitCode::from(remote::run(&cfg));
+    }
+    if cfg.background_child {
+        background::become_detached();
+    } else if cfg.flight_recorder && matches!(cfg.mode, config::Mode::Run(_)) {
+        let from_stdin = cfg.mode == config::Mode::Run(config::ScriptSource::Stdin);
+        return ExitCode::from(background::start(&args[1..], from_stdin));
     }
     // Script recursion runs on the interpreter's stack; give it room for any MAXNESTING
     // a user sets (the memory is only reserved, not committed).
