@@ -3,7 +3,7 @@
 //! As in SystemTap's initscript, the compile ignores the options that the service
 //! decides itself or that belong to the run — `-p -m -r -c -x -e -o -S` with their
 //! arguments and `-h -V -k -F` — and the run keeps only `-c -x -o -S` (with their
-//! arguments). One difference: `-s NUM` stays with the compile, because rstap sizes the
+//! arguments), plus rstap's `--metrics ADDR:PORT`. One difference: `-s NUM` stays with the compile, because rstap sizes the
 //! output buffer when it compiles the session.
 
 /// Short options that take an argument (stap's option string).
@@ -24,7 +24,10 @@ const LONG_WITH_ARGUMENT: &[&str] = &[
     "--remote",
     "--remote-rstap",
     "--kernel-btf",
+    "--metrics",
 ];
+/// Long options of the run alone.
+const LONG_RUN_ONLY: &[&str] = &["--metrics"];
 /// Long options that matter to the run as well as to the compile.
 const LONG_FOR_RUN: &[&str] = &["--suppress-handler-errors", "--no-global-var-display"];
 
@@ -54,6 +57,10 @@ pub fn split(words: &[String]) -> ScriptOptions {
             if !w.contains('=') && LONG_WITH_ARGUMENT.contains(&name.as_str()) && i < words.len() {
                 taken.push(words[i].clone());
                 i += 1;
+            }
+            if LONG_RUN_ONLY.contains(&name.as_str()) {
+                out.run.extend(taken);
+                continue;
             }
             if LONG_FOR_RUN.contains(&name.as_str()) {
                 out.run.extend(taken.iter().cloned());
@@ -172,6 +179,9 @@ mod tests {
             ]
         );
         assert_eq!(o.run, ["--suppress-handler-errors"]);
+        let o = split_str("--metrics 127.0.0.1:9100 -w --metrics=9101");
+        assert_eq!(o.compile, ["-w"]);
+        assert_eq!(o.run, ["--metrics", "127.0.0.1:9100", "--metrics=9101"]);
     }
 
     #[test]

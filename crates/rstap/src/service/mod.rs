@@ -76,7 +76,7 @@ refused with its line):
 Booleans take y, Y, yes, 1 or n, N, no, 0.
 
 NAME_OPT: the compile ignores -p -m -r -c -x -e -o -S (with their arguments) and
--h -V -k -F; the run takes -c, -x, -o and -S. The cache is recompiled when the
+-h -V -k -F; the run takes -c, -x, -o, -S and --metrics. The cache is recompiled when the
 script is newer, the compile options changed, or the kernel (release or BTF) or rstap
 changed.
 
