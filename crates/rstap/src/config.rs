@@ -284,12 +284,7 @@ impl Config {
             Some(s) => Some(parse_metrics_address(s)?),
             None => None,
         };
-        if metrics.is_some() {
-            return Err(unsupported(
-                "--metrics",
-                "the metrics endpoint is not available yet in this build",
-            ));
-        }
+
         if a.module_name.is_some() {
             return Err(unsupported(
                 "-m",

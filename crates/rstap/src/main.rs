@@ -10,6 +10,7 @@ mod driver;
 mod explain;
 mod kernel_btf;
 mod kfuncs;
+mod metrics;
 mod options;
 mod output_file;
 mod pass_stats;

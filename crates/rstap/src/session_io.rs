@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rstap_interp::session::SessionHooks;
-use rstap_interp::{Output, StdOutput};
+use rstap_interp::{GlobalStore, Output, StdOutput};
+use rstap_ir::Program;
 
 use crate::background::Detached;
 use crate::config::Rotation;
+use crate::metrics::MetricsServer;
 use crate::output_file::FileOutput;
 
 /// The session's output stream.
@@ -78,12 +80,19 @@ pub struct Prepared {
 /// The callbacks the session makes to its surroundings.
 struct Hooks {
     detached: Option<Arc<Detached>>,
+    metrics: Option<MetricsServer>,
 }
 
 impl SessionHooks for Hooks {
     fn running(&self) {
         if let Some(d) = &self.detached {
             d.running();
+        }
+    }
+
+    fn idle(&self, program: &Program, store: &mut dyn GlobalStore) {
+        if let Some(m) = &self.metrics {
+            m.serve_pending(program, store);
         }
     }
 }
@@ -127,8 +136,12 @@ pub fn prepare(plan: &SessionPlan<'_>) -> Result<Prepared, String> {
         }
         None => SessionOutput::Std(StdOutput::stdout()),
     };
-    let hooks: Option<Arc<dyn SessionHooks>> = if detached.is_some() {
-        Some(Arc::new(Hooks { detached }))
+    let metrics = match plan.metrics {
+        Some(addr) => Some(MetricsServer::bind(addr)?),
+        None => None,
+    };
+    let hooks: Option<Arc<dyn SessionHooks>> = if detached.is_some() || metrics.is_some() {
+        Some(Arc::new(Hooks { detached, metrics }))
     } else {
         None
     };
