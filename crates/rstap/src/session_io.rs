@@ -128,9 +128,9 @@ pub fn prepare(plan: &SessionPlan<'_>) -> Result<Prepared, String> {
             let mut f = FileOutput::create(path, plan.rotate)
                 .map_err(|e| format!("cannot open output file '{}': {e}", path.display()))?;
             if let Some(d) = &detached {
+                f.errors_to_file(d.detached_flag());
                 let d = Arc::clone(d);
                 f.report_failures_to(Box::new(move |e| d.note_output_error(e)));
-                f.errors_to_file(true);
             }
             SessionOutput::File(f)
         }

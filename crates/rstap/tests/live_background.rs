@@ -291,6 +291,26 @@ fn compile_errors_with_f_leave_nothing_running() {
             .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&marker))
     });
     assert!(!left);
+
+    // An error in a begin probe also ends the start: reported here, status 1.
+    let o = rstap_in(
+        &run,
+        &[
+            "-F",
+            "-o",
+            &marker,
+            "-e",
+            r#"probe begin { error("boom") } probe timer.s(100) { exit() }"#,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "");
+    assert!(
+        text(&o.stderr).starts_with("ERROR: boom near identifier 'error' at <input>:1:15\n"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&run).map_or(0, |d| d.count()), 0);
 }
 
 #[test]
