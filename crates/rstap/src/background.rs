@@ -16,7 +16,8 @@
 use std::io::{Read, Write};
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The environment variable naming the run directory.
@@ -120,6 +121,8 @@ pub fn default_output() -> PathBuf {
 pub struct Detached {
     dir: PathBuf,
     state: Mutex<SessionState>,
+    /// Set once the standard streams are gone (see [`Detached::running`]).
+    detached: Arc<AtomicBool>,
 }
 
 impl Detached {
@@ -158,7 +161,14 @@ impl Detached {
         Ok(Detached {
             dir,
             state: Mutex::new(state),
+            detached: Arc::new(AtomicBool::new(false)),
         })
+    }
+
+    /// Set once the session has let go of its standard streams: from then on its
+    /// warnings and errors belong in the output file.
+    pub fn detached_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.detached)
     }
 
     fn update(&self, change: impl FnOnce(&mut SessionState)) {
@@ -184,6 +194,7 @@ impl Detached {
         let _ = out.flush();
         drop(out);
         let _ = std::io::stderr().flush();
+        self.detached.store(true, Ordering::Relaxed);
         let _ = rstap_sys::daemon::stdio_to_null();
         let _ = std::env::set_current_dir("/");
     }
@@ -202,10 +213,8 @@ pub fn become_detached() {
     rstap_sys::daemon::close_inherited_fds();
     let _ = rstap_sys::daemon::setsid();
     // A handler that does nothing replaces SIGHUP's default action (exit).
-    let _ = signal_hook::flag::register(
-        rstap_sys::daemon::SIGHUP,
-        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
-    );
+    let _ =
+        signal_hook::flag::register(rstap_sys::daemon::SIGHUP, Arc::new(AtomicBool::new(false)));
 }
 
 /// The foreground side of `-F`: starts the detached rstap with `args` (this rstap's
@@ -257,6 +266,11 @@ pub fn start(args: &[String], stdin_script: bool) -> u8 {
     let (Some(mut out), Some(mut err)) = (child.stdout.take(), child.stderr.take()) else {
         return 1;
     };
+    // Ctrl-C (or SIGTERM) while the session starts cancels it.
+    let cancel = Arc::new(AtomicBool::new(false));
+    for sig in [rstap_sys::daemon::SIGINT, rstap_sys::daemon::SIGTERM] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&cancel));
+    }
     let mut said = Vec::new();
     let (mut out_open, mut err_open) = (true, true);
     let mut buf = [0u8; 8192];
@@ -270,7 +284,14 @@ pub fn start(args: &[String], stdin_script: bool) -> u8 {
         if err_open {
             fds.push(err.as_fd());
         }
-        let Ok(readable) = rstap_sys::daemon::poll_readable(&fds, -1) else {
+        if cancel.load(Ordering::Relaxed) {
+            // A session already running ends the way `rstap kill` ends it.
+            let _ = rstap_sys::daemon::send_signal(child.id() as i32, rstap_sys::daemon::SIGTERM);
+            let _ = child.wait();
+            eprintln!("error[C0003]: interrupted: the background session was not started");
+            return 1;
+        }
+        let Ok(readable) = rstap_sys::daemon::poll_readable(&fds, 100) else {
             break;
         };
         let mut i = 0;

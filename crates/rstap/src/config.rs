@@ -352,12 +352,7 @@ impl Config {
             Some(s) => Some(parse_metrics_address(s)?),
             None => None,
         };
-        if metrics.is_some() {
-            return Err(unsupported(
-                "--metrics",
-                "the metrics endpoint is not available yet in this build",
-            ));
-        }
+
         if a.module_name.is_some() {
             return Err(unsupported(
                 "-m",
@@ -604,6 +599,12 @@ fn remote_plan(a: &StapArgs, last_pass: u8) -> Result<Option<RemotePlan>, UsageE
             "start the background session on each host: ssh HOST rstap -F -o FILE SCRIPT",
         ));
     }
+    if a.rotate.is_some() {
+        return Err(refuse(
+            "-S",
+            "the merged output of all hosts goes to one -o file here; rotate it with logrotate",
+        ));
+    }
     if a.metrics.is_some() {
         return Err(refuse(
             "--metrics",
@@ -848,6 +849,56 @@ mod tests {
         assert!(err(&["--remote", "h", "--flamegraph", "f.svg", "-e", "x"]).contains("--remote"));
         assert!(cfg(&["--remote", "h", "--folded=-", "-e", "x"]).is_ok());
         assert!(err(&["--remote", "h", "--remote-control", "-"]).contains("--remote"));
+    }
+
+    #[test]
+    fn background_rotation_and_metrics_options() {
+        let c = cfg(&["-F", "-o", "out", "-S", "10,3", "x.stp"]).unwrap();
+        assert!(c.flight_recorder && !c.background_child);
+        assert_eq!(
+            c.rotate,
+            Some(Rotation {
+                size_bytes: 10 << 20,
+                keep: Some(3)
+            })
+        );
+        // -F means nothing before pass 5.
+        assert!(!cfg(&["-F", "-p4", "x.stp"]).unwrap().flight_recorder);
+        assert_eq!(
+            cfg(&["-o", "o", "-S", "2", "x.stp"]).unwrap().rotate,
+            Some(Rotation {
+                size_bytes: 2 << 20,
+                keep: None
+            })
+        );
+        for bad in ["0", "x", "1,0", "1,", "1,2,3"] {
+            assert_eq!(
+                err(&["-o", "o", "-S", bad, "x.stp"]),
+                format!("Invalid -S argument '{bad}'")
+            );
+        }
+        assert_eq!(
+            err(&["-S", "1", "x.stp"]),
+            "You have to specify output FILE with '-S' option"
+        );
+        let m = |s: &str| cfg(&["--metrics", s, "x.stp"]).map(|c| c.metrics.unwrap().to_string());
+        assert_eq!(m("9100").unwrap(), "127.0.0.1:9100");
+        assert_eq!(m(":9100").unwrap(), "127.0.0.1:9100");
+        assert_eq!(m("0.0.0.0:80").unwrap(), "0.0.0.0:80");
+        assert_eq!(m("[::1]:80").unwrap(), "[::1]:80");
+        assert!(
+            m("70000")
+                .unwrap_err()
+                .message
+                .starts_with("Invalid --metrics argument '70000'")
+        );
+        assert!(m("host-without-port").is_err());
+        for opt in [&["-F"][..], &["--metrics", "1"], &["-o", "o", "-S", "1"]] {
+            let mut v = vec!["--remote", "h"];
+            v.extend_from_slice(opt);
+            v.push("x.stp");
+            assert!(err(&v).contains("cannot be used with --remote"), "{v:?}");
+        }
     }
 
     #[test]

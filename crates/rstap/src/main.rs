@@ -10,6 +10,7 @@ mod driver;
 mod explain;
 mod kernel_btf;
 mod kfuncs;
+mod metrics;
 mod options;
 mod output_file;
 mod pass_stats;
@@ -129,7 +130,16 @@ fn main() -> ExitCode {
         background::become_detached();
     } else if cfg.flight_recorder && matches!(cfg.mode, config::Mode::Run(_)) {
         let from_stdin = cfg.mode == config::Mode::Run(config::ScriptSource::Stdin);
-        return ExitCode::from(background::start(&args[1..], from_stdin));
+        // The detached process writes to a pipe: it colours its diagnostics when they
+        // would be coloured here.
+        let mut child_args = args[1..].to_vec();
+        if cfg.color == config::ColorChoice::Auto
+            && std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("NO_COLOR").is_none()
+        {
+            child_args.insert(0, "--color=always".to_string());
+        }
+        return ExitCode::from(background::start(&child_args, from_stdin));
     }
     // Script recursion runs on the interpreter's stack; give it room for any MAXNESTING
     // a user sets (the memory is only reserved, not committed).

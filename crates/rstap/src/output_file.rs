@@ -9,6 +9,8 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::config::Rotation;
 
@@ -28,8 +30,9 @@ pub struct FileOutput {
     kept: VecDeque<PathBuf>,
     failure: Option<std::io::Error>,
     on_failure: Option<FailureReport>,
-    /// Warnings and errors go into the file too (a background session has no stderr).
-    errors_to_file: bool,
+    /// Once set, warnings and errors go into the file too (a background session has no
+    /// stderr once it runs detached).
+    errors_to_file: Option<Arc<AtomicBool>>,
 }
 
 /// The file name for `pattern` now: strftime patterns expanded, and the rotation's
@@ -62,7 +65,7 @@ impl FileOutput {
             kept: VecDeque::new(),
             failure: None,
             on_failure: None,
-            errors_to_file: false,
+            errors_to_file: None,
         };
         o.open_next()?;
         Ok(o)
@@ -72,8 +75,9 @@ impl FileOutput {
         self.on_failure = Some(report);
     }
 
-    pub fn errors_to_file(&mut self, yes: bool) {
-        self.errors_to_file = yes;
+    /// Warnings and errors go into the file from the moment `when` is set.
+    pub fn errors_to_file(&mut self, when: Arc<AtomicBool>) {
+        self.errors_to_file = Some(when);
     }
 
     fn open_next(&mut self) -> std::io::Result<()> {
@@ -159,7 +163,11 @@ impl rstap_interp::Output for FileOutput {
     }
 
     fn err(&mut self, bytes: &[u8]) {
-        if self.errors_to_file {
+        if self
+            .errors_to_file
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+        {
             self.write(bytes);
             self.flush_file();
         } else {

@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rstap_interp::session::SessionHooks;
-use rstap_interp::{Output, StdOutput};
+use rstap_interp::{GlobalStore, Output, StdOutput};
+use rstap_ir::Program;
 
 use crate::background::Detached;
 use crate::config::Rotation;
+use crate::metrics::MetricsServer;
 use crate::output_file::FileOutput;
 
 /// The session's output stream.
@@ -78,12 +80,19 @@ pub struct Prepared {
 /// The callbacks the session makes to its surroundings.
 struct Hooks {
     detached: Option<Arc<Detached>>,
+    metrics: Option<MetricsServer>,
 }
 
 impl SessionHooks for Hooks {
     fn running(&self) {
         if let Some(d) = &self.detached {
             d.running();
+        }
+    }
+
+    fn idle(&self, program: &Program, store: &mut dyn GlobalStore) {
+        if let Some(m) = &self.metrics {
+            m.serve_pending(program, store);
         }
     }
 }
@@ -119,16 +128,20 @@ pub fn prepare(plan: &SessionPlan<'_>) -> Result<Prepared, String> {
             let mut f = FileOutput::create(path, plan.rotate)
                 .map_err(|e| format!("cannot open output file '{}': {e}", path.display()))?;
             if let Some(d) = &detached {
+                f.errors_to_file(d.detached_flag());
                 let d = Arc::clone(d);
                 f.report_failures_to(Box::new(move |e| d.note_output_error(e)));
-                f.errors_to_file(true);
             }
             SessionOutput::File(f)
         }
         None => SessionOutput::Std(StdOutput::stdout()),
     };
-    let hooks: Option<Arc<dyn SessionHooks>> = if detached.is_some() {
-        Some(Arc::new(Hooks { detached }))
+    let metrics = match plan.metrics {
+        Some(addr) => Some(MetricsServer::bind(addr)?),
+        None => None,
+    };
+    let hooks: Option<Arc<dyn SessionHooks>> = if detached.is_some() || metrics.is_some() {
+        Some(Arc::new(Hooks { detached, metrics }))
     } else {
         None
     };
