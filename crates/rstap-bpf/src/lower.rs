@@ -276,6 +276,8 @@ pub enum SiteKind {
     Warn,
     /// `exit()`.
     Exit,
+    /// `switch_file()`.
+    SwitchFile,
 }
 
 /// Something a program reports to userspace: a record starts with the site's index.
@@ -3647,12 +3649,17 @@ impl<'a> Gen<'a> {
             BLOCKDEV_NAME => return self.blockdev_name(&args[0], span).map(Some),
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
-            "exit" => {
-                self.set_state(1);
+            "exit" | "switch_file" => {
+                let kind = if name == "exit" {
+                    self.set_state(1);
+                    SiteKind::Exit
+                } else {
+                    SiteKind::SwitchFile
+                };
                 let rec = self.temp(RECORD_HEADER)?;
                 let site = self.sites.len();
                 self.sites.push(Site {
-                    kind: SiteKind::Exit,
+                    kind,
                     args: vec![],
                     span,
                     size: RECORD_HEADER,

@@ -11,6 +11,8 @@ use crate::types::{
 
 pub const BTF_MAGIC: u16 = 0xeb9f;
 pub const VMLINUX_PATH: &str = "/sys/kernel/btf/vmlinux";
+/// The vmlinux BTF of the kernel being compiled for, when it is not the running one.
+static TARGET_VMLINUX: OnceLock<std::path::PathBuf> = OnceLock::new();
 /// Size of `struct btf_header` as of version 1 (later fields, if any, are ignored).
 pub(crate) const HEADER_LEN: usize = 24;
 const RECORD_HEADER_LEN: usize = 12;
@@ -73,14 +75,35 @@ impl Btf {
         Btf::from_bytes(read(path.as_ref())?)
     }
 
-    /// Loads the running kernel's BTF from `/sys/kernel/btf/vmlinux`.
+    /// Loads the BTF of the kernel being compiled for: the running kernel's
+    /// `/sys/kernel/btf/vmlinux`, or the file given to [`Btf::set_target_vmlinux`].
     pub fn load_vmlinux() -> Result<Btf> {
-        Btf::from_file(VMLINUX_PATH)
+        match TARGET_VMLINUX.get() {
+            Some(path) => Btf::from_file(path),
+            None => Btf::from_file(VMLINUX_PATH),
+        }
     }
 
-    /// Loads `/sys/kernel/btf/<module>` on top of `vmlinux`.
+    /// Compiles for another kernel: [`Btf::load_vmlinux`] reads `path` (that kernel's
+    /// `vmlinux` BTF) from now on, and [`Btf::load_module`] finds no module BTF. Set
+    /// once per process, before the first load; a second call is ignored.
+    pub fn set_target_vmlinux(path: impl Into<std::path::PathBuf>) {
+        let _ = TARGET_VMLINUX.set(path.into());
+    }
+
+    /// Loads `/sys/kernel/btf/<module>` on top of `vmlinux` (the running kernel's modules:
+    /// none when compiling for another kernel).
     pub fn load_module(module: &str, vmlinux: Arc<Btf>) -> Result<Btf> {
         let path = Path::new("/sys/kernel/btf").join(module);
+        if TARGET_VMLINUX.get().is_some() {
+            return Err(BtfError::Io {
+                path,
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "module BTF of the target kernel is not available (only its vmlinux BTF was given)",
+                ),
+            });
+        }
         Btf::from_split_bytes(read(&path)?, vmlinux)
     }
 

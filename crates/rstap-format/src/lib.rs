@@ -8,6 +8,7 @@
 pub mod abi;
 pub mod display;
 pub mod hist;
+pub mod metrics;
 pub mod printf;
 pub mod stats;
 

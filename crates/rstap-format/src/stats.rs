@@ -9,7 +9,7 @@ use std::fmt;
 
 /// Number of `@hist_log` buckets; bucket 64 holds 0.
 pub const LOG_BUCKETS: usize = 128;
-const LOG_ZERO: usize = 64;
+pub(crate) const LOG_ZERO: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatError {

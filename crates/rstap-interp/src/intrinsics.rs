@@ -169,6 +169,10 @@ table! {
         Ok(Value::Long(0))
     },
     "abort" => |_, _, _| Err(Unwind::Abort),
+    "switch_file" => |i, _, _| {
+        i.out.switch_file();
+        Ok(Value::Long(0))
+    },
     "error" => |_, a, span| {
         let msg = String::from_utf8_lossy(bytes(a, 0));
         let msg = msg.strip_suffix('\n').unwrap_or(&msg);

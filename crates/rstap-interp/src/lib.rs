@@ -24,6 +24,7 @@ mod nesting;
 mod output;
 mod printing;
 pub mod session;
+pub mod snapshot;
 mod stats;
 mod store;
 mod value;

@@ -10,6 +10,9 @@ pub trait Output {
     /// Warnings and errors.
     fn err(&mut self, bytes: &[u8]);
     fn flush(&mut self) {}
+    /// `switch_file()`: continue in the next output file (only rotated `-o` files have
+    /// one; elsewhere nothing happens).
+    fn switch_file(&mut self) {}
 }
 
 /// Output kept in memory (tests, `-p` pipelines that post-process output).

@@ -37,6 +37,24 @@ pub struct SessionOptions {
     pub user_symbols: rstap_symbolize::SharedProcessSymbols,
     /// `-t`: print the per-probe report at exit (`Json`: as JSON).
     pub timing: Option<TimingFormat>,
+    /// What the embedding program does while the session runs.
+    pub hooks: Option<Arc<dyn SessionHooks>>,
+}
+
+/// Callbacks from a running session to the program that runs it (a background
+/// session's readiness report, a metrics endpoint reading the globals).
+pub trait SessionHooks: Send + Sync {
+    /// The begin probes have run and every probe is live.
+    fn running(&self) {}
+    /// Called from the session's thread between events, at least every 20 ms while it
+    /// runs: a moment to read the globals without disturbing any handler.
+    fn idle(&self, _program: &Program, _store: &mut dyn GlobalStore) {}
+}
+
+impl std::fmt::Debug for dyn SessionHooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionHooks")
+    }
 }
 
 /// How the `-t` report is printed.
@@ -58,6 +76,7 @@ impl Default for SessionOptions {
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: None,
+            hooks: None,
         }
     }
 }
@@ -291,8 +310,20 @@ pub fn run_with_events(
     if let Some(c) = &mut child {
         c.release();
     }
+    if let Some(h) = &options.hooks
+        && interp.state() == RunState::Running
+    {
+        h.running();
+    }
 
-    run_events(program, &mut interp, &signals, &mut child, &mut events);
+    run_events(
+        program,
+        &mut interp,
+        &signals,
+        &mut child,
+        &mut events,
+        options.hooks.as_deref(),
+    );
     if let Some(ev) = &mut events {
         ev.stop(&mut interp);
     }
@@ -369,6 +400,7 @@ fn run_events(
     signals: &Signals,
     child: &mut Option<Box<dyn TargetProcess>>,
     events: &mut Option<&mut dyn EventSource>,
+    hooks: Option<&dyn SessionHooks>,
 ) {
     let start = Instant::now();
     let mut rng = (start.elapsed().as_nanos() as u64) ^ 0x5851_f42d_4c95_7f2d | 1;
@@ -397,7 +429,17 @@ fn run_events(
         return;
     }
     const POLL: Duration = Duration::from_millis(20);
+    // Output written to a file reaches it at least this often, so `tail -f` follows.
+    const FLUSH: Duration = Duration::from_millis(200);
+    let mut flushed = Instant::now();
     while interp.state() == RunState::Running {
+        if let Some(h) = hooks {
+            h.idle(program, interp.store());
+        }
+        if flushed.elapsed() >= FLUSH {
+            interp.output().flush();
+            flushed = Instant::now();
+        }
         if signals.raised() {
             interp.request_exit();
             break;

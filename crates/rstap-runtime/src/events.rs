@@ -33,6 +33,8 @@ pub enum Event {
     Warning(Vec<u8>),
     /// `exit()` was called.
     Exit,
+    /// `switch_file()` was called.
+    SwitchFile,
 }
 
 /// Parsed `printf` formats by site, so each is parsed once per session.
@@ -231,6 +233,7 @@ pub fn decode_into(
             Decoded::Output
         }
         SiteKind::Exit => Decoded::Other(Event::Exit),
+        SiteKind::SwitchFile => Decoded::Other(Event::SwitchFile),
     })
 }
 
@@ -459,6 +462,7 @@ impl<'m> Events<'m> {
                 out.err(&line);
             }
             Some(Decoded::Other(Event::Exit)) => interp.request_exit(),
+            Some(Decoded::Other(Event::SwitchFile)) => interp.output().switch_file(),
             None => {}
         }
     }

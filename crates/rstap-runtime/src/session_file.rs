@@ -53,9 +53,14 @@ pub fn kernel_identity() -> (String, String) {
         .map(|s| s.trim().to_string())
         .unwrap_or_default();
     let btf = std::fs::read("/sys/kernel/btf/vmlinux")
-        .map(|b| format!("{:016x}", fnv1a(&b)))
+        .map(|b| btf_hash(&b))
         .unwrap_or_default();
     (release, btf)
+}
+
+/// The identity of a kernel's BTF as session files record it.
+pub fn btf_hash(vmlinux_btf: &[u8]) -> String {
+    format!("{:016x}", fnv1a(vmlinux_btf))
 }
 
 fn fnv1a(data: &[u8]) -> u64 {
@@ -68,14 +73,16 @@ fn fnv1a(data: &[u8]) -> u64 {
 }
 
 impl SessionFile {
+    /// A session for `kernel`: its release and [`btf_hash`] (see [`kernel_identity`]).
     pub fn new(
         sources: &SourceMap,
         program: &Program,
         compiled: &Compiled,
         limits: &Limits,
         version: &str,
+        kernel: (String, String),
     ) -> SessionFile {
-        let (kernel_release, kernel_btf) = kernel_identity();
+        let (kernel_release, kernel_btf) = kernel;
         let mut files = Vec::new();
         let mut i = 0;
         while let Some(f) = sources.get(FileId(i)) {

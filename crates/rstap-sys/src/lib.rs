@@ -6,6 +6,7 @@
 
 pub mod attach;
 pub mod bpf;
+pub mod daemon;
 pub mod discovery;
 pub mod fake;
 pub mod maps;
@@ -13,6 +14,7 @@ pub mod perf;
 pub mod process;
 pub mod prog;
 pub mod ringbuf;
+pub mod service_os;
 pub mod stdio;
 pub mod tracefs;
 

@@ -89,6 +89,142 @@ pub struct Config {
     pub remote: Option<RemotePlan>,
     /// `--remote-control`: this rstap was started by another one's `--remote`.
     pub remote_control: bool,
+    /// `-F`: run the session in the background (see `crate::background`).
+    pub flight_recorder: bool,
+    /// This is the detached process of a `-F` session.
+    pub background_child: bool,
+    /// `-S SIZE[,N]`.
+    pub rotate: Option<Rotation>,
+    /// `--metrics ADDR:PORT`.
+    pub metrics: Option<std::net::SocketAddr>,
+    /// `-r KREL --kernel-btf FILE`: compile for that kernel instead of this one.
+    pub target_kernel: Option<TargetKernel>,
+}
+
+/// Another kernel to compile for (`-r KREL --kernel-btf FILE`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetKernel {
+    pub release: String,
+    /// Its vmlinux BTF.
+    pub btf: PathBuf,
+}
+
+/// The running kernel's release.
+fn running_release() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// `-r KREL` and `--kernel-btf FILE`: `-r` naming this kernel changes nothing; another
+/// kernel needs its BTF, and its session can only be written (`-p4`), not run here.
+fn target_kernel(a: &StapArgs, last_pass: u8) -> Result<Option<TargetKernel>, UsageError> {
+    let release = match &a.kernel_release {
+        Some(r) if r.starts_with('/') => {
+            return Err(unsupported(
+                "-r with a kernel build tree",
+                "rstap reads kernel types from BTF, not from a build tree: give the release with -r KREL and that kernel's vmlinux BTF with --kernel-btf FILE",
+            ));
+        }
+        Some(r) if r.is_empty() => return Err(usage("-r needs a kernel release")),
+        Some(r) => r.clone(),
+        None if a.kernel_btf.is_some() => {
+            return Err(UsageError {
+                message: "--kernel-btf needs -r KREL, the release of the kernel it describes"
+                    .into(),
+                help: Some(
+                    "e.g. rstap -p4 -r 6.1.0-18-amd64 --kernel-btf vmlinux-6.1.0-18 script.stp"
+                        .into(),
+                ),
+            });
+        }
+        None => return Ok(None),
+    };
+    let Some(btf) = &a.kernel_btf else {
+        if release == running_release() {
+            return Ok(None);
+        }
+        return Err(UsageError {
+            message: format!(
+                "compiling for kernel {release} (-r) needs that kernel's type information"
+            ),
+            help: Some(format!(
+                "copy /sys/kernel/btf/vmlinux from a machine running {release} and give it with --kernel-btf FILE"
+            )),
+        });
+    };
+    if last_pass > 4 {
+        return Err(UsageError {
+            message: format!("a session compiled for kernel {release} (-r) cannot run on this one"),
+            help: Some(
+                "add -p4 to write the session file, and run it there with `rstap run FILE`".into(),
+            ),
+        });
+    }
+    Ok(Some(TargetKernel {
+        release,
+        btf: PathBuf::from(btf),
+    }))
+}
+
+/// `-S SIZE[,N]`: switch output files after `size_bytes`, keeping at most `keep`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rotation {
+    pub size_bytes: u64,
+    pub keep: Option<u32>,
+}
+
+/// Parses `-S SIZE[,N]` (SIZE in MiB, N files, both positive).
+pub fn parse_rotation(s: &str) -> Result<Rotation, UsageError> {
+    let bad = || UsageError {
+        message: format!("Invalid -S argument '{s}'"),
+        help: Some(
+            "write SIZE[,N]: switch files every SIZE MiB and keep the newest N, e.g. -S 10,5"
+                .into(),
+        ),
+    };
+    let (size, keep) = match s.split_once(',') {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    };
+    let size: u64 = match size.trim().parse() {
+        Ok(n) if (1..=1 << 20).contains(&n) => n,
+        _ => return Err(bad()),
+    };
+    let keep = match keep {
+        Some(k) => match k.trim().parse::<u32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => return Err(bad()),
+        },
+        None => None,
+    };
+    Ok(Rotation {
+        size_bytes: size << 20,
+        keep,
+    })
+}
+
+/// Parses `--metrics ADDR:PORT`; a bare `PORT` or `:PORT` means 127.0.0.1.
+pub fn parse_metrics_address(s: &str) -> Result<std::net::SocketAddr, UsageError> {
+    use std::net::ToSocketAddrs;
+    let bad = |why: &str| UsageError {
+        message: format!("Invalid --metrics argument '{s}': {why}"),
+        help: Some(
+            "write ADDR:PORT or PORT, e.g. --metrics 9100 (loopback) or --metrics 0.0.0.0:9100"
+                .into(),
+        ),
+    };
+    let port_only = s.strip_prefix(':').unwrap_or(s);
+    if !port_only.is_empty() && port_only.bytes().all(|b| b.is_ascii_digit()) {
+        return match port_only.parse::<u16>() {
+            Ok(p) => Ok(std::net::SocketAddr::from(([127, 0, 0, 1], p))),
+            Err(_) => Err(bad("the port must be 0-65535")),
+        };
+    }
+    match s.to_socket_addrs() {
+        Ok(mut addrs) => addrs.next().ok_or_else(|| bad("the name has no address")),
+        Err(e) => Err(bad(&e.to_string())),
+    }
 }
 
 /// Where `--folded` writes.
@@ -202,28 +338,25 @@ impl Config {
                 "--json formats the -t report: give -t too",
             ));
         }
-        if a.flight_recorder {
-            return Err(unsupported(
-                "-F",
-                "flight-recorder (background) sessions are not available yet in this build",
-            ));
+        let rotate = match &a.rotate {
+            Some(s) => Some(parse_rotation(s)?),
+            None => None,
+        };
+        if rotate.is_some() && a.output.is_none() {
+            return Err(UsageError {
+                message: "You have to specify output FILE with '-S' option".into(),
+                help: Some("add -o FILE: the rotated files are FILE.0, FILE.1, ...".into()),
+            });
         }
-        if a.rotate.is_some() {
-            return Err(unsupported(
-                "-S",
-                "output file rotation is not available yet in this build",
-            ));
-        }
+        let metrics = match &a.metrics {
+            Some(s) => Some(parse_metrics_address(s)?),
+            None => None,
+        };
+
         if a.module_name.is_some() {
             return Err(unsupported(
                 "-m",
                 "compiled session files (-p4) are not available yet in this build",
-            ));
-        }
-        if a.kernel_release.is_some() {
-            return Err(unsupported(
-                "-r",
-                "compiling for another kernel is not available yet in this build",
             ));
         }
         if !a.set_globals.is_empty() {
@@ -263,6 +396,7 @@ impl Config {
             None => 5,
         };
         let remote = remote_plan(&a, last_pass)?;
+        let target_kernel = target_kernel(&a, last_pass)?;
         let mut verbose = [a.verbose; 5];
         if let Some(vp) = &a.verbose_passes {
             if vp.is_empty() || vp.len() > 5 || !vp.bytes().all(|b| b.is_ascii_digit()) {
@@ -418,6 +552,11 @@ impl Config {
             color,
             remote,
             remote_control: a.remote_control,
+            flight_recorder: a.flight_recorder && last_pass == 5,
+            background_child: a.background_child,
+            rotate,
+            metrics,
+            target_kernel,
         })
     }
 }
@@ -454,6 +593,24 @@ fn remote_plan(a: &StapArgs, last_pass: u8) -> Result<Option<RemotePlan>, UsageE
         message: format!("{what} cannot be used with --remote"),
         help: Some(help.to_string()),
     };
+    if a.flight_recorder {
+        return Err(refuse(
+            "-F",
+            "start the background session on each host: ssh HOST rstap -F -o FILE SCRIPT",
+        ));
+    }
+    if a.rotate.is_some() {
+        return Err(refuse(
+            "-S",
+            "the merged output of all hosts goes to one -o file here; rotate it with logrotate",
+        ));
+    }
+    if a.metrics.is_some() {
+        return Err(refuse(
+            "--metrics",
+            "start the session with --metrics on each host, and scrape each host",
+        ));
+    }
     if last_pass == 4 {
         return Err(refuse(
             "-p4",
@@ -692,6 +849,56 @@ mod tests {
         assert!(err(&["--remote", "h", "--flamegraph", "f.svg", "-e", "x"]).contains("--remote"));
         assert!(cfg(&["--remote", "h", "--folded=-", "-e", "x"]).is_ok());
         assert!(err(&["--remote", "h", "--remote-control", "-"]).contains("--remote"));
+    }
+
+    #[test]
+    fn background_rotation_and_metrics_options() {
+        let c = cfg(&["-F", "-o", "out", "-S", "10,3", "x.stp"]).unwrap();
+        assert!(c.flight_recorder && !c.background_child);
+        assert_eq!(
+            c.rotate,
+            Some(Rotation {
+                size_bytes: 10 << 20,
+                keep: Some(3)
+            })
+        );
+        // -F means nothing before pass 5.
+        assert!(!cfg(&["-F", "-p4", "x.stp"]).unwrap().flight_recorder);
+        assert_eq!(
+            cfg(&["-o", "o", "-S", "2", "x.stp"]).unwrap().rotate,
+            Some(Rotation {
+                size_bytes: 2 << 20,
+                keep: None
+            })
+        );
+        for bad in ["0", "x", "1,0", "1,", "1,2,3"] {
+            assert_eq!(
+                err(&["-o", "o", "-S", bad, "x.stp"]),
+                format!("Invalid -S argument '{bad}'")
+            );
+        }
+        assert_eq!(
+            err(&["-S", "1", "x.stp"]),
+            "You have to specify output FILE with '-S' option"
+        );
+        let m = |s: &str| cfg(&["--metrics", s, "x.stp"]).map(|c| c.metrics.unwrap().to_string());
+        assert_eq!(m("9100").unwrap(), "127.0.0.1:9100");
+        assert_eq!(m(":9100").unwrap(), "127.0.0.1:9100");
+        assert_eq!(m("0.0.0.0:80").unwrap(), "0.0.0.0:80");
+        assert_eq!(m("[::1]:80").unwrap(), "[::1]:80");
+        assert!(
+            m("70000")
+                .unwrap_err()
+                .message
+                .starts_with("Invalid --metrics argument '70000'")
+        );
+        assert!(m("host-without-port").is_err());
+        for opt in [&["-F"][..], &["--metrics", "1"], &["-o", "o", "-S", "1"]] {
+            let mut v = vec!["--remote", "h"];
+            v.extend_from_slice(opt);
+            v.push("x.stp");
+            assert!(err(&v).contains("cannot be used with --remote"), "{v:?}");
+        }
     }
 
     #[test]

@@ -78,13 +78,39 @@ pub fn run(cfg: Config) -> u8 {
         }
         Mode::DumpProbeAliases | Mode::DumpFunctions => d.dump_library(),
         Mode::List { pattern, with_vars } => d.list(&pattern, with_vars),
-        Mode::Run(src) => d.compile_and_run(src),
+        Mode::Run(src) => {
+            if let Some(target) = &d.cfg.target_kernel {
+                // Its types replace this kernel's everywhere the compiler reads BTF.
+                if let Err(e) = rstap_btf::Btf::from_file(&target.btf) {
+                    eprintln!(
+                        "error[C0003]: cannot read the BTF of kernel {} from '{}': {e}",
+                        target.release,
+                        target.btf.display()
+                    );
+                    eprintln!(
+                        "  = help: --kernel-btf takes a copy of /sys/kernel/btf/vmlinux of a machine running that kernel"
+                    );
+                    return FAILED;
+                }
+                rstap_btf::Btf::set_target_vmlinux(&target.btf);
+            }
+            d.compile_and_run(src)
+        }
         // Only `--remote` produces this mode; `rstap doctor` itself is dispatched earlier.
         Mode::Doctor => {
             let _ = crate::doctor::run();
             0
         }
     }
+}
+
+/// The probes a session reports as tracing (`never` probes do not count).
+fn live_probes(program: &Program) -> usize {
+    program
+        .probes
+        .iter()
+        .filter(|p| !matches!(p.kind, ProbeKind::Never))
+        .count()
 }
 
 /// CPUs currently online (1 if unknown).
@@ -141,15 +167,65 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
             return FAILED;
         }
     };
+    let rotate = match args.rotate.as_deref().map(crate::config::parse_rotation) {
+        None => None,
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            eprintln!("error[C0001]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            return FAILED;
+        }
+    };
+    if rotate.is_some() && args.output.is_none() {
+        eprintln!("error[C0001]: You have to specify output FILE with '-S' option");
+        return FAILED;
+    }
+    let metrics = match args
+        .metrics
+        .as_deref()
+        .map(crate::config::parse_metrics_address)
+    {
+        None => None,
+        Some(Ok(a)) => Some(a),
+        Some(Err(e)) => {
+            eprintln!("error[C0001]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            return FAILED;
+        }
+    };
+    let plan = crate::session_io::SessionPlan {
+        output: args.output.as_deref().map(std::path::Path::new),
+        rotate,
+        background: args.background_child,
+        script: if path.as_os_str() == "-" {
+            "-".to_string()
+        } else {
+            crate::background::absolute(path).display().to_string()
+        },
+        probes: live_probes(&file.program),
+        metrics,
+    };
+    let prepared = match crate::session_io::prepare(&plan) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error[C0001]: {message}");
+            return FAILED;
+        }
+    };
     let session = rstap_interp::session::SessionOptions {
         limits: file.limits.clone(),
         suppress_handler_errors: args.suppress_handler_errors,
         display_globals: !args.no_global_var_display,
         target_pid,
         command: args.command.clone(),
+        hooks: prepared.hooks,
         ..Default::default()
     };
-    let mut out = rstap_interp::StdOutput::stdout();
+    let mut out = prepared.out;
     let status = if file.compiled.probes.is_empty() {
         match rstap_interp::session::run(&file.program, &sm, &session, &mut out) {
             Ok(s) => s,
@@ -162,7 +238,7 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
         let live = rstap_runtime::LiveOptions {
             maxstringlen: session.limits.maxstringlen,
             session,
-            quiet: args.quiet,
+            quiet: args.quiet || args.background_child,
             stack_profile: Vec::new(),
             overload: Some(rstap_runtime::Overload::default()),
         };
@@ -182,6 +258,14 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
 }
 
 impl Driver {
+    /// The facts of the kernel compiled for: this one, or the one of `-r`.
+    fn kernel_facts(&self) -> KernelFacts {
+        match &self.cfg.target_kernel {
+            Some(t) => KernelFacts::of_release(&t.release),
+            None => KernelFacts::probe(),
+        }
+    }
+
     fn verbose(&self, pass: usize) -> u8 {
         self.cfg.verbose[pass - 1]
     }
@@ -260,7 +344,7 @@ impl Driver {
         user_files: &[rstap_diag::FileId],
     ) -> Result<(Vec<ast::Script>, Vec<ast::Script>), u8> {
         let clock = PassClock::start();
-        let facts = KernelFacts::probe();
+        let facts = self.kernel_facts();
         let library = match rstap_tapsets::library(&self.cfg.include_dirs) {
             Ok(l) => l,
             Err(e) => {
@@ -512,12 +596,23 @@ impl Driver {
                 &empty
             }
         };
+        let kernel = match &self.cfg.target_kernel {
+            Some(t) => match std::fs::read(&t.btf) {
+                Ok(b) => (t.release.clone(), rstap_runtime::session_file::btf_hash(&b)),
+                Err(e) => {
+                    eprintln!("error[C0003]: cannot read '{}': {e}", t.btf.display());
+                    return FAILED;
+                }
+            },
+            None => rstap_runtime::session_file::kernel_identity(),
+        };
         let file = rstap_runtime::session_file::SessionFile::new(
             &self.sm,
             program,
             compiled,
             limits,
             env!("CARGO_PKG_VERSION"),
+            kernel,
         );
         let bytes = file.to_bytes();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -659,7 +754,7 @@ impl Driver {
             .iter()
             .any(|p| matches!(p.kind, ProbeKind::Profile { freq_hz: None }));
         let hz = if ticks {
-            KernelFacts::probe()
+            self.kernel_facts()
                 .config
                 .get("CONFIG_HZ")
                 .and_then(|v| v.parse().ok())
@@ -781,22 +876,35 @@ impl Driver {
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: self.cfg.timing,
+            hooks: None,
         };
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();
-        let mut out = match &self.cfg.output {
-            Some(path) => match rstap_interp::StdOutput::file(path) {
-                Ok(o) => o,
-                Err(e) => {
-                    eprintln!(
-                        "error[C0001]: cannot open output file '{}': {e}",
-                        path.display()
-                    );
-                    return FAILED;
-                }
-            },
-            None => rstap_interp::StdOutput::stdout(),
+        let mut opts = opts;
+        let script = match &self.cfg.mode {
+            Mode::Run(src) => crate::background::describe_script(src),
+            _ => String::new(),
         };
+        let plan = crate::session_io::SessionPlan {
+            output: self.cfg.output.as_deref(),
+            rotate: self.cfg.rotate,
+            background: self.cfg.background_child,
+            script,
+            probes: live_probes(program),
+            metrics: self.cfg.metrics,
+        };
+        let mut out = match crate::session_io::prepare(&plan) {
+            Ok(p) => {
+                opts.hooks = p.hooks;
+                p.out
+            }
+            Err(message) => {
+                eprintln!("error[C0001]: {message}");
+                return FAILED;
+            }
+        };
+        // A background session says nothing on a terminal it no longer has.
+        let quiet = self.cfg.quiet || self.cfg.background_child;
         if self.verbose(5) > 0 {
             eprintln!("Pass 5: starting run.");
         }
@@ -830,7 +938,7 @@ impl Driver {
             let live = rstap_runtime::LiveOptions {
                 maxstringlen: opts.limits.maxstringlen,
                 session: opts,
-                quiet: self.cfg.quiet,
+                quiet,
                 stack_profile,
                 overload,
             };
@@ -849,12 +957,8 @@ impl Driver {
                 .probes
                 .iter()
                 .any(|p| matches!(p.kind, ProbeKind::Timer { .. }));
-            if waits_for_events && !self.cfg.quiet {
-                let n = program
-                    .probes
-                    .iter()
-                    .filter(|p| !matches!(p.kind, ProbeKind::Never))
-                    .count();
+            if waits_for_events && !quiet {
+                let n = live_probes(program);
                 eprintln!("Tracing {}... Hit Ctrl-C to end.", plural(n, "probe"));
             }
             match rstap_interp::session::run(program, &self.sm, &opts, &mut out) {
@@ -886,7 +990,7 @@ impl Driver {
         program: &Program,
         stacks: &[rstap_runtime::StackRows],
         symbols: &rstap_symbolize::SharedKernelSymbols,
-        out: &mut rstap_interp::StdOutput,
+        out: &mut crate::session_io::SessionOutput,
     ) -> bool {
         use rstap_interp::Output as _;
         let profile = crate::profile::folded_profile(stacks, symbols, program);

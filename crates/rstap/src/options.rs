@@ -14,8 +14,8 @@ use clap::{ArgAction, Parser};
     version = crate::VERSION_TEXT,
     disable_version_flag = true,
     about = "Run SystemTap scripts, compiled straight to eBPF",
-    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap run [-c CMD] [-x PID] [-q] SESSION_FILE\n       rstap doctor\n       rstap explain CODE",
-    after_help = "Script arguments are available as $1..$N (raw) and @1..@N (quoted).\nUse '--' before arguments that start with '-'. 'rstap explain CODE' describes a diagnostic code."
+    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap [OPTIONS] -F [-o FILE] [-S SIZE[,N]] FILE [ARGS]...\n       rstap run [-c CMD] [-x PID] [-q] [-F] [-o FILE] [-S SIZE[,N]] [--metrics ADDR:PORT] SESSION_FILE\n       rstap ps\n       rstap service COMMAND [OPTIONS] [SCRIPT...]\n       rstap kill ID\n       rstap doctor\n       rstap explain CODE",
+    after_help = "Script arguments are available as $1..$N (raw) and @1..@N (quoted).\nUse '--' before arguments that start with '-'. 'rstap explain CODE' describes a diagnostic code.\n\nBackground sessions: with -F the session keeps running after rstap returns, away from the\nterminal (SIGHUP is ignored; SIGTERM or SIGINT runs the end probes and exits). 'rstap ps' lists\nthe running ones, 'rstap kill ID' stops one."
 )]
 pub struct StapArgs {
     /// Run the script text given here instead of a file.
@@ -101,6 +101,12 @@ pub struct StapArgs {
     #[arg(short = 'r', value_name = "KREL")]
     pub kernel_release: Option<String>,
 
+    /// With -r KREL: that kernel's vmlinux BTF (a copy of its /sys/kernel/btf/vmlinux),
+    /// from which its types are read instead of this kernel's; the session file (-p4)
+    /// is then for that kernel.
+    #[arg(long = "kernel-btf", value_name = "FILE")]
+    pub kernel_btf: Option<String>,
+
     /// Runtime directory.
     #[arg(short = 'R', value_name = "DIR")]
     pub runtime_dir: Option<String>,
@@ -121,13 +127,25 @@ pub struct StapArgs {
     #[arg(short = 'L', value_name = "PROBE")]
     pub list_vars: Option<String>,
 
-    /// Flight recorder: run in the background.
+    /// Flight recorder: run the session in the background, detached from the terminal;
+    /// prints its pid once every probe is attached. Output goes to -o FILE, or without
+    /// -o to PID.out in the run directory ($RSTAP_RUN_DIR, default /run/rstap).
     #[arg(short = 'F')]
     pub flight_recorder: bool,
 
-    /// Rotate output files: SIZE in MiB[,COUNT].
+    /// Rotate the -o output: switch to FILE.0, FILE.1, ... each time SIZE MiB is
+    /// reached, keeping the newest N files.
     #[arg(short = 'S', value_name = "SIZE[,N]")]
     pub rotate: Option<String>,
+
+    /// Serve the session's globals over HTTP at /metrics in the OpenMetrics text format
+    /// (ADDR:PORT; a bare PORT or :PORT listens on 127.0.0.1).
+    #[arg(long = "metrics", value_name = "ADDR:PORT")]
+    pub metrics: Option<String>,
+
+    /// Internal: this is the detached process of a -F session.
+    #[arg(long = "background-child", hide = true)]
+    pub background_child: bool,
 
     /// Exit after SECONDS.
     #[arg(short = 'T', value_name = "SECONDS")]
@@ -282,6 +300,27 @@ pub struct RunArgs {
     /// Do not print unread globals at exit.
     #[arg(long = "no-global-var-display")]
     pub no_global_var_display: bool,
+
+    /// Send the session's output to FILE (strftime patterns such as %Y%m%d are expanded).
+    #[arg(short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+
+    /// Flight recorder: run in the background, detached from the terminal; prints the
+    /// session's pid once every probe is attached (see `rstap --help`).
+    #[arg(short = 'F')]
+    pub flight_recorder: bool,
+
+    /// Rotate the -o output: FILE.0, FILE.1, ... of SIZE MiB, keeping the newest N.
+    #[arg(short = 'S', value_name = "SIZE[,N]")]
+    pub rotate: Option<String>,
+
+    /// Serve the session's globals over HTTP at /metrics (OpenMetrics text format).
+    #[arg(long = "metrics", value_name = "ADDR:PORT")]
+    pub metrics: Option<String>,
+
+    /// Internal: this is the detached process of a -F session.
+    #[arg(long = "background-child", hide = true)]
+    pub background_child: bool,
 
     /// Internal: started by --remote; the payload and the stop channel are on stdin.
     #[arg(long = "remote-control", hide = true)]

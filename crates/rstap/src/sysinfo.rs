@@ -79,6 +79,18 @@ impl KernelFacts {
             release,
         }
     }
+
+    /// Another kernel's facts: its configuration from `/boot/config-RELEASE` if there.
+    pub fn of_release(release: &str) -> KernelFacts {
+        KernelFacts {
+            version: numeric_version(release),
+            arch: stap_arch(std::env::consts::ARCH).to_string(),
+            config: std::fs::read_to_string(format!("/boot/config-{release}"))
+                .map(|t| parse_config(&t))
+                .unwrap_or_default(),
+            release: release.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -497,3 +497,90 @@ fn run_reads_a_session_file_from_stdin() {
     assert_eq!(o.status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-r KREL --kernel-btf FILE -p4` writes a session for that kernel: its release in the
+/// preprocessor and in the session file, which this kernel then refuses to run; naming
+/// this kernel's release with a copy of its BTF gives a session that runs here.
+#[test]
+fn compiling_for_another_kernel_with_its_btf() {
+    let Ok(btf) = std::fs::read("/sys/kernel/btf/vmlinux") else {
+        eprintln!("skipped: no kernel BTF");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("rstap-kernel-btf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("vmlinux-copy"), &btf).unwrap();
+    let script = r#"probe begin { println(%( kernel_vr == "9.9.9-other" %? "for other" %: "for this" %)) exit() }"#;
+    let compile = |release: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+            .current_dir(&dir)
+            .args([
+                "-p4",
+                "-r",
+                release,
+                "--kernel-btf",
+                "vmlinux-copy",
+                "-e",
+                script,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        dir.join(text(&o.stdout).trim())
+    };
+    let other = compile("9.9.9-other");
+    let session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&other).unwrap()).unwrap();
+    assert_eq!(session["kernel_release"], "9.9.9-other");
+    let o = rstap(&["run", other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("compiled for kernel 9.9.9-other, but this is kernel"),
+        "{}",
+        text(&o.stderr)
+    );
+    let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap();
+    let this = compile(release.trim());
+    let o = rstap(&["run", this.to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "for this\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    // Another kernel without its BTF, a session for it run here, BTF without a release,
+    // and a file that is not BTF: each refused, saying what to give.
+    let fails = |args: &[&str], expect: &str| {
+        let o = rstap(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&o.stderr).contains(expect),
+            "{args:?}: {}",
+            text(&o.stderr)
+        );
+    };
+    let copy = dir.join("vmlinux-copy");
+    let copy = copy.to_str().unwrap();
+    fails(
+        &["-p4", "-r", "9.9.9-other", "-e", script],
+        "give it with --kernel-btf FILE",
+    );
+    fails(
+        &["-r", "9.9.9-other", "--kernel-btf", copy, "-e", script],
+        "add -p4 to write the session file",
+    );
+    fails(
+        &["-p4", "--kernel-btf", copy, "-e", script],
+        "--kernel-btf needs -r KREL",
+    );
+    fails(
+        &[
+            "-p4",
+            "-r",
+            "9",
+            "--kernel-btf",
+            "/etc/passwd",
+            "-e",
+            script,
+        ],
+        "cannot read the BTF of kernel 9 from '/etc/passwd': not BTF data",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
