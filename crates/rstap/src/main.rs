@@ -65,7 +65,7 @@ fn main() -> ExitCode {
     if args.get(1).map(String::as_str) == Some("ps") && args.len() == 2 {
         return ExitCode::from(background::ps(&args[2..]));
     }
-    if args.get(1).map(String::as_str) == Some("kill") && args.len() == 3 {
+    if args.get(1).map(String::as_str) == Some("kill") && (2..=3).contains(&args.len()) {
         return ExitCode::from(background::kill(&args[2..]));
     }
     if args.get(1).map(String::as_str) == Some("remote-hello") && args.len() == 2 {

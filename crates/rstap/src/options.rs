@@ -66,7 +66,7 @@ pub struct StapArgs {
     #[arg(short = 'I', value_name = "DIR", action = ArgAction::Append)]
     pub include_dirs: Vec<String>,
 
-    /// Send the script's output to FILE.
+    /// Send the script's output to FILE (strftime patterns such as %Y%m%d are expanded).
     #[arg(short = 'o', value_name = "FILE")]
     pub output: Option<String>,
 
