@@ -155,6 +155,10 @@ impl Signals {
     fn raised(&self) -> bool {
         self.flag.load(Ordering::Relaxed)
     }
+
+    fn enabled(&self) -> bool {
+        !self.ids.is_empty()
+    }
 }
 
 impl Drop for Signals {
@@ -424,7 +428,10 @@ fn run_events(
     for t in &mut timers {
         t.due = start + jittered(t, &mut rng);
     }
-    if timers.is_empty() && child.is_none() && events.is_none() {
+    // With nothing that could fire, the session waits for Ctrl-C or SIGTERM, as
+    // SystemTap's does. A run that does not handle signals (an embedded one) could
+    // never end, so it ends now.
+    if timers.is_empty() && child.is_none() && events.is_none() && !signals.enabled() {
         interp.request_exit();
         return;
     }
