@@ -12,7 +12,8 @@ use rstap_ir::{ProbeKind, Type, UsdtSite};
 use rstap_syntax::ast::Literal;
 
 use crate::catalog::{
-    CatalogError, ContextVar, Pattern, PointComponent, ProbeCatalog, ResolvedPoint, point_text,
+    CatalogError, ContextVar, Executable, Pattern, PointComponent, ProbeCatalog, ResolvedPoint,
+    point_text,
 };
 use crate::glob::{glob_match, has_wildcard};
 
@@ -67,6 +68,11 @@ pub trait UserBinarySource {
     /// resolved it), from its DWARF; empty without DWARF.
     fn parameters(&self, _path: &str, _function: &str) -> Vec<UserParam> {
         Vec::new()
+    }
+    /// The inode number of the file at `path` and the kernel's number of the device
+    /// holding it (`MKDEV(major, minor)`), to recognise processes running it.
+    fn identity(&self, _path: &str) -> Option<(u64, u64)> {
+        None
     }
 }
 
@@ -205,6 +211,18 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         let mut vars = point.context.clone();
         vars.extend(param_vars(&params));
         Some(vars)
+    }
+
+    fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {
+        let bin = self.source.binary(path).map_err(CatalogError::Invalid)?;
+        let (inode, device) = self.source.identity(&bin.path).ok_or_else(|| {
+            CatalogError::Invalid(format!("cannot read the file identity of '{}'", bin.path))
+        })?;
+        Ok(Some(Executable {
+            path: bin.path.clone(),
+            inode,
+            device,
+        }))
     }
 
     fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {
