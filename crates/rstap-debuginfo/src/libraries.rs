@@ -54,17 +54,19 @@ pub fn dependencies(data: &[u8]) -> Result<Dependencies, Error> {
         match tag as u32 {
             elf::DT_NULL if tag == 0 => break,
             elf::DT_NEEDED => out.needed.extend(string(value)),
-            elf::DT_RPATH => out.rpath.extend(string(value).iter().flat_map(split_path)),
+            elf::DT_RPATH => out
+                .rpath
+                .extend(string(value).iter().flat_map(|s| split_path(s))),
             elf::DT_RUNPATH => out
                 .runpath
-                .extend(string(value).iter().flat_map(split_path)),
+                .extend(string(value).iter().flat_map(|s| split_path(s))),
             _ => {}
         }
     }
     Ok(out)
 }
 
-fn split_path(s: &String) -> Vec<String> {
+fn split_path(s: &str) -> Vec<String> {
     s.split(':')
         .filter(|d| !d.is_empty())
         .map(str::to_string)
