@@ -11,6 +11,8 @@ use crate::Error;
 pub struct Segments {
     /// `(virtual address, bytes in the file, file offset)` of each.
     pub loads: Vec<(u64, u64, u64)>,
+    /// Whether each of [`Self::loads`] is executable.
+    pub executable: Vec<bool>,
 }
 
 impl Segments {
@@ -18,15 +20,17 @@ impl Segments {
         let file = ElfFile64::<object::Endianness>::parse(data)
             .map_err(|e| Error::NotElf(format!("not a 64-bit ELF file ({e})")))?;
         let endian = file.endian();
-        let loads = file
+        let headers = file
             .elf_header()
             .program_headers(endian, data)
-            .map_err(|e| Error::NotElf(format!("damaged program headers ({e})")))?
-            .iter()
-            .filter(|p| p.p_type(endian) == elf::PT_LOAD)
-            .map(|p| (p.p_vaddr(endian), p.p_filesz(endian), p.p_offset(endian)))
-            .collect();
-        Ok(Segments { loads })
+            .map_err(|e| Error::NotElf(format!("damaged program headers ({e})")))?;
+        let mut out = Segments::default();
+        for p in headers.iter().filter(|p| p.p_type(endian) == elf::PT_LOAD) {
+            out.loads
+                .push((p.p_vaddr(endian), p.p_filesz(endian), p.p_offset(endian)));
+            out.executable.push(p.p_flags(endian) & elf::PF_X != 0);
+        }
+        Ok(out)
     }
 
     /// The file offset of the linked address `address`, if a segment loads it from the
@@ -36,5 +40,14 @@ impl Segments {
             .iter()
             .find(|(va, size, _)| address >= *va && address - *va < *size)
             .map(|(va, _, off)| address - va + off)
+    }
+
+    /// [`Self::offset`] of an address in an executable segment.
+    pub fn code_offset(&self, address: u64) -> Option<u64> {
+        self.loads
+            .iter()
+            .zip(&self.executable)
+            .find(|((va, size, _), x)| **x && address >= *va && address - *va < *size)
+            .map(|((va, _, off), _)| address - va + off)
     }
 }

@@ -224,11 +224,11 @@ impl UserBinarySource for UserBinaries {
             ));
         }
         maps.into_iter()
-            .find(|(_, start, end, _)| address >= *start && address < *end)
-            .map(|(path, start, _, offset)| (path, address - start + offset))
+            .find(|(_, start, end, _, x)| *x && address >= *start && address < *end)
+            .map(|(path, start, _, offset, _)| (path, address - start + offset))
             .ok_or_else(|| {
                 format!(
-                    "address {address:#x} is in no file process {pid} maps (see /proc/{pid}/maps)"
+                    "address {address:#x} is not in code of a file process {pid} maps (see /proc/{pid}/maps)"
                 )
             })
     }
@@ -237,7 +237,7 @@ impl UserBinarySource for UserBinaries {
         let data = std::fs::read(path).ok()?;
         rstap_debuginfo::Segments::parse(&data)
             .ok()?
-            .offset(address)
+            .code_offset(address)
     }
 
     fn inode(&self, path: &str) -> Option<u64> {
@@ -301,15 +301,15 @@ fn read_source(path: &str) -> Option<UserSource> {
     })
 }
 
-/// The file-backed mappings of a process: `(path, start, end, file offset)`.
-fn process_maps(pid: u32) -> Vec<(String, u64, u64, u64)> {
+/// The file-backed mappings of a process: `(path, start, end, file offset, executable)`.
+fn process_maps(pid: u32) -> Vec<(String, u64, u64, u64, bool)> {
     let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
         return Vec::new();
     };
     text.lines()
         .filter_map(|l| {
             let mut f = l.split_whitespace();
-            let (range, _perms, offset) = (f.next()?, f.next()?, f.next()?);
+            let (range, perms, offset) = (f.next()?, f.next()?, f.next()?);
             let (_dev, _inode) = (f.next()?, f.next()?);
             let path = f.collect::<Vec<_>>().join(" ");
             if !path.starts_with('/') {
@@ -321,6 +321,7 @@ fn process_maps(pid: u32) -> Vec<(String, u64, u64, u64)> {
                 u64::from_str_radix(a, 16).ok()?,
                 u64::from_str_radix(b, 16).ok()?,
                 u64::from_str_radix(offset, 16).ok()?,
+                perms.contains('x'),
             ))
         })
         .collect()
