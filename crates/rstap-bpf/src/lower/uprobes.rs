@@ -137,16 +137,16 @@ impl Gen<'_> {
                 };
                 let t = self.temp(8)?;
                 self.asm.call(h::GET_CURRENT_TASK);
-                self.asm.mov(R3, R0);
                 let steps = [exe.task_mm, exe.mm_exe_file, exe.file_inode, exe.inode_ino];
                 for (i, off) in steps.into_iter().enumerate() {
+                    let base = if i == 0 { R0 } else { R4 };
                     if i > 0 {
                         // A task without a memory map or executable is not the program.
-                        self.fill(R3, t);
-                        self.asm.jmp_imm(Cond::Eq, R3, 0, bail);
+                        self.fill(base, t);
+                        self.asm.jmp_imm(Cond::Eq, base, 0, bail);
                     }
                     self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
-                    self.read_kernel(t, 8, R3, off as i32);
+                    self.read_kernel(t, 8, base, off as i32);
                     self.asm.jmp_imm(Cond::Ne, R0, 0, bail);
                 }
                 self.fill(R1, t);

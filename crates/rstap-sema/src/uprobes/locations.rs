@@ -795,6 +795,352 @@ impl UprobeCatalog<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::uprobes::{UserBinarySource, UserFunction};
+    use crate::{ProbeCatalog, UserParam};
+
+    /// `/opt/app` (process 4242) loads `libfoo.so.1` from `/opt/lib`; app.c defines
+    /// main (lines 10-14, code at 0x1100-0x1140) and helper (lines 20-22), with `sq`
+    /// inlined twice.
+    struct Canned;
+
+    impl UserBinarySource for Canned {
+        fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String> {
+            let path = match path {
+                "./app" | "/opt/app" => "/opt/app",
+                "/opt/lib/libfoo.so.1" => path,
+                _ => return Err(format!("cannot find '{path}'")),
+            };
+            let f = |n: &str, o| UserFunction {
+                name: n.into(),
+                offset: o,
+            };
+            Ok(Rc::new(UserBinary {
+                path: path.into(),
+                functions: vec![f("helper", 0x1200), f("main", 0x1100)],
+                marks: vec![],
+                stripped: false,
+            }))
+        }
+        fn target_program(&self) -> Option<String> {
+            None
+        }
+        fn parameters(&self, _path: &str, _function: &str) -> Vec<UserParam> {
+            Vec::new()
+        }
+        fn plt(&self, path: &str) -> Vec<UserFunction> {
+            if path != "/opt/app" {
+                return Vec::new();
+            }
+            vec![
+                UserFunction {
+                    name: "foo_init".into(),
+                    offset: 0x1030,
+                },
+                UserFunction {
+                    name: "puts".into(),
+                    offset: 0x1040,
+                },
+            ]
+        }
+        fn source(&self, path: &str) -> Rc<UserSource> {
+            if path != "/opt/app" {
+                return Rc::default();
+            }
+            let line = |line, address| SourceLine {
+                file: 1,
+                line,
+                address,
+                offset: address - 0x1000,
+            };
+            let func = |name: &str, decl_line, lo, hi| SourceFunc {
+                name: name.into(),
+                file: 1,
+                unit: 1,
+                decl_line,
+                ranges: vec![(lo, hi)],
+                offset: lo - 0x1000,
+            };
+            Rc::new(UserSource {
+                files: vec!["/usr/include/stdio.h".into(), "/src/app.c".into()],
+                functions: vec![
+                    func("main", 10, 0x2100, 0x2140),
+                    func("helper", 20, 0x2200, 0x2220),
+                ],
+                lines: vec![
+                    line(10, 0x2100),
+                    line(11, 0x2108),
+                    line(12, 0x2110),
+                    line(11, 0x2118),
+                    line(14, 0x2130),
+                    line(20, 0x2200),
+                    line(21, 0x2210),
+                ],
+                inlined: vec![
+                    UserInline {
+                        name: "sq".into(),
+                        caller: "main".into(),
+                        offset: 0x1120,
+                    },
+                    UserInline {
+                        name: "sq".into(),
+                        caller: "helper".into(),
+                        offset: 0x1214,
+                    },
+                ],
+            })
+        }
+        fn libraries(&self, _program: &str, _pid: Option<u32>) -> Vec<UserLibrary> {
+            vec![
+                UserLibrary {
+                    soname: "libfoo.so.1".into(),
+                    path: Some("/opt/lib/libfoo.so.1".into()),
+                },
+                UserLibrary {
+                    soname: "libmissing.so".into(),
+                    path: None,
+                },
+            ]
+        }
+        fn process_program(&self, pid: u32) -> Result<String, String> {
+            if pid == 4242 {
+                Ok("/opt/app".into())
+            } else {
+                Err(format!("cannot probe process({pid}): no such process"))
+            }
+        }
+        fn inode(&self, _path: &str) -> Option<u64> {
+            Some(77)
+        }
+    }
+
+    fn comp(name: &str, arg: Option<&str>) -> PointComponent {
+        PointComponent {
+            name: name.into(),
+            arg: arg.map(|a| Literal::String(a.as_bytes().to_vec())),
+        }
+    }
+
+    fn number(name: &str, n: i64) -> PointComponent {
+        PointComponent {
+            name: name.into(),
+            arg: Some(Literal::Number(n)),
+        }
+    }
+
+    fn resolve(point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, String> {
+        UprobeCatalog::new(&Canned)
+            .resolve(point)
+            .map_err(|e| e.to_string())
+    }
+
+    fn offsets(points: &[ResolvedPoint]) -> Vec<(String, u64, UprobeSite)> {
+        points
+            .iter()
+            .map(|p| match &p.kind {
+                ProbeKind::Uprobe { offset, site, .. } => (p.pp.clone(), *offset, *site),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn library_functions_name_both_files_and_filter_by_the_program() {
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("library", Some("libfoo*")),
+            comp("function", Some("helper")),
+        ])
+        .unwrap();
+        assert_eq!(
+            r[0].pp,
+            "process(\"/opt/app\").library(\"/opt/lib/libfoo.so.1\").function(\"helper\")"
+        );
+        let ProbeKind::Uprobe { path, only, .. } = &r[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(path, "/opt/lib/libfoo.so.1");
+        assert_eq!(
+            only,
+            &Some(ProcessFilter::Executable {
+                path: "/opt/app".into(),
+                inode: 77
+            })
+        );
+        let e = resolve(&[
+            comp("process", Some("./app")),
+            comp("library", Some("libfo.so.1")),
+            comp("function", Some("helper")),
+        ])
+        .unwrap_err();
+        assert!(e.contains("did you mean: libfoo.so.1?"), "{e}");
+        let e = resolve(&[
+            comp("process", Some("./app")),
+            comp("library", Some("libmissing.so")),
+            comp("function", Some("f")),
+        ])
+        .unwrap_err();
+        assert!(e.contains("is not found in the library search path"), "{e}");
+    }
+
+    #[test]
+    fn process_ids_name_the_program_and_filter_by_process() {
+        let r = resolve(&[number("process", 4242), comp("function", Some("main"))]).unwrap();
+        assert_eq!(r[0].pp, "process(4242).function(\"main\")");
+        assert!(matches!(
+            &r[0].kind,
+            ProbeKind::Uprobe { path, only: Some(ProcessFilter::Pid(4242)), .. } if path == "/opt/app"
+        ));
+        // With a library, the process filter stays the PID.
+        let r = resolve(&[
+            number("process", 4242),
+            comp("library", Some("libfoo.so.1")),
+            comp("function", Some("main")),
+        ])
+        .unwrap();
+        assert!(matches!(
+            &r[0].kind,
+            ProbeKind::Uprobe {
+                only: Some(ProcessFilter::Pid(4242)),
+                ..
+            }
+        ));
+        let e = resolve(&[number("process", 7), comp("function", Some("main"))]).unwrap_err();
+        assert!(e.contains("process(7): no such process"), "{e}");
+        let e = resolve(&[number("process", -1), comp("function", Some("main"))]).unwrap_err();
+        assert!(e.contains("not a process id"), "{e}");
+    }
+
+    #[test]
+    fn statements_take_the_first_instruction_of_each_line() {
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("statement", Some("main@app.c:11")),
+        ])
+        .unwrap();
+        assert_eq!(
+            offsets(&r),
+            [(
+                "process(\"/opt/app\").statement(\"main@/src/app.c:11\")".into(),
+                0x1108,
+                UprobeSite::Statement
+            )]
+        );
+        assert!(r[0].context.is_empty());
+        // All lines of every function in the file.
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("statement", Some("*@app.c:*")),
+        ])
+        .unwrap();
+        let at: Vec<u64> = offsets(&r).iter().map(|o| o.1).collect();
+        assert_eq!(at, [0x1100, 0x1108, 0x1110, 0x1130, 0x1200, 0x1210]);
+        // helper+1 is line 21.
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("statement", Some("helper@app.c+1")),
+        ])
+        .unwrap();
+        assert_eq!(offsets(&r)[0].1, 0x1210);
+        // Line 13 has no code: the error names 14 (the later of 12 and 14), .nearest
+        // takes it.
+        let e = resolve(&[
+            comp("process", Some("./app")),
+            comp("statement", Some("main@app.c:13")),
+        ])
+        .unwrap_err();
+        assert!(e.contains("the nearest line with code is 14"), "{e}");
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("statement", Some("main@app.c:13")),
+            comp("nearest", None),
+        ])
+        .unwrap();
+        assert_eq!(offsets(&r)[0].1, 0x1130);
+        let e = resolve(&[
+            comp("process", Some("./app")),
+            comp("statement", Some("main@other.c:3")),
+        ])
+        .unwrap_err();
+        assert!(
+            e.contains("no function 'main' in a source file matching 'other.c'"),
+            "{e}"
+        );
+        let e = resolve(&[
+            comp("process", Some("/opt/lib/libfoo.so.1")),
+            comp("statement", Some("f@foo.c:3")),
+        ])
+        .unwrap_err();
+        assert!(e.contains("rebuild it with -g"), "{e}");
+    }
+
+    #[test]
+    fn functions_by_source_file_and_line() {
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("*@app.c")),
+            comp("return", None),
+        ])
+        .unwrap();
+        let got: Vec<(String, u64)> = offsets(&r).into_iter().map(|o| (o.0, o.1)).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "process(\"/opt/app\").function(\"main@/src/app.c:10\").return".into(),
+                    0x1100
+                ),
+                (
+                    "process(\"/opt/app\").function(\"helper@/src/app.c:20\").return".into(),
+                    0x1200
+                ),
+            ]
+        );
+        assert_eq!(r[0].context[0].name, "return");
+        // Line 21 lies in helper only.
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("*@app.c:21")),
+        ])
+        .unwrap();
+        assert_eq!(offsets(&r)[0].1, 0x1200);
+        assert_eq!(r.len(), 1);
+    }
+
+    #[test]
+    fn plt_stubs_and_inlined_copies() {
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("plt", None),
+            comp("return", None),
+        ])
+        .unwrap();
+        let pps: Vec<&str> = r.iter().map(|p| p.pp.as_str()).collect();
+        assert_eq!(
+            pps,
+            [
+                "process(\"/opt/app\").plt(\"foo_init\").return",
+                "process(\"/opt/app\").plt(\"puts\").return"
+            ]
+        );
+        let names: Vec<&str> = r[1].context.iter().map(|c| c.read.as_str()).collect();
+        assert_eq!(names, ["__plt_name", "__uprobe_return"]);
+        let e = resolve(&[comp("process", Some("./app")), comp("plt", Some("put"))]).unwrap_err();
+        assert!(e.contains("did you mean: puts?"), "{e}");
+        let e = resolve(&[
+            comp("process", Some("/opt/lib/libfoo.so.1")),
+            comp("plt", Some("x")),
+        ])
+        .unwrap_err();
+        assert!(e.contains("has no PLT entries"), "{e}");
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("sq")),
+            comp("inline", None),
+        ])
+        .unwrap();
+        let got: Vec<u64> = offsets(&r).iter().map(|o| o.1).collect();
+        assert_eq!(got, [0x1120, 0x1214]);
+    }
 
     #[test]
     fn source_specs() {
