@@ -16,6 +16,6 @@ pub mod lower;
 pub mod stack_token;
 
 pub use lower::{
-    Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, KernelFunctions, ProgKind, Site,
-    SiteKind, TaskOffsets, compile, reads_tracepoint_args,
+    Attach, CompileOptions, Compiled, CompiledProbe, EXPLANATIONS, ExeOffsets, KernelFunctions,
+    ProgKind, Site, SiteKind, TaskOffsets, compile, reads_tracepoint_args,
 };

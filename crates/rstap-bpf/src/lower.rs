@@ -70,6 +70,16 @@ pub struct TaskOffsets {
     pub cred_egid: u32,
 }
 
+/// Offsets leading from a task to the inode number of its executable
+/// (`task->mm->exe_file->f_inode->i_ino`), from the kernel's BTF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExeOffsets {
+    pub task_mm: u32,
+    pub mm_exe_file: u32,
+    pub file_inode: u32,
+    pub inode_ino: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct CompileOptions {
     /// Width of kernel string buffers, NUL included.
@@ -83,6 +93,8 @@ pub struct CompileOptions {
     /// The kernel's `CONFIG_HZ`.
     pub hz: u32,
     pub task: Option<TaskOffsets>,
+    /// For user probes that fire only in processes of one program.
+    pub exe: Option<ExeOffsets>,
     /// The system call numbers of this architecture: when given (x86-64 only),
     /// `syscalls:sys_enter_*`/`sys_exit_*` tracepoints compile to raw tracepoints on
     /// `sys_enter`/`sys_exit`, which cost far less per event and detach at once.
@@ -110,6 +122,7 @@ impl Default for CompileOptions {
             possible_cpus: 1,
             hz: 250,
             task: None,
+            exe: None,
             syscall_nr: None,
             kernel_functions: KernelFunctions::Fentry,
             stop_on_error: true,
@@ -1306,6 +1319,7 @@ impl<'a> Gen<'a> {
         self.asm.mov(R7, R0);
         self.ctx_addr = self.temp(8)?;
         self.spill(self.ctx_addr, R6);
+        self.process_filter(bail)?;
         if self.timing.is_some() {
             self.started_at = self.temp(8)?;
             self.asm.call(h::KTIME_GET_NS);

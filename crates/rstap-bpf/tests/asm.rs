@@ -23,6 +23,12 @@ fn listing(script: &str) -> String {
             cred_euid: 20,
             cred_egid: 24,
         }),
+        exe: Some(rstap_bpf::ExeOffsets {
+            task_mm: 2336,
+            mm_exe_file: 960,
+            file_inode: 32,
+            inode_ino: 64,
+        }),
         syscall_nr: Some(common::syscall_nr),
         possible_cpus: 2,
         ..CompileOptions::default()

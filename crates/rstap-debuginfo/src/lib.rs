@@ -6,6 +6,10 @@
 //! Every malformed input is an [`Error`], never a panic.
 
 mod dwarf;
+mod libraries;
+mod lines;
+mod plt;
+mod segments;
 mod usdt;
 
 use std::collections::BTreeMap;
@@ -16,6 +20,10 @@ use object::read::elf::{ElfFile64, FileHeader, ProgramHeader};
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
 pub use dwarf::{Parameter, parameters};
+pub use libraries::{Dependencies, SearchPath, dependencies, ld_so_cache};
+pub use lines::{InlinedInstance, LineRow, SourceFunction, SourceInfo};
+pub use plt::{PltEntry, plt_entries};
+pub use segments::Segments;
 pub use usdt::{UsdtArg, UsdtLocation, parse_usdt_args};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,5 +214,7 @@ pub fn find_program(name: &str, path_var: Option<&str>) -> Option<std::path::Pat
     None
 }
 
+#[cfg(test)]
+mod location_tests;
 #[cfg(test)]
 mod tests;

@@ -196,6 +196,13 @@ pub enum ProbeKind {
         ret: bool,
         /// The USDT site, for `.mark` probes.
         mark: Option<UsdtSite>,
+        /// What the probed instruction is: a function's entry (or its return), a
+        /// statement, a PLT stub, an inlined copy.
+        #[serde(default)]
+        site: UprobeSite,
+        /// The processes it fires in, when not every process mapping the file.
+        #[serde(default)]
+        only: Option<ProcessFilter>,
     },
     /// `procfs("path").read/.write`.
     Procfs {
@@ -204,6 +211,31 @@ pub enum ProbeKind {
         max_size: Option<u64>,
         umask: Option<u32>,
     },
+}
+
+/// What a uprobe's instruction is, which decides the context it offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum UprobeSite {
+    /// A function's first instruction (`.function`, `.return`) or a USDT site (`.mark`):
+    /// parameters are in their argument registers.
+    #[default]
+    Entry,
+    /// `.statement(...)`: an instruction inside a function.
+    Statement,
+    /// `.plt("NAME")`: the PLT stub calling `NAME` (the probe's function).
+    Plt,
+    /// `.function("NAME").inline`: the start of an inlined copy of `NAME`.
+    Inline,
+}
+
+/// Which processes a uprobe fires in.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ProcessFilter {
+    /// `process(PID)`: the threads of the process with this id.
+    Pid(u32),
+    /// `process("PATH").library(...)`: processes whose executable file has this inode
+    /// number (the one of `path` when the probe was resolved).
+    Executable { path: String, inode: u64 },
 }
 
 /// A USDT (`<sys/sdt.h>`) probe site of a user binary.

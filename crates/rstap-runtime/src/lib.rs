@@ -15,7 +15,9 @@ use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rstap_bpf::layout::{CONF_MAP, CONF_REALTIME_OFFSET, FIRST_GLOBAL_MAP, MapKind, STATS_MAP};
-use rstap_bpf::{Attach, CompileOptions, Compiled, CompiledProbe, ProgKind, TaskOffsets};
+use rstap_bpf::{
+    Attach, CompileOptions, Compiled, CompiledProbe, ExeOffsets, ProgKind, TaskOffsets,
+};
 use rstap_diag::{Code, Diagnostic, SourceMap, Stage};
 use rstap_interp::session::{SessionOptions, run_with_events};
 use rstap_interp::{Output, Value};
@@ -113,6 +115,22 @@ pub fn task_offsets() -> Option<TaskOffsets> {
     })
 }
 
+/// The offsets leading from a task to its executable's inode number, from the running
+/// kernel's BTF.
+pub fn exe_offsets() -> Option<ExeOffsets> {
+    let btf = rstap_btf::Btf::load_vmlinux().ok()?;
+    let find = |name: &str| btf.find_by_name_kind(name, rstap_btf::Kind::Struct).ok()?;
+    let off = |id, name: &str| -> Option<u32> {
+        Some((btf.find_member(id, name).ok()??.bit_offset / 8) as u32)
+    };
+    Some(ExeOffsets {
+        task_mm: off(find("task_struct")?, "mm")?,
+        mm_exe_file: off(find("mm_struct")?, "exe_file")?,
+        file_inode: off(find("file")?, "f_inode")?,
+        inode_ino: off(find("inode")?, "i_ino")?,
+    })
+}
+
 /// Compile options for this machine: online CPUs, HZ and `task_struct` offsets.
 /// Reading the kernel's BTF costs tens of milliseconds, so it is only done for programs
 /// that read `task_struct` members (`ppid()`, `pexecname()`, `euid()`, `egid()`).
@@ -120,6 +138,15 @@ pub fn machine_compile_options(program: &Program, base: CompileOptions, hz: u32)
     let needs_task = program.functions.iter().any(|f| {
         matches!(&f.body, rstap_ir::FunctionBody::Intrinsic(n)
             if matches!(n.as_str(), "ppid" | "pexecname" | "euid" | "egid"))
+    });
+    let needs_exe = program.probes.iter().any(|p| {
+        matches!(
+            p.kind,
+            rstap_ir::ProbeKind::Uprobe {
+                only: Some(rstap_ir::ProcessFilter::Executable { .. }),
+                ..
+            }
+        )
     });
     CompileOptions {
         online_cpus: rstap_sys::discovery::online_cpus()
@@ -130,6 +157,7 @@ pub fn machine_compile_options(program: &Program, base: CompileOptions, hz: u32)
             .unwrap_or(1),
         hz,
         task: if needs_task { task_offsets() } else { None },
+        exe: if needs_exe { exe_offsets() } else { None },
         syscall_nr: if cfg!(target_arch = "x86_64") {
             Some(rstap_interp::syscall_number_of_tracepoint)
         } else {

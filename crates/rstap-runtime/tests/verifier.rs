@@ -8,7 +8,9 @@ mod common;
 use std::path::Path;
 
 use rstap_bpf::{CompileOptions, compile};
-use rstap_runtime::{create_maps, kernel_probes, load_dispatchers, load_program, task_offsets};
+use rstap_runtime::{
+    create_maps, exe_offsets, kernel_probes, load_dispatchers, load_program, task_offsets,
+};
 
 #[test]
 fn file_test_programs_pass_the_verifier() {
@@ -31,6 +33,7 @@ fn file_test_programs_pass_the_verifier() {
         let opts = CompileOptions {
             ringbuf_bytes: 1 << 16,
             task: task_offsets(),
+            exe: exe_offsets(),
             syscall_nr: Some(common::syscall_nr),
             // This kernel refuses fentry: kernel.function bodies are verified as kprobe
             // programs (the two differ only in where arguments are read, which the

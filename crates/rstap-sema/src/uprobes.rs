@@ -6,9 +6,12 @@
 //! files on disk, in tests fixed tables. Without a path (`process.function("f")`) the
 //! point names the `-c` command's program.
 
+mod locations;
+
 use std::rc::Rc;
 
-use rstap_ir::{ProbeKind, Type, UsdtSite};
+pub use locations::{SourceFunc, SourceLine, UserInline, UserLibrary, UserSource};
+use rstap_ir::{ProbeKind, Type, UprobeSite, UsdtSite};
 use rstap_syntax::ast::Literal;
 
 use crate::catalog::{
@@ -68,6 +71,43 @@ pub trait UserBinarySource {
     /// resolved it), from its DWARF; empty without DWARF.
     fn parameters(&self, _path: &str, _function: &str) -> Vec<UserParam> {
         Vec::new()
+    }
+    /// The PLT stubs of the binary at `path`, named by the symbol each one calls.
+    fn plt(&self, _path: &str) -> Vec<UserFunction> {
+        Vec::new()
+    }
+    /// What DWARF says of the source of the binary at `path`; empty without `-g`.
+    fn source(&self, _path: &str) -> Rc<UserSource> {
+        Rc::default()
+    }
+    /// The libraries the program at `program` loads at start or, for the running
+    /// process `pid`, those it maps.
+    fn libraries(&self, _program: &str, _pid: Option<u32>) -> Vec<UserLibrary> {
+        Vec::new()
+    }
+    /// A library named without a `/` that [`Self::libraries`] does not list, found in
+    /// the library search path.
+    fn find_library(&self, _program: &str, _name: &str) -> Option<String> {
+        None
+    }
+    /// The program the running process `pid` executes.
+    fn process_program(&self, pid: u32) -> Result<String, String> {
+        Err(format!("cannot probe process({pid}): no such process"))
+    }
+    /// The file, and the offset in it, that the address `address` of the running
+    /// process `pid` maps.
+    fn process_address(&self, pid: u32, address: u64) -> Result<(String, u64), String> {
+        Err(format!(
+            "cannot probe address {address:#x} of process {pid}: no such process"
+        ))
+    }
+    /// The file offset from which the binary at `path` loads its linked `address`.
+    fn address_offset(&self, _path: &str, _address: u64) -> Option<u64> {
+        None
+    }
+    /// The inode number of the file at `path`.
+    fn inode(&self, path: &str) -> Option<u64> {
+        self.identity(path).map(|(inode, _)| inode)
     }
     /// The inode number of the file at `path` and the kernel's number of the device
     /// holding it (`MKDEV(major, minor)`), to recognise processes running it.
@@ -173,16 +213,29 @@ fn mark_vars(site: &UsdtSite) -> Vec<ContextVar> {
 
 impl ProbeCatalog for UprobeCatalog<'_> {
     fn patterns(&self) -> Vec<Pattern> {
-        [
-            "process(s?).function(s)",
-            "process(s?).function(s).call",
-            "process(s?).function(s).return",
-            "process(s?).mark(s)",
-            "process(s?).provider(s).mark(s)",
-        ]
-        .iter()
-        .map(|p| Pattern::parse(p))
-        .collect()
+        let tails = [
+            "function(s)",
+            "function(s).call",
+            "function(s).return",
+            "function(s).inline",
+            "mark(s)",
+            "provider(s).mark(s)",
+            "plt(s?)",
+            "plt(s?).return",
+            "statement(s)",
+            "statement(s).nearest",
+            "statement(n)",
+            "statement(n).absolute",
+        ];
+        let mut out = Vec::new();
+        for head in ["process(s?)", "process(n)"] {
+            for library in ["", "library(s)."] {
+                for tail in tails {
+                    out.push(Pattern::parse(&format!("{head}.{library}{tail}")));
+                }
+            }
+        }
+        out
     }
 
     /// A function entry probe whose body names something other than its context reads
@@ -193,6 +246,7 @@ impl ProbeCatalog for UprobeCatalog<'_> {
             function,
             ret: false,
             mark: None,
+            site: UprobeSite::Entry,
             ..
         } = &point.kind
         else {
@@ -229,27 +283,7 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         if point.first().map(|c| c.name.as_str()) != Some("process") || point.len() < 2 {
             return Ok(Vec::new());
         }
-        let path = match &point[0].arg {
-            Some(Literal::String(p)) => String::from_utf8_lossy(p).into_owned(),
-            Some(Literal::Number(_)) => {
-                return Err(CatalogError::Invalid(
-                    "process(PID) probes are not supported: name the program's path".into(),
-                ));
-            }
-            None => self.source.target_program().ok_or_else(|| {
-                CatalogError::Invalid(
-                    "process.function/mark without a path probes the -c command's program: give -c CMD or write process(\"PATH\")".into(),
-                )
-            })?,
-        };
-        let bin = self.source.binary(&path).map_err(CatalogError::Invalid)?;
-        let mut concrete = point.to_vec();
-        concrete[0].arg = Some(Literal::String(bin.path.as_bytes().to_vec()));
-        match point[1].name.as_str() {
-            "function" => self.functions(&bin, point, concrete),
-            "mark" | "provider" => self.marks(&bin, point, concrete),
-            _ => Ok(Vec::new()),
-        }
+        self.resolve_user(point)
     }
 }
 
@@ -282,6 +316,8 @@ impl UprobeCatalog<'_> {
                     offset: f.offset,
                     ret,
                     mark: None,
+                    site: UprobeSite::Entry,
+                    only: None,
                 },
             });
         }
@@ -355,6 +391,8 @@ impl UprobeCatalog<'_> {
                     offset: m.offset,
                     ret: false,
                     mark: Some(m.site.clone()),
+                    site: UprobeSite::Entry,
+                    only: None,
                 },
             });
         }

@@ -1083,12 +1083,13 @@ impl Driver {
                     mark,
                     path,
                     function,
+                    site,
                     ..
                 } = &p.kind
                 {
                     if *ret {
                         line.push_str(" $return:long");
-                    } else if mark.is_none() {
+                    } else if mark.is_none() && *site == rstap_ir::UprobeSite::Entry {
                         use rstap_sema::UserBinarySource;
                         for a in binaries.parameters(path, function) {
                             // (The result is listed by return probes.)

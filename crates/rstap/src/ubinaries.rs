@@ -7,7 +7,10 @@ use std::rc::Rc;
 
 use rstap_debuginfo::{Binary, Parameter, UsdtLocation, find_program, parse_usdt_args};
 use rstap_ir::{UsdtArg, UsdtSite};
-use rstap_sema::{UserBinary, UserBinarySource, UserFunction, UserMark, UserParam};
+use rstap_sema::{
+    SourceFunc, SourceLine, UserBinary, UserBinarySource, UserFunction, UserInline, UserLibrary,
+    UserMark, UserParam, UserSource,
+};
 
 /// A binary's DWARF parameters, by function.
 type Parameters = Rc<HashMap<String, Vec<Parameter>>>;
@@ -19,6 +22,8 @@ pub struct UserBinaries {
     loaded: RefCell<HashMap<String, Result<Rc<UserBinary>, String>>>,
     /// DWARF parameters by binary, then by function.
     parameters: RefCell<HashMap<String, Parameters>>,
+    /// DWARF source information by binary.
+    sources: RefCell<HashMap<String, Rc<UserSource>>>,
 }
 
 impl UserBinaries {
@@ -27,6 +32,7 @@ impl UserBinaries {
             command,
             loaded: RefCell::default(),
             parameters: RefCell::default(),
+            sources: RefCell::default(),
         }
     }
 
@@ -127,6 +133,113 @@ impl UserBinarySource for UserBinaries {
             .unwrap_or_default()
     }
 
+    fn plt(&self, path: &str) -> Vec<UserFunction> {
+        let stubs = std::fs::read(path)
+            .ok()
+            .and_then(|d| rstap_debuginfo::plt_entries(&d).ok())
+            .unwrap_or_default();
+        stubs
+            .into_iter()
+            .map(|e| UserFunction {
+                name: e.name,
+                offset: e.file_offset,
+            })
+            .collect()
+    }
+
+    fn source(&self, path: &str) -> Rc<UserSource> {
+        self.sources
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| Rc::new(read_source(path).unwrap_or_default()))
+            .clone()
+    }
+
+    fn libraries(&self, program: &str, pid: Option<u32>) -> Vec<UserLibrary> {
+        if let Some(pid) = pid {
+            let mut out: Vec<UserLibrary> = Vec::new();
+            for (path, ..) in process_maps(pid) {
+                let name = path.rsplit('/').next().unwrap_or("").to_string();
+                let shared = name.ends_with(".so") || name.contains(".so.");
+                if shared && !out.iter().any(|l| l.path.as_deref() == Some(&path)) {
+                    out.push(UserLibrary {
+                        soname: name,
+                        path: Some(path),
+                    });
+                }
+            }
+            return out;
+        }
+        rstap_debuginfo::SearchPath::system()
+            .needed_libraries(std::path::Path::new(program))
+            .into_iter()
+            .map(|(soname, path)| UserLibrary {
+                soname,
+                path: path.map(|p| p.to_string_lossy().into_owned()),
+            })
+            .collect()
+    }
+
+    fn find_library(&self, program: &str, name: &str) -> Option<String> {
+        let deps = std::fs::read(program)
+            .ok()
+            .and_then(|d| rstap_debuginfo::dependencies(&d).ok())
+            .unwrap_or_default();
+        let found = rstap_debuginfo::SearchPath::system().find(
+            name,
+            std::path::Path::new(program),
+            &deps,
+        )?;
+        Some(
+            found
+                .canonicalize()
+                .unwrap_or(found)
+                .to_string_lossy()
+                .into_owned(),
+        )
+    }
+
+    fn process_program(&self, pid: u32) -> Result<String, String> {
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).map_err(|e| {
+            if std::path::Path::new(&format!("/proc/{pid}")).exists() {
+                format!("cannot probe process({pid}): its program cannot be read ({e})")
+            } else {
+                format!("cannot probe process({pid}): no such process")
+            }
+        })?;
+        let text = exe.to_string_lossy().into_owned();
+        if !exe.is_file() {
+            return Err(format!(
+                "cannot probe process({pid}): its program '{text}' is no longer on disk"
+            ));
+        }
+        Ok(text)
+    }
+
+    fn process_address(&self, pid: u32, address: u64) -> Result<(String, u64), String> {
+        let maps = process_maps(pid);
+        if maps.is_empty() {
+            return Err(format!(
+                "cannot probe address {address:#x} of process {pid}: no such process"
+            ));
+        }
+        maps.into_iter()
+            .find(|(_, start, end, _, x)| *x && address >= *start && address < *end)
+            .map(|(path, start, _, offset, _)| (path, address - start + offset))
+            .ok_or_else(|| {
+                format!(
+                    "address {address:#x} is not in code of a file process {pid} maps (see /proc/{pid}/maps)"
+                )
+            })
+    }
+
+    fn address_offset(&self, path: &str, address: u64) -> Option<u64> {
+        let data = std::fs::read(path).ok()?;
+        rstap_debuginfo::Segments::parse(&data)
+            .ok()?
+            .code_offset(address)
+    }
+
     fn identity(&self, path: &str) -> Option<(u64, u64)> {
         use std::os::unix::fs::MetadataExt;
         let meta = std::fs::metadata(path).ok()?;
@@ -145,4 +258,77 @@ impl UserBinarySource for UserBinaries {
             .next()
             .map(str::to_string)
     }
+}
+
+/// A binary's DWARF source information with file offsets; `None` when it cannot be read.
+fn read_source(path: &str) -> Option<UserSource> {
+    let data = std::fs::read(path).ok()?;
+    let info = rstap_debuginfo::SourceInfo::parse(&data).ok()?;
+    let segments = rstap_debuginfo::Segments::parse(&data).ok()?;
+    Some(UserSource {
+        files: info.files,
+        functions: info
+            .functions
+            .into_iter()
+            .filter_map(|f| {
+                Some(SourceFunc {
+                    offset: segments.offset(f.entry())?,
+                    name: f.name,
+                    file: f.file,
+                    unit: f.unit,
+                    decl_line: f.decl_line,
+                    ranges: f.ranges,
+                })
+            })
+            .collect(),
+        lines: info
+            .lines
+            .into_iter()
+            .filter_map(|r| {
+                Some(SourceLine {
+                    file: r.file,
+                    line: r.line,
+                    address: r.address,
+                    offset: segments.offset(r.address)?,
+                })
+            })
+            .collect(),
+        inlined: info
+            .inlined
+            .into_iter()
+            .filter_map(|i| {
+                Some(UserInline {
+                    offset: segments.offset(i.address)?,
+                    name: i.name,
+                    caller: i.caller,
+                })
+            })
+            .collect(),
+    })
+}
+
+/// The file-backed mappings of a process: `(path, start, end, file offset, executable)`.
+fn process_maps(pid: u32) -> Vec<(String, u64, u64, u64, bool)> {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            let (range, perms, offset) = (f.next()?, f.next()?, f.next()?);
+            let (_dev, _inode) = (f.next()?, f.next()?);
+            let path = f.collect::<Vec<_>>().join(" ");
+            if !path.starts_with('/') {
+                return None;
+            }
+            let (a, b) = range.split_once('-')?;
+            Some((
+                path,
+                u64::from_str_radix(a, 16).ok()?,
+                u64::from_str_radix(b, 16).ok()?,
+                u64::from_str_radix(offset, 16).ok()?,
+                perms.contains('x'),
+            ))
+        })
+        .collect()
 }

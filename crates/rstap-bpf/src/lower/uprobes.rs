@@ -4,7 +4,7 @@
 //! read the user registers the kernel saved in `pt_regs`.
 
 use rstap_diag::Span;
-use rstap_ir::{Expr, ExprKind, ProbeKind, UsdtArg, UsdtLocation};
+use rstap_ir::{Expr, ExprKind, ProbeKind, ProcessFilter, UsdtArg, UsdtLocation};
 
 use super::{G, Gen, ProgKind, Str};
 use crate::ctx::{X86_64_AX, X86_64_SP, x86_64_register};
@@ -52,7 +52,8 @@ impl Gen<'_> {
         };
         let (function, mark) = (function.clone(), mark.clone());
         Some(match name {
-            "probefunc" => self.literal(function.as_bytes()).map(Some),
+            // A PLT probe's function is the symbol its stub calls.
+            "probefunc" | "__plt_name" => self.literal(function.as_bytes()).map(Some),
             "__uprobe_return" => self.ctx_word(R0, X86_64_AX).map(|()| None),
             "__uprobe_frame" => {
                 let ret = matches!(self.probe.kind, ProbeKind::Uprobe { ret: true, .. });
@@ -108,6 +109,52 @@ impl Gen<'_> {
             }
             _ => return None,
         })
+    }
+
+    /// A user probe restricted to some processes leaves (jumps to `bail`) in any other:
+    /// `process(PID)` compares the thread group id, a `.library` probe of a program the
+    /// inode number of the task's executable (`task->mm->exe_file->f_inode->i_ino`).
+    pub(super) fn process_filter(&mut self, bail: Label) -> G<()> {
+        let ProbeKind::Uprobe {
+            only: Some(filter), ..
+        } = &self.probe.kind
+        else {
+            return Ok(());
+        };
+        match filter.clone() {
+            ProcessFilter::Pid(pid) => {
+                self.asm.call(h::GET_CURRENT_PID_TGID);
+                self.asm.alu64_imm(Alu::Rsh, R0, 32);
+                self.asm.jmp_imm(Cond::Ne, R0, pid as i32, bail);
+            }
+            ProcessFilter::Executable { path, inode } => {
+                let Some(exe) = self.opts.exe else {
+                    let span = self.probe.span;
+                    return self.unsupported(
+                        format!("restricting a library probe to the processes of '{path}' without the kernel's BTF type information"),
+                        span,
+                    );
+                };
+                let t = self.temp(8)?;
+                self.asm.call(h::GET_CURRENT_TASK);
+                let steps = [exe.task_mm, exe.mm_exe_file, exe.file_inode, exe.inode_ino];
+                for (i, off) in steps.into_iter().enumerate() {
+                    let base = if i == 0 { R0 } else { R4 };
+                    if i > 0 {
+                        // A task without a memory map or executable is not the program.
+                        self.fill(base, t);
+                        self.asm.jmp_imm(Cond::Eq, base, 0, bail);
+                    }
+                    self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+                    self.read_kernel(t, 8, base, off as i32);
+                    self.asm.jmp_imm(Cond::Ne, R0, 0, bail);
+                }
+                self.fill(R1, t);
+                self.asm.ld_imm64(R2, 0, inode as i64);
+                self.asm.jmp_reg(Cond::Ne, R1, R2, bail);
+            }
+        }
+        Ok(())
     }
 
     /// `r0 = argument n` (a literal, 1-based) of the probed function, from its register.

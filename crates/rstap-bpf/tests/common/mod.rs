@@ -248,6 +248,23 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
     fn target_program(&self) -> Option<String> {
         None
     }
+    /// Process 4242 runs /opt/app.
+    fn process_program(&self, pid: u32) -> Result<String, String> {
+        if pid == 4242 {
+            Ok("/opt/app".into())
+        } else {
+            Err(format!("cannot probe process({pid}): no such process"))
+        }
+    }
+    fn inode(&self, _path: &str) -> Option<u64> {
+        Some(0x1234_5678_9abc)
+    }
+    fn plt(&self, _path: &str) -> Vec<rstap_sema::UserFunction> {
+        vec![rstap_sema::UserFunction {
+            name: "puts".into(),
+            offset: 0x1030,
+        }]
+    }
     /// `add(int a, unsigned short b, double d)` as DWARF would describe it.
     fn parameters(&self, _path: &str, function: &str) -> Vec<rstap_sema::UserParam> {
         let param = |name: &str, c_type: &str, size, signed, register| rstap_sema::UserParam {
