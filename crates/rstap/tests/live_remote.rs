@@ -178,9 +178,10 @@ fn remote_rstaps() -> Vec<String> {
             continue;
         };
         let args: Vec<&[u8]> = cmdline.split(|&b| b == 0).collect();
+        // This build's rstap only: another checkout's tests may run at the same time.
         let is_rstap = args
             .first()
-            .is_some_and(|a| a.ends_with(b"rstap") && !a.ends_with(b"ssh"));
+            .is_some_and(|a| *a == env!("CARGO_BIN_EXE_rstap").as_bytes());
         if is_rstap && args.iter().any(|a| *a == b"--remote-control") {
             found.push(format!("{name}: {}", String::from_utf8_lossy(&cmdline)));
         }
