@@ -1,11 +1,12 @@
 //! What rstap learns from a user-space ELF binary to probe it: its function symbols
 //! with the file offsets a uprobe attaches at, its USDT (`.note.stapsdt`) probes, and
-//! the parameters DWARF describes.
+//! the parameters and data types DWARF describes.
 //!
 //! Invariant: this crate reads files only; it knows nothing of BPF, probes or scripts.
 //! Every malformed input is an [`Error`], never a panic.
 
 mod dwarf;
+mod types;
 mod usdt;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use object::read::elf::{ElfFile64, FileHeader, ProgramHeader};
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
 pub use dwarf::{Parameter, parameters};
+pub use types::{DwarfTypes, Member, Shape, TypeId};
 pub use usdt::{UsdtArg, UsdtLocation, parse_usdt_args};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
