@@ -251,7 +251,8 @@ int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p,
     let data = std::fs::read(&out).unwrap();
     let all = parameters(&data).unwrap();
     let mixed = &all["mixed"];
-    let got: Vec<(&str, &str, u8, bool, Option<usize>, Option<u64>)> = mixed
+    type Row<'a> = (&'a str, &'a str, u8, bool, Option<usize>, Option<u64>);
+    let got: Vec<Row> = mixed
         .iter()
         .map(|p| {
             (
