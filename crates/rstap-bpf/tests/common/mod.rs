@@ -256,6 +256,7 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
             size,
             signed,
             register,
+            ..Default::default()
         };
         if function != "add" {
             return Vec::new();
