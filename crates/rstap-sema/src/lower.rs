@@ -914,7 +914,7 @@ impl Elab<'_> {
                 Some(ContextVar {
                     kernel_type: Some(kt),
                     ..
-                }) if sc.program.is_some() && (!path.address_of || !path.steps.is_empty()) => {
+                }) if sc.program.is_some() => {
                     let cv = self.context_var(sc, name).expect("found above");
                     let read = self.read_context_var(&cv, span);
                     self.lower_typed_target(sc, read, kt, path, span)
