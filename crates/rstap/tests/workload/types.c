@@ -5,7 +5,7 @@
  * visit(point i, i - 1) for each point, walk(head) (returns 3), find(head, 2)
  * (returns point 2), paint(point 3, BLUE), many(1, ..., 8) (returns 36: the 7th and
  * 8th arguments travel on the stack) and by_value({7, 8, 9}, 4) (returns 28: the
- * struct travels on the stack). Its report goes to stderr. */
+ * struct travels on the stack), in that order. Its report goes to stderr. */
 #include <stdio.h>
 #include <string.h>
 
@@ -96,10 +96,13 @@ int main(void) {
     int sum = 0;
     for (int i = 0; i < 3; i++)
         sum += visit(&pts[i], i);
+    int count = walk(&pts[0]);
+    int found = find(&pts[0], 2)->x;
+    int old = (int)paint(&pts[2], BLUE);
+    long total = many(1, 2, 3, 4, 5, 6, 7, 8);
     struct big b = {7, 8, 9};
+    long whole = by_value(b, 4);
     fprintf(stderr, "labels %zu visit %d walk %d find %d paint %d many %ld by_value %ld\n",
-            label_bytes, sum,
-            walk(&pts[0]), find(&pts[0], 2)->x, (int)paint(&pts[2], BLUE),
-            many(1, 2, 3, 4, 5, 6, 7, 8), by_value(b, 4));
+            label_bytes, sum, count, found, old, total, whole);
     return 0;
 }
