@@ -211,6 +211,11 @@ fn listing_shows_c_types() {
     ] {
         assert!(listed.lines().any(|l| l == want), "{want}\n{listed}");
     }
+    let out = rstap(&["-L", &format!(r#"process("{p}").function("find").return"#)]);
+    assert_eq!(
+        ok(&out),
+        format!("process(\"{p}\").function(\"find\").return $return:struct point*\n")
+    );
 }
 
 #[test]

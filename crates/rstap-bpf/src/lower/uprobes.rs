@@ -146,7 +146,7 @@ impl Gen<'_> {
     fn dwarf_param(&mut self, spec: &str, span: Span) -> G<()> {
         if let Some(name) = spec.strip_prefix("none_") {
             return self.unsupported(
-                format!("`${name}` (passed on the stack or in a vector register, which rstap does not read)"),
+                format!("`${name}` (passed in a vector register, or as a small struct split over registers, which rstap does not read)"),
                 span,
             );
         }
