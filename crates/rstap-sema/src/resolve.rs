@@ -431,6 +431,14 @@ impl Elab<'_> {
     }
 }
 
+/// The program a user-space probe point probes.
+fn probed_program(kind: &ir::ProbeKind) -> Option<String> {
+    match kind {
+        ir::ProbeKind::Uprobe { path, .. } => Some(path.clone()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,13 +456,5 @@ mod tests {
         for (code, want) in table {
             assert_eq!(intrinsic_name(code, "pid").as_deref(), want, "{code}");
         }
-    }
-}
-
-/// The program a user-space probe point probes.
-fn probed_program(kind: &ir::ProbeKind) -> Option<String> {
-    match kind {
-        ir::ProbeKind::Uprobe { path, .. } => Some(path.clone()),
-        _ => None,
     }
 }

@@ -274,9 +274,9 @@ impl<'a> Elab<'a> {
     /// else the kernel's.
     fn context_types(&self, sc: &Scope) -> Result<Types<'a>, String> {
         match &sc.program {
-            Some(path) => self.program_types(path).unwrap_or_else(|| {
-                Err(format!("the types of '{path}' are not known here"))
-            }),
+            Some(path) => self
+                .program_types(path)
+                .unwrap_or_else(|| Err(format!("the types of '{path}' are not known here"))),
             None => self.kernel_types(),
         }
     }
@@ -368,8 +368,7 @@ impl<'a> Elab<'a> {
         }
         let m = t.get().member(ty, name).ok_or_else(|| {
             let members = t.get().members(ty);
-            let similar =
-                rstap_diag::similar(name, members.iter().map(|(n, _)| n.as_str()), 5);
+            let similar = rstap_diag::similar(name, members.iter().map(|(n, _)| n.as_str()), 5);
             let what = match t.get().type_name(ty) {
                 Some(n) => n,
                 None => format!("{} type", t.owner()),
@@ -544,8 +543,8 @@ impl<'a> Elab<'a> {
 
     /// The pieces printing `place` as SystemTap's `$var$` does: integers in decimal,
     /// pointers in hex (a pointer to characters as the quoted string in a program's
-    /// memory), arrays as `[a, b, ...]` (characters as a quoted string) and structs as
-    /// `{.a=1, .b=2}`. At the top a pointer to a struct shows the struct; `deep`
+    /// memory), arrays as `[a, b, ...]` (characters as a quoted string; in the kernel's
+    /// memory quoted without escapes) and structs as `{.a=1, .b=2}`. At the top a pointer to a struct shows the struct; `deep`
     /// (`$var$$`) opens nested structs too, which `$var$` shows as `{...}`.
     #[allow(clippy::too_many_arguments)]
     fn pretty(
@@ -568,15 +567,29 @@ impl<'a> Elab<'a> {
                     return self.pretty_struct(sc, t, addr, ty, deep, depth, span);
                 }
                 TypeShape::Array { elem, len } => {
-                    if t.user && t.get().is_char(elem) {
+                    if t.get().is_char(elem) {
+                        if t.user {
+                            let s = self.library_call(
+                                sc,
+                                "user_string_quoted",
+                                vec![addr],
+                                Type::String,
+                                span,
+                            )?;
+                            return Ok(vec![Piece::Value("%s", s)]);
+                        }
                         let s = self.library_call(
                             sc,
-                            "user_string_quoted",
-                            vec![addr],
+                            "kernel_string_n",
+                            vec![addr, long(len as i64, span)],
                             Type::String,
                             span,
                         )?;
-                        return Ok(vec![Piece::Value("%s", s)]);
+                        return Ok(vec![
+                            Piece::Text("\"".into()),
+                            Piece::Value("%s", s),
+                            Piece::Text("\"".into()),
+                        ]);
                     }
                     return self.pretty_array(sc, t, addr, elem, len, deep, depth, span);
                 }
@@ -759,7 +772,10 @@ impl<'a> Elab<'a> {
         span: Span,
     ) -> ir::Expr {
         if !path.steps.is_empty() || path.address_of {
-            return self.typed_result(Err(format!("${which} is a string: it has no members")), span);
+            return self.typed_result(
+                Err(format!("${which} is a string: it has no members")),
+                span,
+            );
         }
         let vars: Vec<crate::catalog::ContextVar> = sc
             .context

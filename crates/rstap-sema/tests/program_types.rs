@@ -149,11 +149,17 @@ fn members_through_pointers_become_user_reads() {
     .unwrap();
     let body = probe_body(&out);
     let p = "__uprobe_param_0_8u()";
-    assert!(body.contains(&format!("user_int(user_long({p} + 16))")), "{body}");
+    assert!(
+        body.contains(&format!("user_int(user_long({p} + 16))")),
+        "{body}"
+    );
     assert!(body.contains(&format!("user_char({p} + 24) & 7")), "{body}");
     assert!(body.contains(&format!("user_string({p} + 4)")), "{body}");
     assert!(body.contains(&format!(", {p} + 16, ")), "{body}");
-    assert!(body.contains(&format!("user_char(({p} + 4) + (2 * 1))")), "{body}");
+    assert!(
+        body.contains(&format!("user_char(({p} + 4) + (2 * 1))")),
+        "{body}"
+    );
     assert!(!body.contains("kernel_"), "{body}");
 }
 
@@ -167,10 +173,8 @@ fn casts_default_to_the_probed_program() {
     assert!(body.contains("user_int(pointer_arg(1))"), "{body}");
     assert!(body.contains("user_long(pointer_arg(1) + 16)"), "{body}");
     // Outside a user probe, @cast names the program by its path.
-    let out = elaborate(
-        "probe begin { println(@cast(0, \"struct point\", \"/opt/app\")->x) }",
-    )
-    .unwrap();
+    let out =
+        elaborate("probe begin { println(@cast(0, \"struct point\", \"/opt/app\")->x) }").unwrap();
     assert!(probe_body(&out).contains("user_int(0)"), "{out}");
 }
 
@@ -182,7 +186,10 @@ fn return_values_are_typed() {
     .unwrap();
     let body = probe_body(&out);
     assert!(body.contains("user_int(__uprobe_return())"), "{body}");
-    assert!(body.contains("sprintf(\"return=0x%x\", __uprobe_return())"), "{body}");
+    assert!(
+        body.contains("sprintf(\"return=0x%x\", __uprobe_return())"),
+        "{body}"
+    );
 }
 
 #[test]
@@ -208,7 +215,10 @@ fn pretty_printing_and_parameter_texts() {
     assert!(body.contains("sprintf(\"p={.x=%d"), "{body}");
     assert!(body.contains("} depth=%d\""), "{body}");
     // $$vars lists the parameters; locals are not read.
-    assert!(body.contains("println(sprintf(\"p=0x%x depth=0x%x\""), "{body}");
+    assert!(
+        body.contains("println(sprintf(\"p=0x%x depth=0x%x\""),
+        "{body}"
+    );
     assert!(body.contains(", \"\")"), "{body}");
 }
 
@@ -233,13 +243,13 @@ fn bad_paths_are_reported() {
             "@cast($p, \"point\", \"/opt/plain\")->x",
             "@cast into module '/opt/plain': '/opt/plain' has no DWARF debugging information (build it with -g)",
         ),
-        (
-            "@cast($p, \"point\", \"/opt/none\")->x",
-            "no such file",
-        ),
+        ("@cast($p, \"point\", \"/opt/none\")->x", "no such file"),
         ("$$parms->x", "$$parms is a string: it has no members"),
         ("&$p$", "cannot take the address of a pretty-printed value"),
-        ("&$p", "cannot take the address of a value that is not in memory"),
+        (
+            "&$p",
+            "cannot take the address of a value that is not in memory",
+        ),
     ];
     for (expr, want) in cases {
         let script = format!("probe {VISIT} {{ println({expr}) }}");
@@ -252,10 +262,8 @@ fn bad_paths_are_reported() {
 
 #[test]
 fn programs_without_dwarf_point_to_dash_g_and_the_positional_functions() {
-    let e = elaborate(
-        "probe process(\"/opt/plain\").function(\"visit\") { println($p->x) }",
-    )
-    .unwrap_err();
+    let e = elaborate("probe process(\"/opt/plain\").function(\"visit\") { println($p->x) }")
+        .unwrap_err();
     assert!(e.contains("unresolved target-symbol expression"), "{e}");
     assert!(e.contains("built with -g"), "{e}");
     assert!(e.contains("pointer_arg(n)"), "{e}");
