@@ -29,6 +29,8 @@ pub struct SessionOptions {
     pub target_pid: Option<i64>,
     /// `-c CMD`: run under `/bin/sh -c`; the session ends when it exits.
     pub command: Option<String>,
+    /// The `-c` command's standard streams are `/dev/null` (a background session's).
+    pub command_stdio_null: bool,
     /// React to SIGINT/SIGTERM by ending the session (off in tests).
     pub handle_signals: bool,
     /// The session's kernel symbols (read on first use).
@@ -72,6 +74,7 @@ impl Default for SessionOptions {
             display_globals: true,
             target_pid: None,
             command: None,
+            command_stdio_null: false,
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
@@ -217,7 +220,11 @@ pub trait EventSource {
     /// Starts the `-c` command held (it must not run before [`TargetProcess::release`]),
     /// recording its pid where the kernel probes read `target()`. `None` lets the
     /// session start it itself.
-    fn spawn(&mut self, _cmd: &str) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
+    fn spawn(
+        &mut self,
+        _cmd: &str,
+        _null_stdio: bool,
+    ) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
         None
     }
     /// The session is about to run begin probes; `target` is the `-c`/`-x` pid.
@@ -275,10 +282,11 @@ pub fn run_with_events(
     let signals = Signals::install(options.handle_signals)?;
     let mut child: Option<Box<dyn TargetProcess>> = match &options.command {
         Some(cmd) => {
-            let held = events.as_mut().and_then(|ev| ev.spawn(cmd));
+            let quiet = options.command_stdio_null;
+            let held = events.as_mut().and_then(|ev| ev.spawn(cmd, quiet));
             Some(match held {
                 Some(r) => r.map_err(SessionError::Spawn)?,
-                None => Box::new(spawn_command(cmd).map_err(SessionError::Spawn)?),
+                None => Box::new(spawn_command(cmd, quiet).map_err(SessionError::Spawn)?),
             })
         }
         None => None,
@@ -475,10 +483,18 @@ fn run_events(
     }
 }
 
-/// Starts the `-c` command (see [`command_words`]).
-pub fn spawn_command(cmd: &str) -> std::io::Result<Child> {
+/// Starts the `-c` command (see [`command_words`]), on `/dev/null` with `null_stdio`.
+pub fn spawn_command(cmd: &str, null_stdio: bool) -> std::io::Result<Child> {
     let (program, args) = command_words(cmd);
-    Command::new(program).args(args).spawn()
+    let mut command = Command::new(program);
+    command.args(args);
+    if null_stdio {
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+    }
+    command.spawn()
 }
 
 /// How the `-c` command runs: a simple command (words without shell syntax or quotes)

@@ -511,12 +511,18 @@ impl EventSource for Events<'_> {
         out
     }
 
-    fn spawn(&mut self, cmd: &str) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
+    fn spawn(
+        &mut self,
+        cmd: &str,
+        null_stdio: bool,
+    ) -> Option<std::io::Result<Box<dyn TargetProcess>>> {
         let (program, args) = rstap_interp::session::command_words(cmd);
-        Some(rstap_sys::process::spawn_held(&program, &args).map(|c| {
-            self.started(Some(i64::from(c.pid())));
-            Box::new(Held(c)) as Box<dyn TargetProcess>
-        }))
+        Some(
+            rstap_sys::process::spawn_held(&program, &args, null_stdio).map(|c| {
+                self.started(Some(i64::from(c.pid())));
+                Box::new(Held(c)) as Box<dyn TargetProcess>
+            }),
+        )
     }
 
     fn started(&mut self, target: Option<i64>) {

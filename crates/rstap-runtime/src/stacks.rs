@@ -128,6 +128,15 @@ impl<'m> Expander<'m> {
             addresses.insert(1, u.caller);
         }
         self.processes.ensure(u.pid);
+        // A process that ran another program since it was recorded (exec keeps the
+        // pid) is recorded again while it lives.
+        let stale = addresses.first().is_some_and(|&a| {
+            self.processes
+                .with(|c| c.get(u.pid).is_some_and(|s| !s.is_code_address(a)))
+        });
+        if stale {
+            self.processes.record(u.pid);
+        }
         if let Some(frames) = self.processes.with(|c| {
             let usable = c.get(u.pid)?.usable_stack(&addresses).to_vec();
             Some(c.resolve_addresses(u.pid, &usable))

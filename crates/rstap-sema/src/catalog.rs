@@ -181,6 +181,21 @@ pub trait ProbeCatalog {
     fn program_types(&self, _path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
         None
     }
+    /// The program `process("PATH")` names, for the process events (`.begin`, `.end`,
+    /// `.syscall`...) that fire only in processes running it; `None` when this catalog
+    /// does not know programs.
+    fn executable(&self, _path: &str) -> Result<Option<Executable>, CatalogError> {
+        Ok(None)
+    }
+}
+
+/// A program file as the kernel identifies it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Executable {
+    pub path: String,
+    pub inode: u64,
+    /// The kernel's device number of its filesystem (`MKDEV(major, minor)`).
+    pub device: u64,
 }
 
 /// Several catalogs seen as one (e.g. the static families plus tracepoints).
@@ -219,6 +234,15 @@ impl ProbeCatalog for Catalogs<'_> {
 
     fn program_types(&self, path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
         self.0.iter().find_map(|c| c.program_types(path))
+    }
+
+    fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {
+        for c in &self.0 {
+            if let Some(e) = c.executable(path)? {
+                return Ok(Some(e));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -41,6 +41,7 @@ mod lower;
 mod opt;
 mod printf;
 mod probes;
+mod process_filter;
 mod resolve;
 pub mod tracepoints;
 mod typed_access;

@@ -109,7 +109,12 @@ impl VisitorMut for Uses {
                 self.target(target, op.is_some());
                 self.visit_expr(value);
             }
-            ir::ExprKind::IncDec { target, .. } => self.target(target, true),
+            // `x++` of a global is a pure write, as SystemTap counts it (its PR6954): a
+            // counter only incremented is displayed at exit. A local's stays a read.
+            ir::ExprKind::IncDec { target, .. } => {
+                let local = matches!(target, ir::LValue::Local(_));
+                self.target(target, local);
+            }
             ir::ExprKind::Aggregate { stat, value } => {
                 self.stat_written(stat);
                 self.visit_expr(value);

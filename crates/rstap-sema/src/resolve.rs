@@ -16,6 +16,7 @@ use crate::probes::{
     Derived, Match, Piece, Point, PointError, alias_signature, match_point, mismatch, too_deep,
     wrap_pieces, written,
 };
+use crate::process_filter;
 
 /// Reads an `%{ /* intrinsic */ %}` or `%{ /* intrinsic: NAME */ %}` body.
 pub(crate) fn intrinsic_name(code: &str, default: &str) -> Option<String> {
@@ -89,6 +90,146 @@ impl Elab<'_> {
         }
     }
 
+    /// `process("PATH")` and `process(PID)` events (`.begin`, `.end`,
+    /// `.thread.begin`, `.thread.end`, `.syscall`, `.syscall.return`): the pathless
+    /// event, which the tapset defines for every process, guarded by a condition on the
+    /// process (its executable's inode and device, or its pid). `.syscall` points also
+    /// get SystemTap's context: `$syscall`, `$arg1`..`$arg6`, and `$return`.
+    fn resolve_process_event(
+        &mut self,
+        point: &Point,
+        pieces: &[Piece],
+        derivation: &[String],
+        pn: &Option<String>,
+        depth: usize,
+    ) -> Option<Result<Vec<Derived>, PointError>> {
+        let (first, rest) = point.comps.split_first()?;
+        let rest_names: Vec<&str> = rest.iter().map(|c| c.name.as_str()).collect();
+        let event = matches!(
+            rest_names.as_slice(),
+            ["begin"]
+                | ["end"]
+                | ["thread", "begin"]
+                | ["thread", "end"]
+                | ["syscall"]
+                | ["syscall", "return"]
+        );
+        if first.name != "process" || !event || rest.iter().any(|c| c.arg.is_some()) {
+            return None;
+        }
+        let syscall = rest_names[0] == "syscall";
+        let ret = rest_names.last() == Some(&"return");
+        let file = pieces.first().map(|p| p.file()).unwrap_or(FileId(0));
+        let span = first.span;
+        let filter = match &first.arg {
+            None if !syscall => return None,
+            None => None,
+            Some(ast::Literal::Number(pid)) => Some(process_filter::pid_is(*pid, span)),
+            Some(ast::Literal::String(path)) => {
+                let path = String::from_utf8_lossy(path).into_owned();
+                match self.catalog.executable(&path) {
+                    Ok(Some(exe)) => Some(process_filter::executable_is(&exe, span)),
+                    Ok(None) => {
+                        return Some(Err(PointError {
+                            message: format!("cannot find program '{path}'"),
+                            span,
+                        }));
+                    }
+                    Err(e) => {
+                        return Some(Err(PointError {
+                            message: e.to_string(),
+                            span,
+                        }));
+                    }
+                }
+            }
+        };
+        let mut sub = point.clone();
+        sub.comps[0].arg = None;
+        let pn = pn.clone().or_else(|| {
+            let comps: Vec<crate::catalog::PointComponent> = point
+                .comps
+                .iter()
+                .map(|c| crate::catalog::PointComponent {
+                    name: c.name.clone(),
+                    arg: c.arg.clone(),
+                })
+                .collect();
+            Some(point_text(&comps))
+        });
+        let result = if syscall {
+            // The tapset's `process.syscall` aliases name the raw system call
+            // tracepoints; resolve those directly and give them SystemTap's context.
+            let tracepoint = if ret {
+                "raw_syscalls:sys_exit"
+            } else {
+                "raw_syscalls:sys_enter"
+            };
+            let mut tp = sub.clone();
+            tp.comps = vec![
+                crate::probes::UComp {
+                    name: "kernel".into(),
+                    arg: None,
+                    span,
+                },
+                crate::probes::UComp {
+                    name: "trace".into(),
+                    arg: Some(ast::Literal::String(tracepoint.as_bytes().to_vec())),
+                    span,
+                },
+            ];
+            self.resolve_point(&tp, pieces.to_vec(), derivation.to_vec(), pn, depth + 1)
+                .map(|mut v| {
+                    for d in &mut v {
+                        process_filter::syscall_context(&mut d.point, ret);
+                    }
+                    v
+                })
+        } else if rest_names == ["begin"] && matches!(first.arg, Some(ast::Literal::String(_))) {
+            // A process becomes the program at exec as well as being forked from one.
+            let mut exec = sub.clone();
+            exec.comps = vec![
+                crate::probes::UComp {
+                    name: "__process".into(),
+                    arg: None,
+                    span,
+                },
+                crate::probes::UComp {
+                    name: "exec_begin".into(),
+                    arg: None,
+                    span,
+                },
+            ];
+            self.resolve_point(
+                &sub,
+                pieces.to_vec(),
+                derivation.to_vec(),
+                pn.clone(),
+                depth + 1,
+            )
+            .and_then(|mut v| {
+                v.extend(self.resolve_point(
+                    &exec,
+                    pieces.to_vec(),
+                    derivation.to_vec(),
+                    pn,
+                    depth + 1,
+                )?);
+                Ok(v)
+            })
+        } else {
+            self.resolve_point(&sub, pieces.to_vec(), derivation.to_vec(), pn, depth + 1)
+        };
+        Some(result.map(|mut v| {
+            if let Some(filter) = filter {
+                for d in &mut v {
+                    d.conditions.push((file, filter.clone()));
+                }
+            }
+            v
+        }))
+    }
+
     fn point_error(&mut self, point: &Point, e: PointError) {
         let d = Diagnostic::error(
             Stage::Semantic,
@@ -115,6 +256,9 @@ impl Elab<'_> {
                 message: "recursive loop in probe alias expansion".into(),
                 span: point.span(),
             });
+        }
+        if let Some(result) = self.resolve_process_event(point, &pieces, &derivation, &pn, depth) {
+            return result;
         }
         let matches = match_point(point, &self.patterns, &self.aliases);
         if matches.is_empty() {

@@ -12,7 +12,8 @@ use rstap_ir::{ProbeKind, Type, UsdtSite};
 use rstap_syntax::ast::Literal;
 
 use crate::catalog::{
-    CatalogError, ContextVar, Pattern, PointComponent, ProbeCatalog, ResolvedPoint, point_text,
+    CatalogError, ContextVar, Executable, Pattern, PointComponent, ProbeCatalog, ResolvedPoint,
+    point_text,
 };
 use crate::glob::{glob_match, has_wildcard};
 use crate::kernel_types::{KernelType, TypeSource};
@@ -91,6 +92,11 @@ pub trait UserBinarySource {
     /// its DWARF, or why there are none.
     fn types(&self, path: &str) -> Result<Rc<dyn TypeSource>, String> {
         Err(format!("the types of '{path}' are not known"))
+    }
+    /// The inode number of the file at `path` and the kernel's number of the device
+    /// holding it (`MKDEV(major, minor)`), to recognise processes running it.
+    fn identity(&self, _path: &str) -> Option<(u64, u64)> {
+        None
     }
 }
 
@@ -263,6 +269,18 @@ impl ProbeCatalog for UprobeCatalog<'_> {
 
     fn program_types(&self, path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
         Some(self.source.types(path))
+    }
+
+    fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {
+        let bin = self.source.binary(path).map_err(CatalogError::Invalid)?;
+        let (inode, device) = self.source.identity(&bin.path).ok_or_else(|| {
+            CatalogError::Invalid(format!("cannot read the file identity of '{}'", bin.path))
+        })?;
+        Ok(Some(Executable {
+            path: bin.path.clone(),
+            inode,
+            device,
+        }))
     }
 
     fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {

@@ -66,9 +66,21 @@ fn cstring(s: &OsStr) -> io::Result<CString> {
 }
 
 /// Forks a child that will execute `program` with `args` (argv[1..]) once
-/// [`HeldChild::release`] is called.
-pub fn spawn_held(program: &str, args: &[String]) -> io::Result<HeldChild> {
+/// [`HeldChild::release`] is called; with `null_stdio`, its standard streams are
+/// `/dev/null` (a command of a session that left its terminal).
+pub fn spawn_held(program: &str, args: &[String], null_stdio: bool) -> io::Result<HeldChild> {
     let path = cstring(resolve(program)?.as_os_str())?;
+    let null = if null_stdio {
+        Some(
+            std::fs::File::options()
+                .read(true)
+                .write(true)
+                .open("/dev/null")?,
+        )
+    } else {
+        None
+    };
+    let null_fd = null.as_ref().map_or(-1, |f| f.as_raw_fd());
     let mut argv = vec![cstring(OsStr::new(program))?];
     for a in args {
         argv.push(cstring(OsStr::new(a))?);
@@ -87,7 +99,7 @@ pub fn spawn_held(program: &str, args: &[String]) -> io::Result<HeldChild> {
     env_p.push(std::ptr::null());
     let (read, write) = pipe()?;
     let read_fd = read.as_raw_fd();
-    // SAFETY: after fork the child only calls async-signal-safe functions (read,
+    // SAFETY: after fork the child only calls async-signal-safe functions (read, dup2,
     // execve, _exit) on memory prepared before the fork; the parent continues normally.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
@@ -98,11 +110,17 @@ pub fn spawn_held(program: &str, args: &[String]) -> io::Result<HeldChild> {
         unsafe {
             let mut b = 0u8;
             libc::read(read_fd, (&mut b as *mut u8).cast(), 1);
+            if null_fd >= 0 {
+                for fd in 0..=2 {
+                    libc::dup2(null_fd, fd);
+                }
+            }
             libc::execve(path.as_ptr(), argv_p.as_ptr(), env_p.as_ptr());
             libc::_exit(127);
         }
     }
     drop(read);
+    drop(null);
     Ok(HeldChild {
         pid,
         gate: Some(write),
@@ -185,7 +203,7 @@ mod tests {
 
     #[test]
     fn the_child_waits_for_the_gate() {
-        let mut c = spawn_held("sh", &["-c".into(), "exit 7".into()]).unwrap();
+        let mut c = spawn_held("sh", &["-c".into(), "exit 7".into()], false).unwrap();
         std::thread::sleep(Duration::from_millis(100));
         assert_eq!(c.try_wait().unwrap(), None, "ran before the gate opened");
         c.release();
@@ -199,15 +217,15 @@ mod tests {
 
     #[test]
     fn missing_commands_are_refused_before_forking() {
-        let e = spawn_held("no-such-command-rstap", &[]).unwrap_err();
+        let e = spawn_held("no-such-command-rstap", &[], false).unwrap_err();
         assert!(e.to_string().contains("not found in PATH"), "{e}");
-        let e = spawn_held("/nonexistent/x", &[]).unwrap_err();
+        let e = spawn_held("/nonexistent/x", &[], false).unwrap_err();
         assert!(e.to_string().contains("not an executable file"), "{e}");
     }
 
     #[test]
     fn stop_kills_a_running_child() {
-        let mut c = spawn_held("sleep", &["30".into()]).unwrap();
+        let mut c = spawn_held("sleep", &["30".into()], false).unwrap();
         c.release();
         let t = Instant::now();
         c.stop();

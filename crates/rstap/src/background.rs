@@ -187,16 +187,20 @@ impl Detached {
     /// Every probe is live: record it, tell the foreground rstap, and let go of its
     /// pipes and of the current directory.
     pub fn running(&self) {
+        use std::os::fd::AsFd;
         self.update(|s| s.state = "running".into());
-        let mut out = std::io::stdout().lock();
-        // The foreground may be gone (interrupted): the session runs on regardless.
-        let _ = out.write_all(READY);
-        let _ = out.flush();
-        drop(out);
+        let _ = std::io::stdout().flush();
         let _ = std::io::stderr().flush();
+        // The standard streams go to /dev/null before the foreground hears `ready` (on
+        // a copy of the pipe), so once it has, nothing of this process holds them.
+        let pipe = std::io::stdout().as_fd().try_clone_to_owned();
         self.detached.store(true, Ordering::Relaxed);
         let _ = rstap_sys::daemon::stdio_to_null();
         let _ = std::env::set_current_dir("/");
+        if let Ok(pipe) = pipe {
+            // The foreground may be gone (interrupted): the session runs on regardless.
+            let _ = std::fs::File::from(pipe).write_all(READY);
+        }
     }
 }
 

@@ -222,6 +222,7 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
         display_globals: !args.no_global_var_display,
         target_pid,
         command: args.command.clone(),
+        command_stdio_null: args.background_child,
         hooks: prepared.hooks,
         ..Default::default()
     };
@@ -872,6 +873,7 @@ impl Driver {
             display_globals: !self.cfg.no_global_var_display,
             target_pid: self.cfg.target_pid.map(i64::from),
             command: self.cfg.command.clone(),
+            command_stdio_null: self.cfg.background_child,
             handle_signals: true,
             kernel_symbols: rstap_symbolize::SharedKernelSymbols::new(),
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),

@@ -172,6 +172,17 @@ impl UserBinarySource for UserBinaries {
             .collect()
     }
 
+    fn identity(&self, path: &str) -> Option<(u64, u64)> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        // glibc's dev_t packs major and minor in two pieces each; the kernel's s_dev
+        // is major << 20 | minor.
+        let dev = meta.dev();
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
+        let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
+        Some((meta.ino(), (major << 20) | minor))
+    }
+
     fn target_program(&self) -> Option<String> {
         self.command
             .as_deref()?

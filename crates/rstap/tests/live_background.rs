@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 mod support;
-use support::{serial, text};
+use support::{is_root, serial, text};
 
 /// A fresh directory for one test.
 fn temp_dir(name: &str) -> PathBuf {
@@ -413,4 +413,39 @@ probe kernel.trace("syscalls:sys_enter_getppid") {
     assert_eq!(read(0), "1\n2\n3\n4\n");
     assert_eq!(read(1), "5\n6\n7\n8\n");
     assert_eq!(read(2), "9\n10\n");
+}
+
+#[test]
+fn a_background_session_s_command_runs_on_dev_null() {
+    let _guard = serial();
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return;
+    }
+    let dir = temp_dir("command");
+    let run = dir.join("run");
+    let out = dir.join("out.txt");
+    let done = dir.join("done");
+    // The command writes after the foreground rstap has gone: on /dev/null, not on the
+    // foreground's pipes (which would kill it with SIGPIPE).
+    let cmd = format!(
+        "sh -c 'sleep 0.3; echo out; echo err >&2; touch {}'",
+        done.display()
+    );
+    let pid = start_from_shell(
+        &run,
+        &[
+            "-o",
+            out.to_str().unwrap(),
+            "-c",
+            &cmd,
+            "-e",
+            r#"probe end { println("end") }"#,
+        ],
+        None,
+    );
+    // The session ends with its command.
+    assert!(eventually(|| !alive(pid)), "the session did not end");
+    assert!(done.exists(), "the command did not finish");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "end\n");
 }

@@ -402,6 +402,14 @@ probe end { printf("end probe ran after %s ticks\n", ticks >= 2 ? "enough" : "to
     lines.extend(rx.iter());
     let err = err_reader.join().unwrap();
     lines.sort();
+    // `calls`, only incremented, is displayed at exit by each host.
+    let displayed: Vec<String> = lines
+        .iter()
+        .filter(|l| l.contains("] calls="))
+        .map(|l| l[..4].to_string())
+        .collect();
+    assert_eq!(displayed, ["[0] ", "[1] "], "{lines:?}");
+    lines.retain(|l| !l.contains("] calls="));
     assert_eq!(
         lines,
         [
