@@ -8,6 +8,7 @@ use gimli::{AttributeValue, EndianSlice, RunTimeEndian, constants as dw};
 use object::{Object, ObjectSection};
 
 use crate::Error;
+use crate::types::TypeId;
 
 /// One parameter of a function.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +22,12 @@ pub struct Parameter {
     /// Which integer argument register (0: `%rdi` ... 5: `%r9`) passes it; `None` when
     /// it travels elsewhere (floating point, a struct, past the sixth register).
     pub register: Option<usize>,
+    /// Where on the stack it is passed, as an offset from the stack pointer at the
+    /// function's entry (the seventh integer argument is at 8, after the return
+    /// address; a struct of more than 16 bytes is passed there whole).
+    pub stack: Option<u64>,
+    /// Its type in the binary's [`crate::DwarfTypes`].
+    pub ty: Option<TypeId>,
 }
 
 /// The name under which [`parameters`] lists a function's integer or pointer result.
@@ -35,9 +42,67 @@ enum Class {
         signed: bool,
     },
     /// Floating point: in a vector register, without using an integer one.
-    Float,
-    /// Anything else (structs, unions, arrays): rstap stops assigning registers.
+    Float {
+        size: u64,
+    },
+    /// A struct or union of `size` bytes.
+    Aggregate {
+        size: u64,
+    },
+    /// Anything else: rstap stops assigning locations.
     Other,
+}
+
+/// Where the x86-64 calling convention has put the parameters seen so far.
+#[derive(Default)]
+struct Abi {
+    next_reg: usize,
+    next_vector: usize,
+    /// The next stack slot, from the stack pointer at entry.
+    stack: u64,
+    /// A parameter rstap cannot place was seen: the following ones are unknown too.
+    lost: bool,
+}
+
+impl Abi {
+    fn new() -> Abi {
+        Abi {
+            stack: 8,
+            ..Abi::default()
+        }
+    }
+
+    /// `(register, stack offset)` of the next parameter of class `class`.
+    fn place(&mut self, class: &Class) -> (Option<usize>, Option<u64>) {
+        if self.lost {
+            return (None, None);
+        }
+        let on_stack = |abi: &mut Abi, size: u64| {
+            let at = abi.stack;
+            abi.stack += size.div_ceil(8).max(1) * 8;
+            (None, Some(at))
+        };
+        match class {
+            Class::Integer { .. } if self.next_reg < 6 => {
+                self.next_reg += 1;
+                (Some(self.next_reg - 1), None)
+            }
+            Class::Integer { .. } => on_stack(self, 8),
+            Class::Float { size } if *size <= 8 && self.next_vector < 8 => {
+                self.next_vector += 1;
+                (None, None)
+            }
+            Class::Float { size } if *size <= 8 => on_stack(self, 8),
+            // Larger than 16 bytes: passed in memory, whole, on the stack.
+            Class::Aggregate { size } if *size > 16 => on_stack(self, *size),
+            // Small structs are split over registers by the types of their parts, and
+            // long doubles use the x87 stack: rstap does not follow those.
+            _ => {
+                self.lost = true;
+                (None, None)
+            }
+        }
+    }
 }
 
 /// The parameters of every function defined in the file, by function name (its result
@@ -65,7 +130,9 @@ pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error>
         let unit = dwarf.unit(header).map_err(damaged)?;
         let mut cursor = unit.entries();
         // The function whose parameters are being collected, and its depth.
-        let mut current: Option<(String, isize, Vec<Parameter>, usize, bool)> = None;
+        let mut current: Option<(String, isize, Vec<Parameter>, Abi)> = None;
+        let unit_start = unit.header.offset().0;
+        let id_of = |off: gimli::UnitOffset| u32::try_from(unit_start + off.0).ok().map(TypeId);
         while let Some(entry) = cursor.next_dfs().map_err(damaged)? {
             let depth = entry.depth();
             if let Some((_, d, ..)) = &current
@@ -94,13 +161,15 @@ pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error>
                                 size,
                                 signed,
                                 register: None,
+                                stack: None,
+                                ty: id_of(t),
                             });
                         }
-                        current = Some((name, depth, params, 0, false));
+                        current = Some((name, depth, params, Abi::new()));
                     }
                 }
                 dw::DW_TAG_formal_parameter => {
-                    let Some((_, fdepth, params, next_reg, stopped)) = current.as_mut() else {
+                    let Some((_, fdepth, params, abi)) = current.as_mut() else {
                         continue;
                     };
                     if depth != *fdepth + 1 {
@@ -112,17 +181,10 @@ pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error>
                         Some(t) => classify(&dwarf, &unit, t, 0),
                         None => (Class::Other, "?".into()),
                     };
-                    let (size, signed, register) = match class {
-                        Class::Integer { size, signed } if !*stopped && *next_reg < 6 => {
-                            *next_reg += 1;
-                            (size, signed, Some(*next_reg - 1))
-                        }
-                        Class::Integer { size, signed } => (size, signed, None),
-                        Class::Float => (8, false, None),
-                        Class::Other => {
-                            *stopped = true;
-                            (8, false, None)
-                        }
+                    let (register, stack) = abi.place(&class);
+                    let (size, signed) = match class {
+                        Class::Integer { size, signed } => (size, signed),
+                        _ => (8, false),
                     };
                     params.push(Parameter {
                         name,
@@ -130,6 +192,8 @@ pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error>
                         size,
                         signed,
                         register,
+                        stack,
+                        ty: ty.and_then(id_of),
                     });
                 }
                 _ => {}
@@ -218,7 +282,7 @@ fn classify(
             };
             let name = name.unwrap_or_else(|| "?".into());
             let class = match encoding {
-                dw::DW_ATE_float | dw::DW_ATE_complex_float => Class::Float,
+                dw::DW_ATE_float | dw::DW_ATE_complex_float => Class::Float { size },
                 _ if !(1..=8).contains(&size) => Class::Other,
                 dw::DW_ATE_signed | dw::DW_ATE_signed_char => Class::Integer {
                     size: size as u8,
@@ -238,11 +302,7 @@ fn classify(
                     size: 8,
                     signed: false,
                 },
-                if target.ends_with('*') {
-                    format!("{target}*")
-                } else {
-                    format!("{target} *")
-                },
+                format!("{target}*"),
             )
         }
         dw::DW_TAG_enumeration_type => {
@@ -275,8 +335,14 @@ fn classify(
                 None => (Class::Other, format!("{qualifier}void")),
             }
         }
-        dw::DW_TAG_structure_type => (Class::Other, format!("struct {}", name.unwrap_or_default())),
-        dw::DW_TAG_union_type => (Class::Other, format!("union {}", name.unwrap_or_default())),
+        dw::DW_TAG_structure_type => (
+            Class::Aggregate { size },
+            format!("struct {}", name.unwrap_or_default()),
+        ),
+        dw::DW_TAG_union_type => (
+            Class::Aggregate { size },
+            format!("union {}", name.unwrap_or_default()),
+        ),
         _ => (Class::Other, name.unwrap_or_else(|| "?".into())),
     }
 }

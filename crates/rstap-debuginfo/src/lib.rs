@@ -1,6 +1,6 @@
 //! What rstap learns from a user-space ELF binary to probe it: its function symbols
 //! with the file offsets a uprobe attaches at, its USDT (`.note.stapsdt`) probes, and
-//! the parameters DWARF describes.
+//! the parameters and data types DWARF describes.
 //!
 //! Invariant: this crate reads files only; it knows nothing of BPF, probes or scripts.
 //! Every malformed input is an [`Error`], never a panic.
@@ -10,6 +10,7 @@ mod libraries;
 mod lines;
 mod plt;
 mod segments;
+mod types;
 mod usdt;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ pub use libraries::{Dependencies, SearchPath, dependencies, ld_so_cache};
 pub use lines::{InlinedInstance, LineRow, SourceFunction, SourceInfo};
 pub use plt::{PltEntry, plt_entries};
 pub use segments::Segments;
+pub use types::{DwarfTypes, Member, Shape, TypeId};
 pub use usdt::{UsdtArg, UsdtLocation, parse_usdt_args};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -251,7 +251,8 @@ int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p,
     let data = std::fs::read(&out).unwrap();
     let all = parameters(&data).unwrap();
     let mixed = &all["mixed"];
-    let got: Vec<(&str, &str, u8, bool, Option<usize>)> = mixed
+    type Row<'a> = (&'a str, &'a str, u8, bool, Option<usize>, Option<u64>);
+    let got: Vec<Row> = mixed
         .iter()
         .map(|p| {
             (
@@ -260,21 +261,28 @@ int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p,
                 p.size,
                 p.signed,
                 p.register,
+                p.stack,
             )
         })
         .collect();
+    // The 24-byte struct travels on the stack, after the return address; `after`
+    // takes the next free register.
     assert_eq!(
         got,
         [
-            (crate::dwarf::RETURN, "long int", 8, true, None),
-            ("a", "int", 4, true, Some(0)),
-            ("d", "double", 8, false, None),
-            ("s", "const char *", 8, false, Some(1)),
-            ("u", "short unsigned int", 2, false, Some(2)),
-            ("p", "struct pair", 8, false, None),
-            ("after", "long int", 8, true, None),
+            (crate::dwarf::RETURN, "long int", 8, true, None, None),
+            ("a", "int", 4, true, Some(0), None),
+            ("d", "double", 8, false, None, None),
+            ("s", "const char*", 8, false, Some(1), None),
+            ("u", "short unsigned int", 2, false, Some(2), None),
+            ("p", "struct pair", 8, false, None, Some(8)),
+            ("after", "long int", 8, true, Some(3), None),
         ]
     );
+    let types = DwarfTypes::parse(&data).unwrap();
+    let p = mixed[5].ty.expect("a type for p");
+    assert_eq!(types.name(p), "struct pair");
+    assert_eq!(types.size(p), Some(24));
     // main(void) has its int result only.
     let main: Vec<(&str, u8, bool)> = all["main"]
         .iter()
@@ -290,4 +298,219 @@ int main(void) { struct pair p = {1, 2, 3}; return (int)mixed(1, 2.0, "x", 3, p,
             .unwrap()
             .is_empty()
     );
+}
+
+const TYPES_PROGRAM: &str = r#"
+#include <string.h>
+enum color { RED, GREEN = 5, BLUE };
+typedef unsigned long ulong_t;
+struct inner { int y; const char *label; };
+struct opaque;
+struct node {
+    int x;
+    char name[16];
+    struct inner *inner;
+    struct inner nested;
+    short arr[4];
+    int grid[2][3];
+    enum color color;
+    ulong_t big;
+    unsigned flag : 1, level : 3;
+    union { long as_long; char as_bytes[8]; };
+    struct node *next;
+    struct opaque *hidden;
+    void (*callback)(int);
+    void *any;
+};
+typedef struct node node_t;
+__attribute__((noinline)) int visit(node_t *n, volatile const struct inner *i) {
+    return n->x + i->y;
+}
+int main(void) {
+    struct inner in = { 7, "lbl" };
+    struct node n;
+    memset(&n, 0, sizeof n);
+    n.inner = &in;
+    return visit(&n, &in);
+}
+"#;
+
+#[test]
+fn dwarf_types_of_structs_arrays_enums_and_typedefs() {
+    let dir = std::env::temp_dir().join(format!("rstap-debuginfo-types-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("t.c"), TYPES_PROGRAM).unwrap();
+    let out = dir.join("t");
+    let ok = Command::new("cc")
+        .args(["-g", "-O1", "-o"])
+        .arg(&out)
+        .arg(dir.join("t.c"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: no C compiler");
+        return;
+    }
+    let data = std::fs::read(&out).unwrap();
+    let types = DwarfTypes::parse(&data).unwrap();
+    assert!(!types.is_empty());
+    let params = parameters(&data).unwrap();
+    let visit = &params["visit"];
+    let n = visit[1].ty.unwrap();
+    assert_eq!(types.name(n), "node_t*");
+    assert_eq!(visit[1].c_type, "node_t*");
+    assert_eq!(
+        types.name(visit[2].ty.unwrap()),
+        "volatile const struct inner*"
+    );
+    let Shape::Pointer { target: Some(node) } = types.shape(n) else {
+        panic!("{:?}", types.shape(n));
+    };
+    assert_eq!(types.name(node), "node_t");
+    assert_eq!(
+        types.find("struct node").map(|t| types.resolve(t)),
+        Some(types.resolve(node))
+    );
+    assert_eq!(types.find("node_t"), Some(node));
+    assert_eq!(types.size(node), Some(144));
+    assert!(matches!(types.shape(node), Shape::Struct { size: 144 }));
+
+    let m = |name: &str| types.member(node, name).unwrap_or_else(|| panic!("{name}"));
+    let names: Vec<String> = types.members(node).into_iter().map(|m| m.name).collect();
+    assert_eq!(
+        names,
+        [
+            "x", "name", "inner", "nested", "arr", "grid", "color", "big", "flag", "level",
+            "as_long", "as_bytes", "next", "hidden", "callback", "any"
+        ]
+    );
+    assert_eq!(m("x").bit_offset, 0);
+    assert_eq!(
+        types.shape(m("x").ty),
+        Shape::Int {
+            size: 4,
+            signed: true,
+            char: false
+        }
+    );
+    // char name[16]
+    let name = m("name");
+    assert_eq!(name.bit_offset, 32);
+    assert_eq!(types.name(name.ty), "char[16]");
+    let Shape::Array { elem, len: 16 } = types.shape(name.ty) else {
+        panic!()
+    };
+    assert!(matches!(
+        types.shape(elem),
+        Shape::Int {
+            size: 1,
+            char: true,
+            ..
+        }
+    ));
+    // struct inner *inner, and the member of what it points to
+    let inner = m("inner");
+    assert_eq!(inner.bit_offset, 24 * 8);
+    assert_eq!(types.name(inner.ty), "struct inner*");
+    let Shape::Pointer { target: Some(it) } = types.shape(inner.ty) else {
+        panic!()
+    };
+    let label = types.member(it, "label").unwrap();
+    assert_eq!(label.bit_offset, 64);
+    assert_eq!(types.name(label.ty), "const char*");
+    // struct inner nested (by value)
+    assert_eq!(m("nested").bit_offset, 32 * 8);
+    assert!(matches!(
+        types.shape(m("nested").ty),
+        Shape::Struct { size: 16 }
+    ));
+    // short arr[4]; int grid[2][3]
+    assert_eq!(m("arr").bit_offset, 48 * 8);
+    assert_eq!(types.size(m("arr").ty), Some(8));
+    let grid = m("grid");
+    assert_eq!(types.name(grid.ty), "int[2][3]");
+    assert_eq!(types.size(grid.ty), Some(24));
+    let Shape::Array { elem: row, len: 2 } = types.shape(grid.ty) else {
+        panic!()
+    };
+    assert_eq!(types.size(row), Some(12));
+    assert_eq!(types.name(row), "int[3]");
+    let Shape::Array { elem: cell, len: 3 } = types.shape(row) else {
+        panic!()
+    };
+    assert_eq!(types.size(cell), Some(4));
+    // enum color, typedef ulong_t
+    let color = m("color").ty;
+    assert_eq!(types.name(color), "enum color");
+    assert_eq!(
+        types.shape(color),
+        Shape::Int {
+            size: 4,
+            signed: false,
+            char: false
+        }
+    );
+    assert_eq!(
+        types.enumerators(color),
+        [
+            ("RED".to_string(), 0),
+            ("GREEN".to_string(), 5),
+            ("BLUE".to_string(), 6)
+        ]
+    );
+    assert_eq!(types.find("enum color"), Some(color));
+    assert_eq!(types.name(m("big").ty), "ulong_t");
+    assert_eq!(
+        types.shape(m("big").ty),
+        Shape::Int {
+            size: 8,
+            signed: false,
+            char: false
+        }
+    );
+    // bitfields
+    let (flag, level) = (m("flag"), m("level"));
+    assert_eq!((flag.bit_size, level.bit_size), (1, 3));
+    assert_eq!(level.bit_offset, flag.bit_offset + 1);
+    assert_eq!(flag.bit_offset, 96 * 8);
+    // anonymous union members share their offset
+    assert_eq!(m("as_long").bit_offset, 104 * 8);
+    assert_eq!(m("as_bytes").bit_offset, 104 * 8);
+    // a pointer to the struct itself, to an incomplete struct, to a function, to void
+    let Shape::Pointer { target: Some(next) } = types.shape(m("next").ty) else {
+        panic!()
+    };
+    assert_eq!(types.resolve(next), types.resolve(node));
+    assert_eq!(types.name(m("hidden").ty), "struct opaque*");
+    assert_eq!(
+        types.shape(m("callback").ty),
+        Shape::Pointer { target: None }
+    );
+    assert_eq!(types.shape(m("any").ty), Shape::Pointer { target: None });
+    assert_eq!(types.name(m("any").ty), "void*");
+    assert!(types.member(node, "nosuch").is_none());
+    assert!(types.find("struct nosuch").is_none());
+    assert_eq!(
+        types.find("int").map(|t| types.shape(t)),
+        Some(Shape::Int {
+            size: 4,
+            signed: true,
+            char: false
+        })
+    );
+
+    // Without -g: no types, and no error.
+    let plain = dir.join("plain");
+    assert!(
+        Command::new("cc")
+            .args(["-O1", "-o"])
+            .arg(&plain)
+            .arg(dir.join("t.c"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let none = DwarfTypes::parse(&std::fs::read(&plain).unwrap()).unwrap();
+    assert!(none.is_empty());
+    assert!(none.find("struct node").is_none());
 }

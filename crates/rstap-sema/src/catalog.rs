@@ -7,6 +7,8 @@
 //! is concrete, [`ProbeCatalog::resolve`] turns it into IR probe kinds; wildcards inside a
 //! parameter (`kernel.trace("sched:*")`) are the family's own business and are expanded there.
 
+use std::rc::Rc;
+
 use rstap_ir::{PerfSample, ProbeKind, Type};
 use rstap_syntax::ast::Literal;
 
@@ -111,7 +113,9 @@ pub struct ContextVar {
     pub read: String,
     /// Intrinsic that writes it (one argument), when the probe allows writing.
     pub write: Option<String>,
-    /// The kernel type of a pointer or struct value, for `$var->member`.
+    /// The type of a pointer or struct value, for `$var->member`: among the kernel's
+    /// types, or in a user-space probe among the probed program's (a struct-typed
+    /// variable there reads as the struct's address).
     pub kernel_type: Option<KernelType>,
 }
 
@@ -171,6 +175,12 @@ pub trait ProbeCatalog {
     fn types(&self) -> Option<&dyn TypeSource> {
         None
     }
+    /// The types of the user program at `path` (from its DWARF), for typed accesses in
+    /// its probes and `@cast(p, "type", "path")`; `None` when this catalog knows no
+    /// programs, `Some(Err(why))` when the program or its types cannot be read.
+    fn program_types(&self, _path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
+        None
+    }
     /// The program `process("PATH")` names, for the process events (`.begin`, `.end`,
     /// `.syscall`...) that fire only in processes running it; `None` when this catalog
     /// does not know programs.
@@ -220,6 +230,10 @@ impl ProbeCatalog for Catalogs<'_> {
 
     fn types(&self) -> Option<&dyn TypeSource> {
         self.0.iter().find_map(|c| c.types())
+    }
+
+    fn program_types(&self, path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
+        self.0.iter().find_map(|c| c.program_types(path))
     }
 
     fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {

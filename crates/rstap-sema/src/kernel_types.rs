@@ -1,13 +1,14 @@
-//! Kernel data types, for `$var->member`, `$var[i]`, `&$var->member` and
-//! `@cast(addr, "type")->member`, seen through a [`TypeSource`] (the kernel's BTF in the
-//! CLI, [`FakeTypes`] in tests).
+//! Data types, for `$var->member`, `$var[i]`, `&$var->member`, `$var$` and
+//! `@cast(addr, "type")->member`, seen through a [`TypeSource`]: the kernel's BTF, or a
+//! user program's DWARF, in the CLI; [`FakeTypes`] in tests.
 //!
 //! A typed access lowers to address arithmetic and the library's `kernel_char`,
-//! `kernel_short`, `kernel_int`, `kernel_long` and `kernel_pointer` reads, so neither
-//! executor needs anything new: member offsets are fixed at elaboration, for the kernel
-//! whose types were read.
+//! `kernel_short`, `kernel_int`, `kernel_long` reads (`user_char`... for a user
+//! program's memory), so neither executor needs anything new: member offsets are fixed
+//! at elaboration, for the kernel or binary whose types were read.
 
-/// A type as the source identifies it (a BTF type id for the kernel's BTF).
+/// A type as the source identifies it (a BTF type id for the kernel's BTF, the entry's
+/// `.debug_info` offset for a program's DWARF).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct KernelType(pub u32);
 
@@ -45,7 +46,7 @@ pub struct MemberInfo {
     pub ty: KernelType,
 }
 
-/// The kernel's types. `rstap-sema` sees them only through this.
+/// The kernel's or a program's types. `rstap-sema` sees them only through this.
 pub trait TypeSource {
     /// The struct, union or typedef called `name` (`task_struct`, `struct bio`).
     fn find(&self, name: &str) -> Option<KernelType>;
@@ -56,6 +57,20 @@ pub trait TypeSource {
     /// Why no type can be found (no BTF on this kernel), if so.
     fn unavailable(&self) -> Option<String> {
         None
+    }
+    /// Every member of a struct or union in order (for pretty printing and
+    /// suggestions); empty when the source cannot list them.
+    fn members(&self, _ty: KernelType) -> Vec<(String, MemberInfo)> {
+        Vec::new()
+    }
+    /// The C spelling of a type (`struct point*`), for messages.
+    fn type_name(&self, _ty: KernelType) -> Option<String> {
+        None
+    }
+    /// Whether an integer type is a C character (`char`, `signed`/`unsigned char`):
+    /// arrays of and pointers to them print as strings.
+    fn is_char(&self, _ty: KernelType) -> bool {
+        false
     }
 }
 
@@ -164,5 +179,35 @@ impl TypeSource for FakeTypes {
 
     fn size(&self, ty: KernelType) -> Option<u64> {
         self.types.get(ty.0 as usize).map(|t| t.size)
+    }
+
+    fn members(&self, ty: KernelType) -> Vec<(String, MemberInfo)> {
+        self.types
+            .get(ty.0 as usize)
+            .map(|t| t.members.clone())
+            .unwrap_or_default()
+    }
+
+    fn type_name(&self, ty: KernelType) -> Option<String> {
+        let t = self.types.get(ty.0 as usize)?;
+        Some(match t.shape {
+            TypeShape::Pointer { target } => format!(
+                "{}*",
+                target
+                    .and_then(|x| self.type_name(x))
+                    .unwrap_or_else(|| "void".into())
+            ),
+            TypeShape::Array { elem, len } => {
+                format!("{}[{len}]", self.type_name(elem).unwrap_or_default())
+            }
+            TypeShape::Aggregate { .. } => format!("struct {}", t.name),
+            _ => t.name.clone(),
+        })
+    }
+
+    fn is_char(&self, ty: KernelType) -> bool {
+        self.types.get(ty.0 as usize).is_some_and(|t| {
+            matches!(t.shape, TypeShape::Int { size: 1, .. }) && t.name.ends_with("char")
+        })
     }
 }

@@ -37,6 +37,9 @@ pub(crate) struct Scope {
     /// A return probe whose context still holds the entry values of the arguments
     /// (fexit, a system call's saved arguments): `@entry($arg...)` reads them.
     pub entry_values: bool,
+    /// In a user-space probe, the probed program: its DWARF types the context
+    /// variables, and `@cast` without a module looks there.
+    pub program: Option<String>,
 }
 
 impl Scope {
@@ -53,6 +56,7 @@ impl Scope {
             probewrites: Vec::new(),
             entry_values: false,
             unresolved_help: None,
+            program: None,
         }
     }
 
@@ -580,7 +584,7 @@ impl Elab<'_> {
         sc.context.iter().find(|c| c.name == bare).cloned()
     }
 
-    fn read_context_var(&mut self, cv: &ContextVar, span: Span) -> ir::Expr {
+    pub(crate) fn read_context_var(&mut self, cv: &ContextVar, span: Span) -> ir::Expr {
         let ty = Elab::context_intrinsic_types(cv);
         let f = self.intrinsic(&cv.read, &[], Some(ty));
         ir::Expr::new(
@@ -901,6 +905,20 @@ impl Elab<'_> {
                 }
             }
             K::Target { name, path } => match self.context_var(sc, name) {
+                // `$$parms`... of a user function: the text of its variables.
+                Some(cv) if crate::uprobes::is_vars_text(&cv.read) => {
+                    self.lower_vars_text(sc, &cv.name, path, span)
+                }
+                // In a user probe every typed variable goes through its type: a struct
+                // passed whole is an address, and `$var$` prints it.
+                Some(ContextVar {
+                    kernel_type: Some(kt),
+                    ..
+                }) if sc.program.is_some() => {
+                    let cv = self.context_var(sc, name).expect("found above");
+                    let read = self.read_context_var(&cv, span);
+                    self.lower_typed_target(sc, read, kt, path, span)
+                }
                 Some(cv) if path.steps.is_empty() && path.pretty.is_none() && !path.address_of => {
                     self.read_context_var(&cv, span)
                 }

@@ -377,6 +377,7 @@ impl Elab<'_> {
             .catalog
             .argument_context(&d.point, &names)
             .unwrap_or_else(|| d.point.context.clone());
+        sc.program = probed_program(&d.point.kind);
         sc.entry_values = match &d.point.kind {
             ir::ProbeKind::KernelFunction { ret, .. } => *ret,
             ir::ProbeKind::Tracepoint { system, name, .. } => {
@@ -503,6 +504,7 @@ impl Elab<'_> {
             .catalog
             .argument_context(&entry_point, &names)
             .unwrap_or_default();
+        sc.program = probed_program(&kind);
         sc.unresolved_help = Some(
             "@entry evaluates its expression in the function's entry probe: parameters are known by name only in programs built with -g (DWARF); otherwise read argument n with int_arg(n), long_arg(n) or pointer_arg(n)",
         );
@@ -570,6 +572,14 @@ impl Elab<'_> {
             // An intrinsic without a declared result returns nothing.
             f.ret_declared = true;
         }
+    }
+}
+
+/// The program a user-space probe point probes.
+fn probed_program(kind: &ir::ProbeKind) -> Option<String> {
+    match kind {
+        ir::ProbeKind::Uprobe { path, .. } => Some(path.clone()),
+        _ => None,
     }
 }
 

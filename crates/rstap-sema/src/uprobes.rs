@@ -19,6 +19,7 @@ use crate::catalog::{
     point_text,
 };
 use crate::glob::{glob_match, has_wildcard};
+use crate::kernel_types::{KernelType, TypeSource};
 
 /// A function symbol of a user binary.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub struct UserMark {
 }
 
 /// A parameter of a user function, from DWARF.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UserParam {
     pub name: String,
     pub c_type: String,
@@ -46,6 +47,24 @@ pub struct UserParam {
     pub signed: bool,
     /// The integer argument register (0-5) passing it, if any.
     pub register: Option<usize>,
+    /// Its slot on the stack at entry (an offset from the stack pointer), if passed there.
+    pub stack: Option<u64>,
+    /// A struct or union passed whole: its variable stands for its address.
+    pub by_value: bool,
+    /// Its type among the binary's types ([`UserBinarySource::types`]).
+    pub ty: Option<KernelType>,
+}
+
+/// Intrinsic names standing for `$$parms`, `$$vars`, `$$locals` and `$$return` of a
+/// user function probe: the elaborator expands them into the text of each variable.
+pub(crate) const PARMS_TEXT: &str = "__uprobe_parms";
+pub(crate) const VARS_TEXT: &str = "__uprobe_vars";
+pub(crate) const LOCALS_TEXT: &str = "__uprobe_locals";
+pub(crate) const RETURN_TEXT: &str = "__uprobe_return_text";
+
+/// Whether a context variable's read is one of the texts above.
+pub(crate) fn is_vars_text(read: &str) -> bool {
+    [PARMS_TEXT, VARS_TEXT, LOCALS_TEXT, RETURN_TEXT].contains(&read)
 }
 
 /// What a binary offers to probes.
@@ -109,6 +128,11 @@ pub trait UserBinarySource {
     fn inode(&self, path: &str) -> Option<u64> {
         self.identity(path).map(|(inode, _)| inode)
     }
+    /// The data types of the binary at `path` (as [`Self::binary`] resolves it), from
+    /// its DWARF, or why there are none.
+    fn types(&self, path: &str) -> Result<Rc<dyn TypeSource>, String> {
+        Err(format!("the types of '{path}' are not known"))
+    }
     /// The inode number of the file at `path` and the kernel's number of the device
     /// holding it (`MKDEV(major, minor)`), to recognise processes running it.
     fn identity(&self, _path: &str) -> Option<(u64, u64)> {
@@ -116,27 +140,46 @@ pub trait UserBinarySource {
     }
 }
 
-/// The intrinsic reading a parameter: `__uprobe_param_R_Ns`/`_Nu` (register R, N
-/// bytes, signed or not), or `__uprobe_param_none` for one passed elsewhere.
+/// The context of a function entry: each parameter, read by the intrinsic
+/// `__uprobe_param_R_Ns`/`_Nu` (register R, N bytes, signed or not),
+/// `__uprobe_param_stack_O_Ns`/`_Nu` (the stack slot O bytes above the stack pointer),
+/// `__uprobe_param_stack_O_addr` (the address of a struct passed there whole) or
+/// `__uprobe_param_none_NAME` (passed where rstap does not look); then `$$parms`,
+/// `$$vars` and `$$locals`.
 pub fn param_vars(params: &[UserParam]) -> Vec<ContextVar> {
-    params
+    let mut vars: Vec<ContextVar> = params
         .iter()
         .filter(|p| !p.name.is_empty() && !p.name.starts_with('$'))
-        .map(|p| ContextVar {
-            name: p.name.clone(),
-            ty: Type::Long,
-            read: match p.register {
-                Some(r) => format!(
-                    "__uprobe_param_{r}_{}{}",
-                    p.size,
-                    if p.signed { 's' } else { 'u' }
-                ),
-                None => format!("__uprobe_param_none_{}", p.name),
-            },
+        .map(|p| {
+            let sign = if p.signed { 's' } else { 'u' };
+            ContextVar {
+                name: p.name.clone(),
+                ty: Type::Long,
+                read: match (p.register, p.stack) {
+                    (Some(r), _) => format!("__uprobe_param_{r}_{}{sign}", p.size),
+                    (None, Some(o)) if p.by_value => format!("__uprobe_param_stack_{o}_addr"),
+                    (None, Some(o)) => format!("__uprobe_param_stack_{o}_{}{sign}", p.size),
+                    (None, None) => format!("__uprobe_param_none_{}", p.name),
+                },
+                write: None,
+                kernel_type: p.ty,
+            }
+        })
+        .collect();
+    for (name, read) in [
+        ("$parms", PARMS_TEXT),
+        ("$vars", VARS_TEXT),
+        ("$locals", LOCALS_TEXT),
+    ] {
+        vars.push(ContextVar {
+            name: name.into(),
+            ty: Type::String,
+            read: read.into(),
             write: None,
             kernel_type: None,
-        })
-        .collect()
+        });
+    }
+    vars
 }
 
 /// The `process(...)` families.
@@ -165,11 +208,12 @@ fn matches(pattern: &str, name: &str) -> bool {
     }
 }
 
-/// `$return` of a user function: the raw `%rax` (no DWARF type is read).
 /// `$return`: the raw `%rax`, or, when DWARF gives the function's result type (a
-/// parameter named `$return`), `__uprobe_return_sN`/`_uN` extended from its N bits.
+/// parameter named `$return`), `__uprobe_return_sN`/`_uN` extended from its N bits,
+/// typed for `$return->member`; and `$$return`.
 fn return_vars(params: &[UserParam]) -> Vec<ContextVar> {
-    let read = match params.iter().find(|p| p.name == "$return") {
+    let result = params.iter().find(|p| p.name == "$return");
+    let read = match result {
         Some(r) if r.size > 0 && r.size < 8 => {
             format!(
                 "__uprobe_return_{}{}",
@@ -179,13 +223,23 @@ fn return_vars(params: &[UserParam]) -> Vec<ContextVar> {
         }
         _ => "__uprobe_return".into(),
     };
-    vec![ContextVar {
+    let mut vars = vec![ContextVar {
         name: "return".into(),
         ty: Type::Long,
         read,
         write: None,
-        kernel_type: None,
-    }]
+        kernel_type: result.and_then(|r| r.ty),
+    }];
+    if result.is_some() {
+        vars.push(ContextVar {
+            name: "$return".into(),
+            ty: Type::String,
+            read: RETURN_TEXT.into(),
+            write: None,
+            kernel_type: None,
+        });
+    }
+    vars
 }
 
 /// `$arg1`... of a USDT site, with `$$name` and `$$provider`.
@@ -265,6 +319,10 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         let mut vars = point.context.clone();
         vars.extend(param_vars(&params));
         Some(vars)
+    }
+
+    fn program_types(&self, path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
+        Some(self.source.types(path))
     }
 
     fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {

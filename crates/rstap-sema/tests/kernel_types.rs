@@ -71,6 +71,15 @@ impl TypeSource for Kernel {
     fn unavailable(&self) -> Option<String> {
         (!self.available).then(|| "the kernel has no BTF".to_string())
     }
+    fn members(&self, ty: KernelType) -> Vec<(String, rstap_sema::MemberInfo)> {
+        self.types.members(ty)
+    }
+    fn type_name(&self, ty: KernelType) -> Option<String> {
+        self.types.type_name(ty)
+    }
+    fn is_char(&self, ty: KernelType) -> bool {
+        self.types.is_char(ty)
+    }
 }
 
 impl TracepointSource for Kernel {
@@ -237,7 +246,7 @@ fn bad_paths_are_reported() {
         ("$next->parent", ""),
         (
             "@cast($next, \"task_struct\")",
-            "a struct cannot be read as a value",
+            "struct task_struct cannot be read as a value",
         ),
         (
             "@cast($next, \"nosuch_struct\")->pid",
@@ -268,4 +277,26 @@ fn missing_type_information_is_explained() {
     )
     .unwrap_err();
     assert!(e.contains("the kernel has no BTF"), "{e}");
+}
+
+#[test]
+fn kernel_values_pretty_print_from_their_members() {
+    let out = elaborate("probe kernel.trace(\"sched_switch\") { println($next$) }").unwrap();
+    let body = probe_body(&out);
+    // The struct behind the pointer; comm as a string of at most 16 bytes; the parent
+    // pointer in hex; bitfields masked.
+    assert!(
+        body.contains("sprintf(\"{.pid=%d, .tgid=%d, .comm=\\\"%s\\\", .flags=%u, .prio=%u, .nice=%d, .parent=%p}\""),
+        "{body}"
+    );
+    assert!(
+        body.contains("kernel_string_n(__tracepoint_arg_2_u64() + 16, 16)"),
+        "{body}"
+    );
+    let e =
+        elaborate("probe kernel.trace(\"sched_switch\") { println(&$next->parent$) }").unwrap_err();
+    assert!(
+        e.contains("cannot take the address of a pretty-printed value"),
+        "{e}"
+    );
 }

@@ -1087,10 +1087,16 @@ impl Driver {
                     ..
                 } = &p.kind
                 {
+                    use rstap_sema::UserBinarySource;
                     if *ret {
-                        line.push_str(" $return:long");
+                        // The result's C type when DWARF gives it.
+                        let result = binaries
+                            .parameters(path, function)
+                            .into_iter()
+                            .find(|a| a.name == "$return")
+                            .map_or_else(|| "long".to_string(), |a| a.c_type);
+                        line.push_str(&format!(" $return:{result}"));
                     } else if mark.is_none() && *site == rstap_ir::UprobeSite::Entry {
-                        use rstap_sema::UserBinarySource;
                         for a in binaries.parameters(path, function) {
                             // (The result is listed by return probes.)
                             if !a.name.starts_with('$') {

@@ -102,6 +102,63 @@ impl TypeSource for KernelBtf {
     fn unavailable(&self) -> Option<String> {
         self.loaded().as_ref().err().cloned()
     }
+
+    fn members(&self, ty: KernelType) -> Vec<(String, MemberInfo)> {
+        let mut out = Vec::new();
+        if let Some(btf) = self.btf() {
+            collect_members(btf, ty.0, 0, 0, &mut out);
+        }
+        out
+    }
+
+    fn type_name(&self, ty: KernelType) -> Option<String> {
+        self.btf()?.type_name(ty.0).ok()
+    }
+
+    fn is_char(&self, ty: KernelType) -> bool {
+        let Some(btf) = self.btf() else { return false };
+        let Ok(id) = btf.resolve(ty.0) else {
+            return false;
+        };
+        matches!(
+            btf.type_name(id).as_deref(),
+            Ok("char" | "signed char" | "unsigned char")
+        )
+    }
+}
+
+/// The members of struct or union `id` in order, those of anonymous members in their
+/// place, with offsets from the outermost struct.
+fn collect_members(
+    btf: &Btf,
+    id: u32,
+    base_bits: u64,
+    depth: usize,
+    out: &mut Vec<(String, MemberInfo)>,
+) {
+    if depth > 16 {
+        return;
+    }
+    let Ok(t) = btf.resolved(id) else { return };
+    let members = match t.kind {
+        TypeKind::Struct { members, .. } | TypeKind::Union { members, .. } => members,
+        _ => return,
+    };
+    for m in members {
+        let bit_offset = base_bits + m.bit_offset as u64;
+        if m.name.is_empty() {
+            collect_members(btf, m.ty, bit_offset, depth + 1, out);
+        } else {
+            out.push((
+                m.name.to_string(),
+                MemberInfo {
+                    bit_offset,
+                    bitfield_size: m.bitfield_size,
+                    ty: KernelType(m.ty),
+                },
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -129,6 +186,15 @@ mod tests {
         );
         let comm = k.member(task, "comm").expect("comm");
         assert!(matches!(k.shape(comm.ty), TypeShape::Array { len: 16, .. }));
+        let TypeShape::Array { elem, .. } = k.shape(comm.ty) else {
+            unreachable!()
+        };
+        assert!(k.is_char(elem));
+        assert!(!k.is_char(tgid.ty));
+        let members = k.members(task);
+        let listed = members.iter().find(|(n, _)| n == "tgid").map(|(_, m)| *m);
+        assert_eq!(listed, Some(tgid));
+        assert_eq!(k.type_name(task).as_deref(), Some("struct task_struct"));
         let args = k
             .tracepoint_args("sched_switch")
             .expect("sched_switch args");

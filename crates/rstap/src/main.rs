@@ -15,6 +15,7 @@ mod options;
 mod output_file;
 mod pass_stats;
 mod profile;
+mod program_types;
 mod remote;
 mod service;
 mod session_io;

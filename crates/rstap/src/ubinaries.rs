@@ -1,16 +1,21 @@
 //! User binaries for `process(...)` probes: read from disk on first use, through
-//! `rstap-debuginfo`, and kept for the rest of the session.
+//! `rstap-debuginfo`, and kept for the rest of the session (symbols, parameters and
+//! DWARF types alike).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use rstap_debuginfo::{Binary, Parameter, UsdtLocation, find_program, parse_usdt_args};
+use rstap_debuginfo::{
+    Binary, DwarfTypes, Parameter, Shape, UsdtLocation, find_program, parse_usdt_args,
+};
 use rstap_ir::{UsdtArg, UsdtSite};
 use rstap_sema::{
-    SourceFunc, SourceLine, UserBinary, UserBinarySource, UserFunction, UserInline, UserLibrary,
-    UserMark, UserParam, UserSource,
+    KernelType, SourceFunc, SourceLine, TypeSource, UserBinary, UserBinarySource, UserFunction,
+    UserInline, UserLibrary, UserMark, UserParam, UserSource,
 };
+
+use crate::program_types::ProgramTypes;
 
 /// A binary's DWARF parameters, by function.
 type Parameters = Rc<HashMap<String, Vec<Parameter>>>;
@@ -24,6 +29,8 @@ pub struct UserBinaries {
     parameters: RefCell<HashMap<String, Parameters>>,
     /// DWARF source information by binary.
     sources: RefCell<HashMap<String, Rc<UserSource>>>,
+    /// DWARF types by binary (as `binary` resolved its path).
+    types: RefCell<HashMap<String, Result<Rc<ProgramTypes>, String>>>,
 }
 
 impl UserBinaries {
@@ -33,6 +40,7 @@ impl UserBinaries {
             loaded: RefCell::default(),
             parameters: RefCell::default(),
             sources: RefCell::default(),
+            types: RefCell::default(),
         }
     }
 
@@ -96,6 +104,31 @@ fn ir_arg(a: rstap_debuginfo::UsdtArg) -> UsdtArg {
     }
 }
 
+impl UserBinaries {
+    /// The DWARF types of the program at `path` (a probe's binary, or the module of an
+    /// `@cast`), read once.
+    fn program_types(&self, path: &str) -> Result<Rc<ProgramTypes>, String> {
+        let bin = self.binary(path)?;
+        self.types
+            .borrow_mut()
+            .entry(bin.path.clone())
+            .or_insert_with(|| {
+                let data = std::fs::read(&bin.path)
+                    .map_err(|e| format!("cannot read '{}': {e}", bin.path))?;
+                let types = DwarfTypes::parse(&data)
+                    .map_err(|e| format!("cannot read the types of '{}': {e}", bin.path))?;
+                if types.is_empty() {
+                    return Err(format!(
+                        "'{}' has no DWARF debugging information, so its types are unknown (build it with -g)",
+                        bin.path
+                    ));
+                }
+                Ok(Rc::new(ProgramTypes { types }))
+            })
+            .clone()
+    }
+}
+
 impl UserBinarySource for UserBinaries {
     fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String> {
         self.loaded
@@ -103,6 +136,10 @@ impl UserBinarySource for UserBinaries {
             .entry(path.to_string())
             .or_insert_with(|| UserBinaries::load(path))
             .clone()
+    }
+
+    fn types(&self, path: &str) -> Result<Rc<dyn TypeSource>, String> {
+        self.program_types(path).map(|t| t as Rc<dyn TypeSource>)
     }
 
     fn parameters(&self, path: &str, function: &str) -> Vec<UserParam> {
@@ -118,19 +155,25 @@ impl UserBinarySource for UserBinaries {
                 Rc::new(read.unwrap_or_default())
             })
             .clone();
-        all.get(function)
-            .map(|ps| {
-                ps.iter()
-                    .map(|p| UserParam {
-                        name: p.name.clone(),
-                        c_type: p.c_type.clone(),
-                        size: p.size,
-                        signed: p.signed,
-                        register: p.register,
-                    })
-                    .collect()
+        let Some(ps) = all.get(function) else {
+            return Vec::new();
+        };
+        let types = self.program_types(path).ok();
+        ps.iter()
+            .map(|p| UserParam {
+                name: p.name.clone(),
+                c_type: p.c_type.clone(),
+                size: p.size,
+                signed: p.signed,
+                register: p.register,
+                stack: p.stack,
+                by_value: matches!(
+                    (&types, p.ty),
+                    (Some(t), Some(ty)) if matches!(t.types.shape(ty), Shape::Struct { .. })
+                ),
+                ty: p.ty.map(|t| KernelType(t.0)),
             })
-            .unwrap_or_default()
+            .collect()
     }
 
     fn plt(&self, path: &str) -> Vec<UserFunction> {

@@ -330,7 +330,7 @@ fn dwarf_parameters_by_name() {
     let out = rstap(&["-L", &format!(r#"process("{p}").function("main")"#)]);
     assert_eq!(
         ok(&out),
-        format!("process(\"{p}\").function(\"main\") $argc:int $argv:char **\n")
+        format!("process(\"{p}\").function(\"main\") $argc:int $argv:char**\n")
     );
     if !is_root() {
         eprintln!("skipped: live tracing needs root");

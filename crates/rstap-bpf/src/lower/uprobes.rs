@@ -193,9 +193,12 @@ impl Gen<'_> {
     fn dwarf_param(&mut self, spec: &str, span: Span) -> G<()> {
         if let Some(name) = spec.strip_prefix("none_") {
             return self.unsupported(
-                format!("`${name}` (passed on the stack or in a vector register, which rstap does not read)"),
+                format!("`${name}` (passed in a vector register, or as a small struct split over registers, which rstap does not read)"),
                 span,
             );
+        }
+        if let Some(slot) = spec.strip_prefix("stack_") {
+            return self.stack_param(slot, span);
         }
         let parsed = spec.split_once('_').and_then(|(r, n)| {
             let reg: usize = r.parse().ok()?;
@@ -214,6 +217,50 @@ impl Gen<'_> {
         }
         self.ctx_word(R0, off)?;
         self.extend(bits.clamp(8, 64), signed);
+        Ok(())
+    }
+
+    /// `r0 = a parameter passed on the stack`: `O_Ns`/`O_Nu` reads the N-byte value O
+    /// bytes above the stack pointer at entry (past the return address), `O_addr` gives
+    /// that address (a struct passed whole).
+    fn stack_param(&mut self, slot: &str, span: Span) -> G<()> {
+        let parsed = slot.split_once('_').and_then(|(o, n)| {
+            let offset: i32 = o.parse().ok()?;
+            if n == "addr" {
+                return Some((offset, None));
+            }
+            let signed = n.ends_with('s');
+            let size: u32 = n.get(..n.len().checked_sub(1)?)?.parse().ok()?;
+            matches!(size, 1 | 2 | 4 | 8).then_some((offset, Some((size, signed))))
+        });
+        let Some((offset, value)) = parsed else {
+            return self.unsupported(format!("context read `stack_{slot}`"), span);
+        };
+        if self.kind != ProgKind::Kprobe {
+            return self.unsupported(
+                "a parameter outside a function's entry (arguments are gone at return)",
+                span,
+            );
+        }
+        self.ctx_word(R0, X86_64_SP)?;
+        self.asm.alu64_imm(Alu::Add, R0, offset);
+        let Some((size, signed)) = value else {
+            return Ok(());
+        };
+        let addr = self.temp(8)?;
+        self.spill(addr, R0);
+        let t = self.temp(8)?;
+        self.asm.store_imm(Size::U64, R7, Self::off(t), 0);
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, size as i32);
+        self.fill(R3, addr);
+        self.asm.call(h::PROBE_READ_USER);
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
+        self.raise_fault("user stack", addr, span)?;
+        self.asm.bind(ok);
+        self.fill(R0, t);
+        self.extend(8 * size as i32, signed);
         Ok(())
     }
 

@@ -22,7 +22,7 @@ translation error[T0001]: `long_arg(1)` here (function arguments are gone at ret
   = note: probe 'process("/opt/app").function("add").return' runs in the kernel as a BPF program
   = help: move this computation into an `end` or `begin` probe, which run in userspace
 
-translation error[T0001]: `$d` (passed on the stack or in a vector register, which rstap does not read) is not supported in kernel probes
+translation error[T0001]: `$d` (passed in a vector register, or as a small struct split over registers, which rstap does not read) is not supported in kernel probes
  --> <input>:8:60
   |
 8 | probe process("/opt/app").function("add") { printf("%d\n", $d) }

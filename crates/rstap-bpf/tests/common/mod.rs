@@ -214,8 +214,16 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
                     offset: 0x1139,
                 },
                 rstap_sema::UserFunction {
+                    name: "by_value".into(),
+                    offset: 0x1150,
+                },
+                rstap_sema::UserFunction {
                     name: "main".into(),
                     offset: 0x1160,
+                },
+                rstap_sema::UserFunction {
+                    name: "visit".into(),
+                    offset: 0x11c0,
                 },
             ],
             marks: vec![
@@ -265,7 +273,9 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
             offset: 0x1030,
         }]
     }
-    /// `add(int a, unsigned short b, double d)` as DWARF would describe it.
+    /// `add(int a, unsigned short b, double d)`, `visit(struct point *p, int depth)` and
+    /// `by_value(struct big b, long k, ..., int late)` (`b` and `late` on the stack) as
+    /// DWARF would describe them.
     fn parameters(&self, _path: &str, function: &str) -> Vec<rstap_sema::UserParam> {
         let param = |name: &str, c_type: &str, size, signed, register| rstap_sema::UserParam {
             name: name.into(),
@@ -273,15 +283,89 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
             size,
             signed,
             register,
+            ..Default::default()
         };
-        if function != "add" {
-            return Vec::new();
+        let types = ProgramTypes::new();
+        match function {
+            "add" => vec![
+                param("a", "int", 4, true, Some(0)),
+                param("b", "unsigned short", 2, false, Some(1)),
+                param("d", "double", 8, false, None),
+            ],
+            "visit" => vec![
+                rstap_sema::UserParam {
+                    ty: Some(types.point_ptr),
+                    ..param("p", "struct point*", 8, false, Some(0))
+                },
+                rstap_sema::UserParam {
+                    ty: Some(types.int),
+                    ..param("depth", "int", 4, true, Some(1))
+                },
+            ],
+            "by_value" => vec![
+                rstap_sema::UserParam {
+                    ty: Some(types.big),
+                    stack: Some(8),
+                    by_value: true,
+                    ..param("b", "struct big", 8, false, None)
+                },
+                rstap_sema::UserParam {
+                    ty: Some(types.long),
+                    ..param("k", "long", 8, true, Some(0))
+                },
+                rstap_sema::UserParam {
+                    ty: Some(types.int),
+                    stack: Some(32),
+                    ..param("late", "int", 4, true, None)
+                },
+            ],
+            _ => Vec::new(),
         }
-        vec![
-            param("a", "int", 4, true, Some(0)),
-            param("b", "unsigned short", 2, false, Some(1)),
-            param("d", "double", 8, false, None),
-        ]
+    }
+    fn types(&self, path: &str) -> Result<std::rc::Rc<dyn rstap_sema::TypeSource>, String> {
+        if path != "/opt/app" {
+            return Err(format!("cannot probe process(\"{path}\"): no such file"));
+        }
+        Ok(std::rc::Rc::new(ProgramTypes::new().types))
+    }
+}
+
+/// The data types of `/opt/app`: `struct point { int x@0; char name[8]@4;
+/// struct point *next@16; short arr[3]@24; }` and `struct big { long a, b, c; }`.
+struct ProgramTypes {
+    types: rstap_sema::FakeTypes,
+    point_ptr: rstap_sema::KernelType,
+    big: rstap_sema::KernelType,
+    int: rstap_sema::KernelType,
+    long: rstap_sema::KernelType,
+}
+
+impl ProgramTypes {
+    fn new() -> ProgramTypes {
+        let mut t = rstap_sema::FakeTypes::new();
+        let int = t.int("int", 4, true);
+        let long = t.int("long", 8, true);
+        let short = t.int("short", 2, true);
+        let chr = t.int("char", 1, true);
+        let name = t.array(chr, 8);
+        let arr = t.array(short, 3);
+        let point = t.aggregate("point", 32);
+        let point_ptr = t.pointer(Some(point));
+        t.add_member(point, "x", 0, int);
+        t.add_member(point, "name", 4, name);
+        t.add_member(point, "next", 16, point_ptr);
+        t.add_member(point, "arr", 24, arr);
+        let big = t.aggregate("big", 24);
+        for (i, m) in ["a", "b", "c"].iter().enumerate() {
+            t.add_member(big, m, 8 * i as u64, long);
+        }
+        ProgramTypes {
+            types: t,
+            point_ptr,
+            big,
+            int,
+            long,
+        }
     }
 }
 
