@@ -123,7 +123,11 @@ impl<'m> Expander<'m> {
     fn user_frames(&self, u: UserStack) -> UserFrames {
         let mut addresses = self.frames(u.stack);
         // The caller found at a function's entry is the frame after the first.
-        let caller_at = (u.caller != 0 && !addresses.is_empty()).then_some(1);
+        // Kernels that recognise a uprobe at a function's entry (a `push %rbp` or
+        // `endbr64` there) put it in the stack themselves.
+        let caller_at =
+            (u.caller != 0 && !addresses.is_empty() && addresses.get(1) != Some(&u.caller))
+                .then_some(1);
         if caller_at.is_some() {
             addresses.insert(1, u.caller);
         }

@@ -263,3 +263,62 @@ fn ucallers_beyond_the_stack_is_an_error_and_syscall_probes_see_the_c_library() 
     );
     assert!(stdout.contains("\nat libc.so"), "{stdout}");
 }
+
+/// `tests/workload/rwork.rs`, built with frame pointers by the rustc on PATH.
+fn rust_workload() -> Option<&'static PathBuf> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workload/rwork.rs");
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ustack-rust/rwork");
+        std::fs::create_dir_all(out.parent().unwrap()).ok()?;
+        let ok = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+            .args(["-O", "-C", "force-frame-pointers=yes", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(out)
+    })
+    .as_ref()
+}
+
+#[test]
+fn rust_stacks_are_demangled_and_the_entry_caller_appears_once() {
+    let _guard = support::serial();
+    if !is_root() {
+        eprintln!("skipped: live tracing needs root");
+        return;
+    }
+    let Some(bin) = rust_workload() else {
+        eprintln!("skipped: rustc cannot build the workload");
+        return;
+    };
+    let out = rstap_in(
+        bin,
+        &[
+            "-e",
+            r#"probe process("./rwork").function("*5rwork4leaf*") { print_ubacktrace(); printf("%s\n", ucallers(1)) }"#,
+            "-c",
+            "./rwork 1",
+        ],
+    );
+    let stdout = ok(&out);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let names: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.split_once(" : ")?.1.split_once('+').map(|(n, _)| n))
+        .collect();
+    // The compiler's own frames follow main; the caller of the probed function is
+    // listed once, whether the kernel or rstap found it.
+    assert_eq!(
+        names[..3],
+        ["rwork::leaf", "rwork::middle", "rwork::main"],
+        "{stdout}"
+    );
+    let first_two: Vec<&str> = lines
+        .iter()
+        .take(2)
+        .filter_map(|l| l.trim_start().split(' ').next())
+        .collect();
+    assert_eq!(lines.last().copied(), Some(first_two.join(" ").as_str()));
+}

@@ -182,7 +182,7 @@ impl Gen<'_> {
     /// error when the stack has fewer.
     fn ucallers(&mut self, args: &[Expr], span: Span) -> G<Str> {
         let n = self.long_slot(&args[0])?;
-        let (_, depth) = self.stack_frames_of("ucallers", span, true)?;
+        let (buf, depth) = self.stack_frames_of("ucallers", span, true)?;
         let stack = self.user_stack("ucallers", span)?;
         let [_, id, _, caller] = stack;
         let count = self.temp(8)?;
@@ -192,10 +192,17 @@ impl Gen<'_> {
         let missing = self.asm.label();
         let counted = self.asm.label();
         let no_caller = self.asm.label();
-        // The caller found at a function entry is one more level.
+        // The caller found at a function entry is one more level, unless the kernel
+        // put it in the stack itself (as level 1).
         self.fill(R2, depth);
         self.fill(R3, caller);
         self.asm.jmp_imm(Cond::Eq, R3, 0, no_caller);
+        let add = self.asm.label();
+        self.asm.jmp_imm(Cond::Lt, R2, 2, add);
+        self.scratch_ptr(R4, buf);
+        self.asm.load(Size::U64, R4, R4, 8);
+        self.asm.jmp_reg(Cond::Eq, R4, R3, no_caller);
+        self.asm.bind(add);
         self.asm.alu64_imm(Alu::Add, R2, 1);
         self.asm.bind(no_caller);
         self.fill(R1, n);
