@@ -3,12 +3,12 @@
 //! `tests/workload/ustack.c`, which makes exactly one write(2): its 8-byte report
 //! ("total 4\n" for `ustack 1`) on stderr.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 mod support;
-use support::{c_workload_with, is_root, text};
+use support::{c_workload_with, is_root, ok, rstap_in, text};
 
 fn workload() -> Option<&'static PathBuf> {
     static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
@@ -26,25 +26,6 @@ fn live() -> Option<&'static PathBuf> {
         eprintln!("skipped: cc cannot build the workload");
     }
     bin
-}
-
-fn rstap_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rstap")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "rstap failed\nstdout:\n{}\nstderr:\n{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 mod support;
-use support::{is_root, text};
+use support::{is_root, ok, text};
 
 fn workload_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
@@ -90,22 +90,7 @@ fn live() -> bool {
 }
 
 fn rstap_in(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(args)
-        .current_dir(workload_dir())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rstap")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "rstap failed\nstdout:\n{}\nstderr:\n{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
+    support::rstap_in(workload_dir(), args)
 }
 
 fn fails(out: &Output) -> String {

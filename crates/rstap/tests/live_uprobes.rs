@@ -4,12 +4,12 @@
 //! listings need no privileges. Tests run one at a time (`serial()`): a probe on the
 //! workload fires in every process running it, another test's too.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Command;
 use std::sync::OnceLock;
 
 mod support;
-use support::{c_workload_with, is_root, rstap, text};
+use support::{c_workload_with, is_root, ok, rstap, rstap_in, text};
 
 /// The workload, built once, as `workload` in a directory of its own (the scripts name
 /// it `./workload`); `None` without a compiler or <sys/sdt.h>.
@@ -53,26 +53,6 @@ fn live() -> Option<&'static PathBuf> {
         return None;
     }
     built(workload())
-}
-
-/// Runs rstap in `dir` (where `./workload` is).
-fn rstap_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rstap")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "rstap failed\nstdout:\n{}\nstderr:\n{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
 }
 
 #[test]

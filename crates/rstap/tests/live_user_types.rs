@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 mod support;
-use support::{c_workload_with, is_root, rstap, text};
+use support::{c_workload_with, is_root, ok, rstap, text};
 
 /// The workload with DWARF, as `types` in a directory of its own.
 fn workload() -> Option<&'static PathBuf> {
@@ -48,16 +48,6 @@ fn trace(bin: &Path, args: &[&str], script: &str) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("run rstap")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "rstap failed\nstdout:\n{}\nstderr:\n{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
 }
 
 /// Replaces every `0x` followed by five hex digits or more (an address, which varies

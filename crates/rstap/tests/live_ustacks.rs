@@ -5,11 +5,11 @@
 //! running it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::OnceLock;
 
 mod support;
-use support::{c_workload_with, is_root, text};
+use support::{c_workload_with, is_root, ok, rstap_in, text};
 
 fn with_frame_pointers() -> Option<&'static PathBuf> {
     static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
@@ -47,26 +47,6 @@ fn live(bin: Option<&'static PathBuf>) -> Option<&'static PathBuf> {
     bin
 }
 
-/// Runs rstap in the workload's directory (the scripts name it `./ustack`).
-fn rstap_in(bin: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(args)
-        .current_dir(bin.parent().unwrap())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run rstap")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "rstap failed\nstdout:\n{}\nstderr:\n{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
 /// The function names of `print_ubacktrace()` lines (` 0xADDR : NAME+0xOFF/0xSIZE
 /// [PATH]`), checking each line's shape and that it names `path` or the C library.
 fn frame_names(block: &str, path: &Path) -> Vec<String> {
@@ -98,7 +78,7 @@ fn print_ubacktrace_names_each_caller_of_the_probed_function() {
         return;
     };
     let out = rstap_in(
-        bin,
+        bin.parent().unwrap(),
         &[
             "-e",
             r#"probe process("./ustack").function("leaf") { print_ubacktrace(); println("--") }"#,
@@ -139,7 +119,7 @@ fn stacks_collected_in_probes_print_after_the_process_exited() {
             }
         }"#;
     for _ in 0..3 {
-        let out = rstap_in(bin, &["-e", script, "-c", "./ustack 1"]);
+        let out = rstap_in(bin.parent().unwrap(), &["-e", script, "-c", "./ustack 1"]);
         let stdout = ok(&out);
         let (stack, rest) = stdout.split_once("calls ").expect("one stack");
         assert_eq!(
@@ -159,7 +139,7 @@ fn stacks_without_frame_pointers_stop_at_the_first_frame_that_is_not_code() {
         return;
     };
     let out = rstap_in(
-        bin,
+        bin.parent().unwrap(),
         &[
             "-e",
             r#"probe process("./ustack").function("leaf") { print_ubacktrace(); println("--") }"#,
@@ -192,7 +172,7 @@ fn user_symbols_callers_and_hex_stacks_agree() {
             print_ubacktrace_brief()
         }
         probe begin { printf("begin [%s] [%s] %d\n", ubacktrace(), sprint_ubacktrace(), uaddr()) }"#;
-    let out = rstap_in(bin, &["-e", script, "-c", "./ustack 1"]);
+    let out = rstap_in(bin.parent().unwrap(), &["-e", script, "-c", "./ustack 1"]);
     let stdout = ok(&out);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[0], "begin [] [] 0");
@@ -231,7 +211,7 @@ fn ucallers_beyond_the_stack_is_an_error_and_syscall_probes_see_the_c_library() 
         return;
     };
     let out = rstap_in(
-        bin,
+        bin.parent().unwrap(),
         &[
             "-e",
             r#"probe process("./ustack").function("leaf") { printf("%s\n", ucallers(30)) }"#,
@@ -247,7 +227,7 @@ fn ucallers_beyond_the_stack_is_an_error_and_syscall_probes_see_the_c_library() 
     );
     // The workload's one write(2) is its report on stderr, from the C library.
     let out = rstap_in(
-        bin,
+        bin.parent().unwrap(),
         &[
             "-e",
             r#"probe syscall.write { if (pid() == target()) { print_ubacktrace(); printf("at %s\n", umodname(uaddr())) } }"#,
@@ -294,7 +274,7 @@ fn rust_stacks_are_demangled_and_the_entry_caller_appears_once() {
         return;
     };
     let out = rstap_in(
-        bin,
+        bin.parent().unwrap(),
         &[
             "-e",
             r#"probe process("./rwork").function("*5rwork4leaf*") { print_ubacktrace(); printf("%s\n", ucallers(1)) }"#,

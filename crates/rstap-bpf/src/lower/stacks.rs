@@ -161,7 +161,7 @@ impl Gen<'_> {
     }
 
     /// Stacks need the context pointer, which a `foreach` callback does not have.
-    pub(super) fn needs_context(&mut self, name: &str, span: Span) -> G<()> {
+    fn needs_context(&mut self, name: &str, span: Span) -> G<()> {
         if self.cb.is_some() {
             self.unsupported(format!("`{name}()` inside a `foreach` body"), span)?;
         }
@@ -240,7 +240,7 @@ impl Gen<'_> {
 
     /// A token of `kind` for the stack id in `id` (and the `callers` count in `count`),
     /// or "" when the id is negative.
-    pub(super) fn id_token(&mut self, kind_byte: u8, id: u32, count: Option<u32>) -> G<Str> {
+    fn id_token(&mut self, kind_byte: u8, id: u32, count: Option<u32>) -> G<Str> {
         let letters = stack_token::ID_LETTERS + count.map_or(0, |_| stack_token::COUNT_LETTERS);
         let len = 3 + letters as u32 + 1;
         let t = self.temp(len)?;
@@ -274,7 +274,7 @@ impl Gen<'_> {
     }
 
     /// A token of `kind` for the address in slot `value`.
-    pub(super) fn address_token(&mut self, kind_byte: u8, value: u32) -> G<Str> {
+    fn address_token(&mut self, kind_byte: u8, value: u32) -> G<Str> {
         let len = 3 + stack_token::ADDR_LETTERS as u32 + 1;
         let t = self.temp(len)?;
         self.asm
@@ -358,7 +358,7 @@ impl Gen<'_> {
     }
 
     /// Raises SystemTap's error for a missing stack level (the level is in `level`).
-    pub(super) fn raise_no_frame(&mut self, level: u32, span: Span) -> G<()> {
+    fn raise_no_frame(&mut self, level: u32, span: Span) -> G<()> {
         let kind = SiteKind::NoStackFrame {
             code: rstap_code("R0013"),
             user: false,
@@ -367,7 +367,7 @@ impl Gen<'_> {
     }
 
     /// `r0 =` level `level` of the stack in `buf` (`depth` frames), or the error.
-    pub(super) fn frame_at(&mut self, buf: u32, depth: u32, level: u32, span: Span) -> G<()> {
+    fn frame_at(&mut self, buf: u32, depth: u32, level: u32, span: Span) -> G<()> {
         let missing = self.asm.label();
         let done = self.asm.label();
         let max = self.opts.maxbacktrace.max(1) as i32;
@@ -417,6 +417,22 @@ impl Gen<'_> {
         let n = self.long_slot(&args[0])?;
         let (_, depth) = self.stack_frames("callers", span)?;
         let id = self.stack_id("callers", span)?;
+        let count = self.callers_count(n, depth, id, span, false)?;
+        self.id_token(kind::CALLERS, id, Some(count))
+    }
+
+    /// The count a `callers(n)`/`ucallers(n)` token holds, in a new slot: `n + 1`, or 0
+    /// for the whole stack (`n` = -1). Below -1 no level is asked for: the stack id in
+    /// `id` becomes -1, the token of the empty string. A level at or beyond the `depth`
+    /// the stack has raises SystemTap's error.
+    pub(super) fn callers_count(
+        &mut self,
+        n: u32,
+        depth: u32,
+        id: u32,
+        span: Span,
+        user: bool,
+    ) -> G<u32> {
         let count = self.temp(8)?;
         let max = self.opts.maxbacktrace.max(1) as i32;
         let all = self.asm.label();
@@ -433,15 +449,18 @@ impl Gen<'_> {
         self.spill(count, R1);
         self.asm.ja(counted);
         self.asm.bind(missing);
-        self.raise_no_frame(n, span)?;
+        let kind = SiteKind::NoStackFrame {
+            code: rstap_code("R0013"),
+            user,
+        };
+        self.raise_with_value(kind, n, span)?;
         self.asm.bind(none);
-        // No levels at all: the token of an empty stack, "".
         self.asm.mov_imm(R1, -1);
         self.spill(id, R1);
         self.asm.bind(all);
         self.asm.store_imm(Size::U64, R7, Self::off(count), 0);
         self.asm.bind(counted);
-        self.id_token(kind::CALLERS, id, Some(count))
+        Ok(count)
     }
 
     /// `r0 =` the interrupted instruction pointer (`addr()`): probes on events with

@@ -185,19 +185,13 @@ impl Gen<'_> {
         let (buf, depth) = self.stack_frames_of("ucallers", span, true)?;
         let stack = self.user_stack("ucallers", span)?;
         let [_, id, _, caller] = stack;
-        let count = self.temp(8)?;
-        let max = self.opts.maxbacktrace.max(1) as i32;
-        let all = self.asm.label();
-        let none = self.asm.label();
-        let missing = self.asm.label();
-        let counted = self.asm.label();
-        let no_caller = self.asm.label();
         // The caller found at a function entry is one more level, unless the kernel
         // put it in the stack itself (as level 1).
+        let no_caller = self.asm.label();
+        let add = self.asm.label();
         self.fill(R2, depth);
         self.fill(R3, caller);
         self.asm.jmp_imm(Cond::Eq, R3, 0, no_caller);
-        let add = self.asm.label();
         self.asm.jmp_imm(Cond::Lt, R2, 2, add);
         self.scratch_ptr(R4, buf);
         self.asm.load(Size::U64, R4, R4, 8);
@@ -205,22 +199,8 @@ impl Gen<'_> {
         self.asm.bind(add);
         self.asm.alu64_imm(Alu::Add, R2, 1);
         self.asm.bind(no_caller);
-        self.fill(R1, n);
-        self.asm.jmp_imm(Cond::Eq, R1, -1, all);
-        self.asm.jmp_imm(Cond::Slt, R1, -1, none);
-        self.asm.jmp_reg(Cond::Ge, R1, R2, missing);
-        self.asm.jmp_imm(Cond::Gt, R1, max - 1, missing);
-        self.asm.alu64_imm(Alu::Add, R1, 1);
-        self.spill(count, R1);
-        self.asm.ja(counted);
-        self.asm.bind(missing);
-        self.raise_no_user_frame(n, span)?;
-        self.asm.bind(none);
-        self.asm.mov_imm(R1, -1);
-        self.spill(id, R1);
-        self.asm.bind(all);
-        self.asm.store_imm(Size::U64, R7, Self::off(count), 0);
-        self.asm.bind(counted);
+        self.spill(depth, R2);
+        let count = self.callers_count(n, depth, id, span, true)?;
         self.user_stack_token(kind::UCALLERS, stack, Some(count))
     }
 
@@ -298,14 +278,5 @@ impl Gen<'_> {
         self.read_kernel(t, 8, R0, X86_64_IP as i32);
         self.fill(R0, t);
         Ok(())
-    }
-
-    /// Raises the error for a missing level of the user stack (the level in `level`).
-    fn raise_no_user_frame(&mut self, level: u32, span: Span) -> G<()> {
-        let kind = SiteKind::NoStackFrame {
-            code: super::rstap_code("R0013"),
-            user: true,
-        };
-        self.raise_with_value(kind, level, span)
     }
 }

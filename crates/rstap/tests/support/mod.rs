@@ -12,6 +12,28 @@ pub fn rstap(args: &[&str]) -> Output {
         .expect("run rstap")
 }
 
+/// Runs the `rstap` binary without colours in `dir` (where scripts name their workload
+/// `./NAME`).
+pub fn rstap_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run rstap")
+}
+
+/// The standard output of a run that must have succeeded.
+pub fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "rstap failed\nstdout:\n{}\nstderr:\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
