@@ -187,6 +187,12 @@ pub trait ProbeCatalog {
     fn executable(&self, _path: &str) -> Result<Option<Executable>, CatalogError> {
         Ok(None)
     }
+    /// The program the running process `pid` executes, for `process(PID)` events; an
+    /// error when there is no such process, `None` when this catalog does not know
+    /// processes.
+    fn process_program(&self, _pid: u32) -> Result<Option<String>, CatalogError> {
+        Ok(None)
+    }
 }
 
 /// A program file as the kernel identifies it.
@@ -240,6 +246,15 @@ impl ProbeCatalog for Catalogs<'_> {
         for c in &self.0 {
             if let Some(e) = c.executable(path)? {
                 return Ok(Some(e));
+            }
+        }
+        Ok(None)
+    }
+
+    fn process_program(&self, pid: u32) -> Result<Option<String>, CatalogError> {
+        for c in &self.0 {
+            if let Some(p) = c.process_program(pid)? {
+                return Ok(Some(p));
             }
         }
         Ok(None)

@@ -7,7 +7,7 @@ use rstap_diag::{Diagnostic, FileId, Stage};
 use rstap_ir::{self as ir, FuncId, Type};
 use rstap_syntax::ast;
 
-use crate::catalog::{ResolvedPoint, point_text};
+use crate::catalog::{CatalogError, ResolvedPoint, point_text};
 use crate::codes;
 use crate::elab::{Elab, ProbeSym};
 use crate::entry_values;
@@ -124,7 +124,18 @@ impl Elab<'_> {
         let filter = match &first.arg {
             None if !syscall => return None,
             None => None,
-            Some(ast::Literal::Number(pid)) => Some(process_filter::pid_is(*pid, span)),
+            Some(ast::Literal::Number(pid)) => {
+                let known = u32::try_from(*pid)
+                    .map_err(|_| CatalogError::Invalid(format!("invalid process id {pid}")))
+                    .and_then(|p| self.catalog.process_program(p));
+                if let Err(e) = known {
+                    return Some(Err(PointError {
+                        message: e.to_string(),
+                        span,
+                    }));
+                }
+                Some(process_filter::pid_is(*pid, span))
+            }
             Some(ast::Literal::String(path)) => {
                 let path = String::from_utf8_lossy(path).into_owned();
                 match self.catalog.executable(&path) {

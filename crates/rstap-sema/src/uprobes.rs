@@ -337,6 +337,13 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         }))
     }
 
+    fn process_program(&self, pid: u32) -> Result<Option<String>, CatalogError> {
+        self.source
+            .process_program(pid)
+            .map(Some)
+            .map_err(CatalogError::Invalid)
+    }
+
     fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {
         if point.first().map(|c| c.name.as_str()) != Some("process") || point.len() < 2 {
             return Ok(Vec::new());

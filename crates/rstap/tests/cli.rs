@@ -584,3 +584,20 @@ fn compiling_for_another_kernel_with_its_btf() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn process_events_of_a_missing_process_or_program_are_refused() {
+    for (point, says) in [
+        (
+            "process(999999999).end",
+            "cannot probe process(999999999): no such process",
+        ),
+        ("process(-3).syscall", "invalid process id -3"),
+        ("process(\"/nonexistent/prog\").begin", "/nonexistent/prog"),
+    ] {
+        let o = rstap(&["-p2", "-e", &format!("probe {point} {{ }}")]);
+        assert_eq!(o.status.code(), Some(1), "{point}");
+        let err = text(&o.stderr);
+        assert!(err.contains(says), "{point}: {err}");
+    }
+}
