@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::elf::{ElfAddressKind, ElfSymbolizer, read_build_id};
 use crate::error::SymbolizeError;
@@ -38,8 +39,19 @@ pub struct SnapshotModule {
     /// Highest mapped address (exclusive).
     pub end: u64,
     pub executable: bool,
-    /// Keeps the exact mapped file reachable after the process is gone.
-    handle: Option<File>,
+    /// Keeps the exact mapped file reachable after the process is gone (shared by
+    /// every snapshot that maps the same file).
+    handle: Option<Arc<File>>,
+    /// The file's device and inode, as the maps line gives them.
+    file_id: ((u32, u32), u64),
+}
+
+/// Open files of recorded processes by device and inode, with their build ids: a file
+/// mapped by many processes (the C library) is opened and read once, and a session
+/// that sees thousands of processes holds one descriptor per distinct file.
+#[derive(Debug, Default)]
+pub struct OpenFiles {
+    files: HashMap<((u32, u32), u64), (Arc<File>, Option<Vec<u8>>)>,
 }
 
 impl SnapshotModule {
@@ -73,6 +85,11 @@ pub struct ProcessSnapshot {
 impl ProcessSnapshot {
     /// Reads `/proc/PID/maps` and opens each executable file it maps.
     pub fn capture(pid: u32) -> Result<Self, SymbolizeError> {
+        Self::capture_sharing(pid, &mut OpenFiles::default())
+    }
+
+    /// [`ProcessSnapshot::capture`], reusing the files already open in `open`.
+    pub fn capture_sharing(pid: u32, open: &mut OpenFiles) -> Result<Self, SymbolizeError> {
         let mappings = read_process_maps(pid)?;
         let mut snapshot = Self::from_mappings(pid, mappings);
         for (index, module) in snapshot.modules.iter_mut().enumerate() {
@@ -85,7 +102,14 @@ impl ProcessSnapshot {
                 .zip(&snapshot.mapping_module)
                 .find(|(_, m)| **m == Some(index))
                 .map(|(mapping, _)| mapping);
-            module.handle = mapping.and_then(|mapping| open_mapped_file(pid, mapping, module));
+            if let Some((file, build_id)) = open.files.get(&module.file_id) {
+                module.handle = Some(Arc::clone(file));
+                module.build_id = build_id.clone();
+                continue;
+            }
+            module.handle = mapping
+                .and_then(|mapping| open_mapped_file(pid, mapping, module))
+                .map(Arc::new);
             module.build_id = match &module.handle {
                 Some(file) => {
                     read_build_id(Path::new(&format!("/proc/self/fd/{}", file.as_raw_fd())))
@@ -93,6 +117,10 @@ impl ProcessSnapshot {
                 None if !module.deleted => read_build_id(&module.path),
                 None => None,
             };
+            if let Some(file) = &module.handle {
+                open.files
+                    .insert(module.file_id, (Arc::clone(file), module.build_id.clone()));
+            }
         }
         Ok(snapshot)
     }
@@ -119,6 +147,7 @@ impl ProcessSnapshot {
                     end: mapping.end,
                     executable: false,
                     handle: None,
+                    file_id: (mapping.device, mapping.inode),
                 });
                 modules.len() - 1
             });
@@ -259,6 +288,7 @@ pub struct ProcessSymbolCache {
     /// Addresses resolved by build id: the text of a stack keeps resolving after
     /// its stack was printed (`print_ustack(k)` of a `ubacktrace()` key).
     by_address: HashMap<u64, ResolvedAddress>,
+    open: OpenFiles,
 }
 
 /// A build id as the kernel's stack map holds it.
@@ -277,7 +307,7 @@ impl ProcessSymbolCache {
 
     /// Takes (or retakes, after an exec or dlopen) a snapshot of `pid`.
     pub fn snapshot(&mut self, pid: u32) -> Result<&ProcessSnapshot, SymbolizeError> {
-        let snapshot = ProcessSnapshot::capture(pid)?;
+        let snapshot = ProcessSnapshot::capture_sharing(pid, &mut self.open)?;
         // An exiting process has already released its memory: its map reads empty.
         if !snapshot.mappings.iter().any(|m| m.executable) {
             return Err(SymbolizeError::NoSuchProcess { pid });
@@ -368,6 +398,11 @@ impl ProcessSymbolCache {
             }
         }
         resolved
+    }
+
+    /// How many files the recorded processes hold open (each once).
+    pub fn open_files(&self) -> usize {
+        self.open.files.len()
     }
 
     /// Adds a file that traced processes may map (a probed binary, the `-c` command):

@@ -440,3 +440,21 @@ fn which(program: &str) -> Option<PathBuf> {
         .map(|dir| dir.join(program))
         .find(|candidate| candidate.is_file())
 }
+
+#[test]
+fn processes_mapping_the_same_files_share_their_handles() {
+    let spawn = || Command::new("sleep").arg("5").spawn().expect("sleep runs");
+    let (mut a, mut b) = (spawn(), spawn());
+    let ready = wait_for_mapping(a.id(), "libc") && wait_for_mapping(b.id(), "libc");
+    let mut cache = ProcessSymbolCache::new();
+    if ready {
+        cache.snapshot(a.id()).expect("first sleep recorded");
+        let per_process = cache.open_files();
+        cache.snapshot(b.id()).expect("second sleep recorded");
+        // The program, the C library and the loader: opened once for both.
+        assert!(per_process >= 2, "{per_process}");
+        assert_eq!(cache.open_files(), per_process);
+    }
+    let _ = (a.kill(), b.kill(), a.wait(), b.wait());
+    assert!(ready, "sleep never mapped libc");
+}
