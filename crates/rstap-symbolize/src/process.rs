@@ -43,7 +43,7 @@ pub struct SnapshotModule {
     /// every snapshot that maps the same file).
     handle: Option<Arc<File>>,
     /// The file's device and inode, as the maps line gives them.
-    file_id: ((u32, u32), u64),
+    file_id: FileId,
 }
 
 /// Open files of recorded processes by device and inode, with their build ids: a file
@@ -51,8 +51,11 @@ pub struct SnapshotModule {
 /// that sees thousands of processes holds one descriptor per distinct file.
 #[derive(Debug, Default)]
 pub struct OpenFiles {
-    files: HashMap<((u32, u32), u64), (Arc<File>, Option<Vec<u8>>)>,
+    files: HashMap<FileId, (Arc<File>, Option<Vec<u8>>)>,
 }
+
+/// A file as `/proc/PID/maps` identifies it: device (major, minor) and inode.
+type FileId = ((u32, u32), u64);
 
 impl SnapshotModule {
     /// The path to give the ELF reader: the held handle when there is one.
