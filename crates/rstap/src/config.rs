@@ -99,6 +99,8 @@ pub struct Config {
     pub metrics: Option<std::net::SocketAddr>,
     /// `-r KREL --kernel-btf FILE`: compile for that kernel instead of this one.
     pub target_kernel: Option<TargetKernel>,
+    /// `-T SECONDS`: end the session after this long.
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// Another kernel to compile for (`-r KREL --kernel-btf FILE`).
@@ -224,6 +226,15 @@ pub fn parse_metrics_address(s: &str) -> Result<std::net::SocketAddr, UsageError
     match s.to_socket_addrs() {
         Ok(mut addrs) => addrs.next().ok_or_else(|| bad("the name has no address")),
         Err(e) => Err(bad(&e.to_string())),
+    }
+}
+
+/// Parses `-T SECONDS` (a positive number, fractions allowed).
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, UsageError> {
+    match s.trim().parse::<f64>() {
+        Ok(t) if t > 0.0 && t.is_finite() => std::time::Duration::try_from_secs_f64(t)
+            .map_err(|_| usage("Invalid timeout interval.")),
+        _ => Err(usage("Invalid timeout interval.")),
     }
 }
 
@@ -377,16 +388,6 @@ impl Config {
                 "prologue searching applies to DWARF function probes, which this build does not support yet",
             ));
         }
-        if a.timeout
-            .as_deref()
-            .and_then(|t| t.parse::<f64>().ok())
-            .is_some_and(|t| t > 0.0 && t.is_finite())
-        {
-            return Err(unsupported(
-                "-T",
-                "the run timeout is not available yet in this build; end the script with a timer probe that calls exit()",
-            ));
-        }
         if a.suppress_time_limits && !a.guru {
             return Err(usage("--suppress-time-limits requires guru mode (-g)"));
         }
@@ -440,11 +441,10 @@ impl Config {
         {
             return Err(usage("Invalid buffer size (should be 1-4095)."));
         }
-        if let Some(s) = &a.timeout
-            && !s.parse::<f64>().is_ok_and(|t| t > 0.0 && t.is_finite())
-        {
-            return Err(usage("Invalid timeout interval."));
-        }
+        let timeout = match &a.timeout {
+            Some(s) => Some(parse_timeout(s)?),
+            None => None,
+        };
         let privilege = if a.unprivileged {
             "stapusr".to_string()
         } else {
@@ -557,6 +557,7 @@ impl Config {
             rotate,
             metrics,
             target_kernel,
+            timeout,
         })
     }
 }

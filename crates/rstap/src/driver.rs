@@ -167,6 +167,14 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
             return FAILED;
         }
     };
+    let timeout = match args.timeout.as_deref().map(crate::config::parse_timeout) {
+        None => None,
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            eprintln!("error[C0001]: {}", e.message);
+            return FAILED;
+        }
+    };
     let rotate = match args.rotate.as_deref().map(crate::config::parse_rotation) {
         None => None,
         Some(Ok(r)) => Some(r),
@@ -224,6 +232,7 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
         command: args.command.clone(),
         command_stdio_null: args.background_child,
         hooks: prepared.hooks,
+        timeout,
         ..Default::default()
     };
     let mut out = prepared.out;
@@ -879,6 +888,7 @@ impl Driver {
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: self.cfg.timing,
             hooks: None,
+            timeout: self.cfg.timeout,
         };
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();

@@ -147,7 +147,7 @@ pub struct StapArgs {
     #[arg(long = "background-child", hide = true)]
     pub background_child: bool,
 
-    /// Exit after SECONDS.
+    /// End the session after SECONDS (fractions allowed): the end probes run as on exit().
     #[arg(short = 'T', value_name = "SECONDS")]
     pub timeout: Option<String>,
 
@@ -292,6 +292,10 @@ pub struct RunArgs {
     /// Quiet: no start notice.
     #[arg(short = 'q')]
     pub quiet: bool,
+
+    /// End the session after SECONDS (fractions allowed): the end probes run as on exit().
+    #[arg(short = 'T', value_name = "SECONDS")]
+    pub timeout: Option<String>,
 
     /// Errors in probe handlers are counted and skipped instead of ending the session.
     #[arg(long = "suppress-handler-errors")]

@@ -584,3 +584,31 @@ fn compiling_for_another_kernel_with_its_btf() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-T SECONDS` ends a session that would otherwise wait for Ctrl-C: the end probes run
+/// as on exit() and the exit status is 0. `rstap run -T` does the same for a session file.
+#[test]
+fn timeout_ends_the_session_like_exit() {
+    let script =
+        r#"global n probe begin { n = 41 println("begin") } probe end { println("end ", n + 1) }"#;
+    let o = rstap(&["-T", "0.3", "-e", script]);
+    assert_eq!(text(&o.stdout), "begin\nend 42\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    let dir = std::env::temp_dir().join(format!("rstap-timeout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args(["-p4", "-e", script])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let session = dir.join(text(&o.stdout).trim());
+    let o = rstap(&["run", "-T", "0.2", session.to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "begin\nend 42\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    let o = rstap(&["run", "-T", "0", session.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("Invalid timeout interval."));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -44,6 +44,7 @@ pub fn compile_and_run_options(a: &StapArgs) -> Vec<String> {
         ("-c", &a.command),
         ("-x", &a.target_pid),
         ("-s", &a.buffer_mb),
+        ("-T", &a.timeout),
         ("-a", &a.arch),
         ("-l", &a.list),
         ("-L", &a.list_vars),
@@ -77,7 +78,11 @@ pub fn run_options(a: &StapArgs) -> Vec<String> {
         (a.no_global_var_display, "--no-global-var-display"),
     ];
     v.extend(flags.iter().filter(|f| f.0).map(|f| f.1.to_string()));
-    for (name, value) in [("-c", &a.command), ("-x", &a.target_pid)] {
+    for (name, value) in [
+        ("-c", &a.command),
+        ("-x", &a.target_pid),
+        ("-T", &a.timeout),
+    ] {
         if let Some(value) = value {
             v.extend([name.to_string(), value.clone()]);
         }
