@@ -101,6 +101,10 @@ pub struct Config {
     pub target_kernel: Option<TargetKernel>,
     /// `-T SECONDS`: end the session after this long.
     pub timeout: Option<std::time::Duration>,
+    /// `-m NAME`: the session's name (`-p4` writes `NAME.rstap`).
+    pub module_name: Option<String>,
+    /// What the command line changed, to tell the user (stap's `Truncating module name`).
+    pub notices: Vec<String>,
 }
 
 /// Another kernel to compile for (`-r KREL --kernel-btf FILE`).
@@ -227,6 +231,42 @@ pub fn parse_metrics_address(s: &str) -> Result<std::net::SocketAddr, UsageError
         Ok(mut addrs) => addrs.next().ok_or_else(|| bad("the name has no address")),
         Err(e) => Err(bad(&e.to_string())),
     }
+}
+
+/// The longest `-m` name: what fits the kernel's module name field (56 bytes on 64-bit
+/// machines) with its NUL and one spare byte, as stap keeps it.
+pub const MAX_MODULE_NAME: usize = 55;
+
+/// Checks `-m NAME` as stap does: a `.ko` or `.so` suffix (or rstap's own `.rstap`) is
+/// dropped, the name is letters, digits and `_`, and a name too long is cut. Returns the
+/// name and the notice to print when it was changed.
+pub fn parse_module_name(raw: &str) -> Result<(String, Option<String>), UsageError> {
+    let mut name = raw.to_string();
+    let mut changed = false;
+    for suffix in [".ko", ".so", ".rstap"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            name = stem.to_string();
+            changed = true;
+            break;
+        }
+    }
+    if name.is_empty() {
+        return Err(usage("Module name cannot be empty."));
+    }
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(UsageError {
+            message: format!("Safety pattern mismatch for -m parameter ({raw})"),
+            help: Some(
+                "a session name is made of letters, digits and '_', e.g. -m io_trace".into(),
+            ),
+        });
+    }
+    if name.len() > MAX_MODULE_NAME {
+        name.truncate(MAX_MODULE_NAME);
+        changed = true;
+    }
+    let notice = changed.then(|| format!("Truncating module name to '{name}'"));
+    Ok((name, notice))
 }
 
 /// Parses `-T SECONDS` (a positive number, fractions allowed).
@@ -364,12 +404,15 @@ impl Config {
             None => None,
         };
 
-        if a.module_name.is_some() {
-            return Err(unsupported(
-                "-m",
-                "compiled session files (-p4) are not available yet in this build",
-            ));
-        }
+        let mut notices = Vec::new();
+        let module_name = match &a.module_name {
+            Some(m) => {
+                let (name, notice) = parse_module_name(m)?;
+                notices.extend(notice);
+                Some(name)
+            }
+            None => None,
+        };
         if !a.set_globals.is_empty() {
             return Err(unsupported(
                 "-G",
@@ -558,6 +601,8 @@ impl Config {
             metrics,
             target_kernel,
             timeout,
+            module_name,
+            notices,
         })
     }
 }

@@ -581,7 +581,8 @@ impl Driver {
         self.pass5(&program, limits, compiled.as_ref())
     }
 
-    /// `-p4`: writes `stap_HASH.rstap` in the current directory and prints its name.
+    /// `-p4`: writes `stap_HASH.rstap` (`NAME.rstap` with `-m NAME`) in the current
+    /// directory and prints its name.
     fn write_session_file(
         &mut self,
         program: &Program,
@@ -630,7 +631,10 @@ impl Driver {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        let name = format!("stap_{h:016x}.rstap");
+        let name = match &self.cfg.module_name {
+            Some(m) => format!("{m}.rstap"),
+            None => format!("stap_{h:016x}.rstap"),
+        };
         if let Err(e) = std::fs::write(&name, &bytes) {
             eprintln!("error[C0001]: cannot write '{name}': {e}");
             return FAILED;
@@ -893,8 +897,10 @@ impl Driver {
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();
         let mut opts = opts;
-        let script = match &self.cfg.mode {
-            Mode::Run(src) => crate::background::describe_script(src),
+        // `rstap ps` shows the session by its -m name when it has one.
+        let script = match (&self.cfg.module_name, &self.cfg.mode) {
+            (Some(name), _) => name.clone(),
+            (None, Mode::Run(src)) => crate::background::describe_script(src),
             _ => String::new(),
         };
         let plan = crate::session_io::SessionPlan {

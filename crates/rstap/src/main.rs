@@ -124,6 +124,11 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if !cfg.background_child && !cfg.remote_control {
+        for notice in &cfg.notices {
+            eprintln!("{notice}");
+        }
+    }
     if cfg.remote.is_some() && cfg.mode != config::Mode::Version {
         return ExitCode::from(remote::run(&cfg));
     }

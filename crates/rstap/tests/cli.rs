@@ -612,3 +612,63 @@ fn timeout_ends_the_session_like_exit() {
     assert!(text(&o.stderr).contains("Invalid timeout interval."));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-m NAME -p4` writes `NAME.rstap` (a `.ko`, `.so` or `.rstap` suffix is dropped, as
+/// stap drops `.ko`), which `rstap run` runs; names stap refuses are refused.
+#[test]
+fn module_name_names_the_session_file() {
+    let dir = std::env::temp_dir().join(format!("rstap-module-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_rstap"))
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let script = r#"probe begin { println("named") exit() }"#;
+    let o = in_dir(&["-m", "my_trace1", "-p4", "-e", script]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "my_trace1.rstap\n");
+    assert_eq!(text(&o.stderr), "");
+    let o = in_dir(&["run", "my_trace1.rstap"]);
+    assert_eq!(text(&o.stdout), "named\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    let o = in_dir(&["-m", "Other_2.ko", "-p4", "-e", script]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "Other_2.rstap\n");
+    assert_eq!(text(&o.stderr), "Truncating module name to 'Other_2'\n");
+    assert!(dir.join("Other_2.rstap").is_file());
+
+    // Too long: cut to 55 characters, as stap cuts a module name.
+    let long = "a".repeat(60);
+    let o = in_dir(&["-m", &long, "-p4", "-e", script]);
+    assert_eq!(text(&o.stdout), format!("{}.rstap\n", "a".repeat(55)));
+    assert!(text(&o.stderr).starts_with("Truncating module name to 'aaaa"));
+
+    for (bad, message) in [
+        (
+            "my-trace",
+            "Safety pattern mismatch for -m parameter (my-trace)",
+        ),
+        ("../x", "Safety pattern mismatch for -m parameter (../x)"),
+        ("", "Module name cannot be empty."),
+        (".ko", "Module name cannot be empty."),
+    ] {
+        let o = in_dir(&["-m", bad, "-p4", "-e", script]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        assert!(
+            text(&o.stderr).contains(message),
+            "{bad}: {}",
+            text(&o.stderr)
+        );
+        assert_eq!(text(&o.stdout), "");
+    }
+
+    // Without -p4 the name changes nothing of the output.
+    let o = rstap(&["-m", "my_trace1", "-e", script]);
+    assert_eq!(text(&o.stdout), "named\n", "{}", text(&o.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
