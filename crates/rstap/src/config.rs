@@ -103,6 +103,8 @@ pub struct Config {
     pub timeout: Option<std::time::Duration>,
     /// `-m NAME`: the session's name (`-p4` writes `NAME.rstap`).
     pub module_name: Option<String>,
+    /// `-G NAME=VALUE`, in command-line order.
+    pub set_globals: Vec<crate::set_globals::GlobalSetting>,
     /// What the command line changed, to tell the user (stap's `Truncating module name`).
     pub notices: Vec<String>,
 }
@@ -413,12 +415,11 @@ impl Config {
             }
             None => None,
         };
-        if !a.set_globals.is_empty() {
-            return Err(unsupported(
-                "-G",
-                "setting globals at start is not available yet in this build",
-            ));
-        }
+        let set_globals = a
+            .set_globals
+            .iter()
+            .map(|g| crate::set_globals::parse(g))
+            .collect::<Result<Vec<_>, _>>()?;
         if !a.symbol_objects.is_empty() {
             return Err(unsupported(
                 "-d",
@@ -602,6 +603,7 @@ impl Config {
             target_kernel,
             timeout,
             module_name,
+            set_globals,
             notices,
         })
     }

@@ -160,13 +160,36 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
     } else {
         SessionFile::read(path)
     };
-    let (file, sm) = match read {
+    let (mut file, sm) = match read {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error[C0003]: cannot run '{}': {e}", path.display());
             return FAILED;
         }
     };
+    let settings = match args
+        .set_globals
+        .iter()
+        .map(|g| crate::set_globals::parse(g))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error[C0001]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            return FAILED;
+        }
+    };
+    // A compiled session keeps only the globals its probes use.
+    if let Err(d) = crate::set_globals::apply(&mut file.program, &settings, |_| false) {
+        eprint!(
+            "{}",
+            rstap_diag::render_all(&sm, &[*d], RenderOptions::default())
+        );
+        return FAILED;
+    }
     let timeout = match args.timeout.as_deref().map(crate::config::parse_timeout) {
         None => None,
         Some(Ok(t)) => Some(t),
@@ -443,7 +466,23 @@ impl Driver {
             guru: self.cfg.guru,
             skip_badvars: self.cfg.skip_badvars,
             no_global_var_display: self.cfg.no_global_var_display,
+            preset_globals: self
+                .cfg
+                .set_globals
+                .iter()
+                .map(|s| s.name.clone())
+                .collect(),
         };
+        // The user script's globals, before elaboration drops the unused ones (-G may
+        // name one of those).
+        let declared: Vec<String> = user
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter_map(|i| match i {
+                ast::Item::Global(g) if !g.from_tapset => Some(g.name.name.clone()),
+                _ => None,
+            })
+            .collect();
         let statics = StaticCatalog::default();
         let tracefs = crate::tracefs::Tracefs::open();
         let tracepoints = TracepointCatalog::new(&tracefs);
@@ -454,6 +493,15 @@ impl Driver {
         let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
         self.emit(&el.diagnostics);
+        let mut el = el;
+        if let Some(program) = &mut el.program
+            && let Err(d) = crate::set_globals::apply(program, &self.cfg.set_globals, |n| {
+                declared.iter().any(|d| d == n)
+            })
+        {
+            self.emit(&[*d]);
+            return Err(FAILED);
+        }
         let Some(program) = el.program else {
             let errors = el.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 0 {

@@ -19,6 +19,7 @@ mod program_types;
 mod remote;
 mod service;
 mod session_io;
+mod set_globals;
 mod sysinfo;
 mod tracefs;
 mod ubinaries;

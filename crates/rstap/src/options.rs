@@ -151,7 +151,8 @@ pub struct StapArgs {
     #[arg(short = 'T', value_name = "SECONDS")]
     pub timeout: Option<String>,
 
-    /// Set a scalar global at start: VAR=VALUE (repeatable).
+    /// Set a scalar global of the script before the begin probes run (repeatable): a
+    /// number for a numeric global, the text for a string global.
     #[arg(short = 'G', value_name = "VAR=VAL", action = ArgAction::Append)]
     pub set_globals: Vec<String>,
 
@@ -296,6 +297,10 @@ pub struct RunArgs {
     /// End the session after SECONDS (fractions allowed): the end probes run as on exit().
     #[arg(short = 'T', value_name = "SECONDS")]
     pub timeout: Option<String>,
+
+    /// Set a scalar global of the session before the begin probes run (repeatable).
+    #[arg(short = 'G', value_name = "VAR=VAL", action = ArgAction::Append)]
+    pub set_globals: Vec<String>,
 
     /// Errors in probe handlers are counted and skipped instead of ending the session.
     #[arg(long = "suppress-handler-errors")]

@@ -672,3 +672,101 @@ fn module_name_names_the_session_file() {
     assert_eq!(text(&o.stdout), "named\n", "{}", text(&o.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-G NAME=VALUE` sets scalar globals before the begin probes run, over their
+/// initialisers; a number for a numeric global, the text for a string global.
+#[test]
+fn globals_set_on_the_command_line() {
+    let script = r#"global x, s, n = 1, digits
+probe begin { printf("%d %s %d %s\n", x, s, n, digits . "!") exit() }"#;
+    let o = rstap(&[
+        "-G",
+        "x=5",
+        "-G",
+        "s=hello",
+        "-G",
+        "n=0x10",
+        "-G",
+        "digits=42",
+        "-e",
+        script,
+    ]);
+    assert_eq!(text(&o.stdout), "5 hello 16 42!\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    // Read but never assigned is what a -G global is for: no warning.
+    assert_eq!(text(&o.stderr), "");
+
+    let fails = |args: &[&str], expect: &[&str]| {
+        let o = rstap(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = text(&o.stderr);
+        for e in expect {
+            assert!(err.contains(e), "{args:?}: {err}");
+        }
+        assert_eq!(text(&o.stdout), "", "{args:?}");
+    };
+    fails(
+        &[
+            "-G",
+            "count=3",
+            "-e",
+            "global counts probe begin { counts = 1 println(counts) exit() }",
+        ],
+        &[
+            "error[C0004]: -G count=3: the script declares no global 'count' (similar: counts)",
+            "help: declare it in the script (global count) or correct the name",
+        ],
+    );
+    fails(
+        &[
+            "-G",
+            "a=3",
+            "-e",
+            "global a probe begin { a[1] = 1 println(a[1]) exit() }",
+        ],
+        &[
+            "-G a=3: 'a' is an array; -G sets scalar globals only",
+            "declared here",
+        ],
+    );
+    fails(
+        &[
+            "-G",
+            "x=abc",
+            "-e",
+            "global x probe begin { println(x + 1) exit() }",
+        ],
+        &["-G x=abc: 'x' holds numbers, and 'abc' is not a number"],
+    );
+    fails(
+        &["-G", "1x=2", "-e", "probe begin { exit() }"],
+        &["Safety pattern mismatch for -G parameter (1x=2)"],
+    );
+    // Globals of the tapsets are not the script's to set.
+    fails(
+        &["-G", "_stp_x=1", "-e", "probe begin { exit() }"],
+        &["the script declares no global '_stp_x'"],
+    );
+
+    // A compiled session takes -G when it runs.
+    let dir = std::env::temp_dir().join(format!("rstap-set-globals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args(["-m", "preset", "-p4", "-e", script])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let session = dir.join("preset.rstap");
+    let session = session.to_str().unwrap();
+    let o = rstap(&["run", "-G", "s=from run", "-G", "x=-3", session]);
+    assert_eq!(text(&o.stdout), "-3 from run 1 !\n", "{}", text(&o.stderr));
+    let o = rstap(&["run", "-G", "x=many", session]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("'x' holds numbers"),
+        "{}",
+        text(&o.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

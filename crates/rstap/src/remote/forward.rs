@@ -40,6 +40,9 @@ pub fn compile_and_run_options(a: &StapArgs) -> Vec<String> {
     for d in &a.defines {
         v.extend(["-D".to_string(), d.clone()]);
     }
+    for g in &a.set_globals {
+        v.extend(["-G".to_string(), g.clone()]);
+    }
     let valued = [
         ("-c", &a.command),
         ("-x", &a.target_pid),
@@ -87,6 +90,9 @@ pub fn run_options(a: &StapArgs) -> Vec<String> {
             v.extend([name.to_string(), value.clone()]);
         }
     }
+    for g in &a.set_globals {
+        v.extend(["-G".to_string(), g.clone()]);
+    }
     v
 }
 
@@ -122,6 +128,10 @@ mod tests {
             "workload getppid 5",
             "-s",
             "4",
+            "-T",
+            "2.5",
+            "-G",
+            "limit=3",
             "--suppress-handler-errors",
             "--no-global-var-display",
             "--folded=-",
@@ -144,6 +154,8 @@ mod tests {
         assert_eq!(there.command, here.command);
         assert_eq!(there.buffer_mb, here.buffer_mb);
         assert_eq!(there.folded, here.folded);
+        assert_eq!(there.timeout, here.timeout);
+        assert_eq!(there.set_globals, here.set_globals);
         assert_eq!(
             (there.quiet, there.no_warnings, there.guru),
             (true, true, true)
@@ -156,7 +168,23 @@ mod tests {
 
     #[test]
     fn run_options_are_the_run_time_ones() {
-        let local = args(&["-q", "-g", "-x", "42", "-D", "MAXACTION=5", "-e", "x"]);
-        assert_eq!(run_options(&local), ["-q", "-x", "42"]);
+        let local = args(&[
+            "-q",
+            "-g",
+            "-x",
+            "42",
+            "-D",
+            "MAXACTION=5",
+            "-T",
+            "3",
+            "-G",
+            "n=1",
+            "-e",
+            "x",
+        ]);
+        assert_eq!(
+            run_options(&local),
+            ["-q", "-x", "42", "-T", "3", "-G", "n=1"]
+        );
     }
 }
