@@ -105,6 +105,11 @@ pub struct Config {
     pub module_name: Option<String>,
     /// `-G NAME=VALUE`, in command-line order.
     pub set_globals: Vec<crate::set_globals::GlobalSetting>,
+    /// `-d OBJ`: the programs and libraries named (canonical paths), whose symbols
+    /// resolve user frames by build id (kernel and module names need nothing).
+    pub symbol_files: Vec<PathBuf>,
+    /// `--ldd`: the shared libraries of those files and of the probed programs too.
+    pub ldd: bool,
     /// What the command line changed, to tell the user (stap's `Truncating module name`).
     pub notices: Vec<String>,
 }
@@ -271,6 +276,39 @@ pub fn parse_module_name(raw: &str) -> Result<(String, Option<String>), UsageErr
     Ok((name, notice))
 }
 
+/// `-d OBJ`s as stap reads them: an existing file is a user program or library (by its
+/// canonical path); any other name without a `/` is `kernel` or a kernel module, whose
+/// symbols come from /proc/kallsyms anyway; a path that does not exist is an error.
+fn symbol_files(objects: &[String]) -> Result<Vec<PathBuf>, UsageError> {
+    let mut files = Vec::new();
+    for obj in objects {
+        match std::fs::canonicalize(obj) {
+            Ok(p) if p.is_file() => {
+                if !files.contains(&p) {
+                    files.push(p);
+                }
+            }
+            Ok(_) => {
+                return Err(UsageError {
+                    message: format!("cannot add symbol data for '{obj}' (-d): not a file"),
+                    help: Some("give the path of a program or shared library".into()),
+                });
+            }
+            Err(_) if !obj.contains('/') && !obj.is_empty() => {}
+            Err(e) => {
+                return Err(UsageError {
+                    message: format!("cannot add symbol data for '{obj}' (-d): {e}"),
+                    help: Some(
+                        "give the path of a program or shared library, `kernel`, or a kernel module's name"
+                            .into(),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(files)
+}
+
 /// Parses `-T SECONDS` (a positive number, fractions allowed).
 pub fn parse_timeout(s: &str) -> Result<std::time::Duration, UsageError> {
     match s.trim().parse::<f64>() {
@@ -420,12 +458,7 @@ impl Config {
             .iter()
             .map(|g| crate::set_globals::parse(g))
             .collect::<Result<Vec<_>, _>>()?;
-        if !a.symbol_objects.is_empty() {
-            return Err(unsupported(
-                "-d",
-                "extra symbol objects are not needed for the probes this build supports",
-            ));
-        }
+        let symbol_files = symbol_files(&a.symbol_objects)?;
         if a.prologue_searching {
             return Err(unsupported(
                 "-P",
@@ -604,6 +637,8 @@ impl Config {
             timeout,
             module_name,
             set_globals,
+            symbol_files,
+            ldd: a.ldd,
             notices,
         })
     }

@@ -118,6 +118,31 @@ fn online_cpus() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
 }
 
+/// The files whose symbols resolve user frames besides the probed programs: the `-d`
+/// files and, with `--ldd`, the shared libraries they and the probed programs load.
+fn symbol_files(cfg: &Config, program: &Program) -> Vec<std::path::PathBuf> {
+    let mut files = cfg.symbol_files.clone();
+    if cfg.ldd {
+        let search = rstap_debuginfo::SearchPath::system();
+        let mut objects = files.clone();
+        for p in &program.probes {
+            if let ProbeKind::Uprobe { path, .. } = &p.kind {
+                objects.push(std::path::PathBuf::from(path));
+            }
+        }
+        for object in objects {
+            for (_, found) in search.needed_libraries(&object) {
+                if let Some(lib) = found
+                    && !files.contains(&lib)
+                {
+                    files.push(lib);
+                }
+            }
+        }
+    }
+    files
+}
+
 /// `rstap run [OPTIONS] FILE`: runs a session file written by `-p4` on this kernel.
 pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
     use rstap_runtime::session_file::SessionFile;
@@ -258,6 +283,11 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
         timeout,
         ..Default::default()
     };
+    for f in &file.symbol_files {
+        session
+            .user_symbols
+            .with(|c| c.add_known_file(std::path::Path::new(f)));
+    }
     let mut out = prepared.out;
     let status = if file.compiled.probes.is_empty() {
         match rstap_interp::session::run(&file.program, &sm, &session, &mut out) {
@@ -665,7 +695,7 @@ impl Driver {
             },
             None => rstap_runtime::session_file::kernel_identity(),
         };
-        let file = rstap_runtime::session_file::SessionFile::new(
+        let mut file = rstap_runtime::session_file::SessionFile::new(
             &self.sm,
             program,
             compiled,
@@ -673,6 +703,10 @@ impl Driver {
             env!("CARGO_PKG_VERSION"),
             kernel,
         );
+        file.symbol_files = symbol_files(&self.cfg, program)
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         let bytes = file.to_bytes();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &b in &bytes {
@@ -942,6 +976,9 @@ impl Driver {
             hooks: None,
             timeout: self.cfg.timeout,
         };
+        for f in symbol_files(&self.cfg, program) {
+            opts.user_symbols.with(|c| c.add_known_file(&f));
+        }
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();
         let mut opts = opts;

@@ -156,9 +156,15 @@ pub struct StapArgs {
     #[arg(short = 'G', value_name = "VAR=VAL", action = ArgAction::Append)]
     pub set_globals: Vec<String>,
 
-    /// Add symbol data for OBJ (repeatable).
+    /// Resolve user stack frames in the program or library OBJ too (repeatable), even
+    /// when its process has exited; `kernel` and kernel module names are accepted (kernel
+    /// symbols always come from /proc/kallsyms).
     #[arg(short = 'd', value_name = "OBJ", action = ArgAction::Append)]
     pub symbol_objects: Vec<String>,
+
+    /// Like -d for the shared libraries of the probed programs and of the -d files.
+    #[arg(long = "ldd")]
+    pub ldd: bool,
 
     /// kbuild option (kernel modules only).
     #[arg(short = 'B', value_name = "NAME=VAL", action = ArgAction::Append)]

@@ -770,3 +770,69 @@ probe begin { printf("%d %s %d %s\n", x, s, n, digits . "!") exit() }"#;
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-d OBJ` and `--ldd` are accepted: a program or library by its path, `kernel` or a
+/// module name (nothing to add: kernel symbols come from /proc/kallsyms); a path that
+/// does not exist is refused. A session file keeps the files for `rstap run`.
+#[test]
+fn symbol_objects_are_accepted_and_missing_files_refused() {
+    let script = r#"probe begin { println("ok") exit() }"#;
+    let sh = std::fs::canonicalize("/bin/sh").unwrap();
+    let o = rstap(&[
+        "-d", "/bin/sh", "-d", "kernel", "-d", "ext4", "--ldd", "-e", script,
+    ]);
+    assert_eq!(text(&o.stdout), "ok\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    let o = rstap(&["-d", "/nonexistent/libfoo.so", "-e", script]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(
+            "cannot add symbol data for '/nonexistent/libfoo.so' (-d): No such file or directory"
+        ),
+        "{err}"
+    );
+    let o = rstap(&["-d", "/tmp", "-e", script]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("(-d): not a file"),
+        "{}",
+        text(&o.stderr)
+    );
+
+    // -p4 records the file and, with --ldd, the libraries it loads.
+    let dir = std::env::temp_dir().join(format!("rstap-symbol-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args([
+            "-m",
+            "with_syms",
+            "-p4",
+            "-d",
+            "/bin/sh",
+            "--ldd",
+            "-e",
+            script,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("with_syms.rstap")).unwrap()).unwrap();
+    let files: Vec<&str> = session["symbol_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(files[0], sh.to_str().unwrap());
+    assert!(
+        files[1..].iter().any(|f| f.contains("libc.so")),
+        "{files:?}"
+    );
+    let o = rstap(&["run", dir.join("with_syms.rstap").to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "ok\n", "{}", text(&o.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
