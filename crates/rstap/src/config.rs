@@ -459,11 +459,14 @@ impl Config {
             .map(|g| crate::set_globals::parse(g))
             .collect::<Result<Vec<_>, _>>()?;
         let symbol_files = symbol_files(&a.symbol_objects)?;
-        if a.prologue_searching {
-            return Err(unsupported(
-                "-P",
-                "prologue searching applies to DWARF function probes, which this build does not support yet",
-            ));
+        // -P and --prologue-searching change nothing: parameters are read where the
+        // calling convention puts them at the function's entry.
+        if let Some(when) = &a.prologue_searching_when
+            && !matches!(when.as_str(), "never" | "always" | "auto")
+        {
+            return Err(usage(format!(
+                "Invalid argument '{when}' for --prologue-searching (expected never, always or auto)."
+            )));
         }
         if a.suppress_time_limits && !a.guru {
             return Err(usage("--suppress-time-limits requires guru mode (-g)"));
@@ -849,6 +852,36 @@ mod tests {
             err(&["--suppress-time-limits", "-e", "x"]),
             "--suppress-time-limits requires guru mode (-g)"
         );
+    }
+
+    #[test]
+    fn options_that_need_nothing_are_accepted() {
+        for args in [
+            &["-P"][..],
+            &["--prologue-searching"],
+            &["--prologue-searching=never"],
+            &["-d", "kernel", "-d", "ext4", "--ldd"],
+        ] {
+            let mut v = args.to_vec();
+            v.extend(["-e", "x"]);
+            assert!(cfg(&v).is_ok(), "{v:?}");
+        }
+        assert_eq!(
+            err(&["--prologue-searching=sometimes", "-e", "x"]),
+            "Invalid argument 'sometimes' for --prologue-searching (expected never, always or auto)."
+        );
+        let c = cfg(&["-T", "0.25", "-m", "a_b", "-G", "x=1", "-e", "x"]).unwrap();
+        assert_eq!(c.timeout, Some(std::time::Duration::from_millis(250)));
+        assert_eq!(c.module_name.as_deref(), Some("a_b"));
+        assert_eq!(c.set_globals.len(), 1);
+        assert_eq!(
+            parse_module_name("x.ko").unwrap(),
+            (
+                "x".to_string(),
+                Some("Truncating module name to 'x'".to_string())
+            )
+        );
+        assert_eq!(parse_module_name("9lives").unwrap().0, "9lives");
     }
 
     #[test]
