@@ -41,6 +41,8 @@ pub struct SessionOptions {
     pub timing: Option<TimingFormat>,
     /// What the embedding program does while the session runs.
     pub hooks: Option<Arc<dyn SessionHooks>>,
+    /// `-T SECONDS`: the event phase ends after this long, as on `exit()`.
+    pub timeout: Option<Duration>,
 }
 
 /// Callbacks from a running session to the program that runs it (a background
@@ -80,6 +82,7 @@ impl Default for SessionOptions {
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: None,
             hooks: None,
+            timeout: None,
         }
     }
 }
@@ -335,6 +338,7 @@ pub fn run_with_events(
         &mut child,
         &mut events,
         options.hooks.as_deref(),
+        options.timeout,
     );
     if let Some(ev) = &mut events {
         ev.stop(&mut interp);
@@ -413,8 +417,10 @@ fn run_events(
     child: &mut Option<Box<dyn TargetProcess>>,
     events: &mut Option<&mut dyn EventSource>,
     hooks: Option<&dyn SessionHooks>,
+    timeout: Option<Duration>,
 ) {
     let start = Instant::now();
+    let deadline = timeout.map(|t| start + t);
     let mut rng = (start.elapsed().as_nanos() as u64) ^ 0x5851_f42d_4c95_7f2d | 1;
     let mut timers: Vec<TimerState> = program
         .probes
@@ -438,8 +444,13 @@ fn run_events(
     }
     // With nothing that could fire, the session waits for Ctrl-C or SIGTERM, as
     // SystemTap's does. A run that does not handle signals (an embedded one) could
-    // never end, so it ends now.
-    if timers.is_empty() && child.is_none() && events.is_none() && !signals.enabled() {
+    // never end, so it ends now (unless -T ends it).
+    if timers.is_empty()
+        && child.is_none()
+        && events.is_none()
+        && !signals.enabled()
+        && deadline.is_none()
+    {
         interp.request_exit();
         return;
     }
@@ -466,7 +477,12 @@ fn run_events(
             break;
         }
         let now = Instant::now();
-        let next_due = timers.iter().map(|t| t.due).min();
+        if deadline.is_some_and(|d| d <= now) {
+            interp.request_exit();
+            break;
+        }
+        // The -T deadline wakes the loop like a timer that stops it.
+        let next_due = timers.iter().map(|t| t.due).chain(deadline).min();
         match next_due {
             Some(due) if due <= now => {
                 for t in &mut timers {

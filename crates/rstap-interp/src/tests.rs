@@ -1097,3 +1097,46 @@ fn sigterm_ends_a_timer_session() {
     raiser.join().expect("raiser thread");
     assert_eq!((out.as_str(), err.as_str(), status), ("stopped\n", "", 0));
 }
+
+#[test]
+fn timeout_ends_the_session_and_runs_the_end_probes() {
+    // Begin and end only: without -T an embedded session (no signals) would end at
+    // once; with it, the event phase lasts the timeout and ends like exit().
+    let mut b = B::new("");
+    let c = b.global("c", GlobalKind::Scalar(Type::Long));
+    b.probe(
+        ProbeKind::Timer {
+            period_ns: 10_000_000,
+            randomize_ns: 0,
+        },
+        vec![],
+        vec![ex(assign(
+            LValue::Global(c),
+            Some(CompoundOp::Arith(BinaryOp::Add)),
+            n(1),
+        ))],
+    );
+    b.probe(
+        ProbeKind::End(0),
+        vec![],
+        vec![println(vec![
+            s("ticked "),
+            cmp(CompareOp::Gt, glob(c, Type::Long), n(2)),
+        ])],
+    );
+    let mut o = options(&[]);
+    o.timeout = Some(std::time::Duration::from_millis(150));
+    let started = std::time::Instant::now();
+    let (out, err, status) = b.run_with(o);
+    assert_eq!((out.as_str(), err.as_str(), status), ("ticked 1\n", "", 0));
+    assert!(started.elapsed() >= std::time::Duration::from_millis(150));
+
+    let mut b = B::new("");
+    b.begin(vec![], vec![println(vec![s("begin")])]);
+    b.probe(ProbeKind::End(0), vec![], vec![println(vec![s("end")])]);
+    let mut o = options(&[]);
+    o.timeout = Some(std::time::Duration::from_millis(50));
+    let started = std::time::Instant::now();
+    assert_eq!(b.run_with(o).0, "begin\nend\n");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(50));
+}

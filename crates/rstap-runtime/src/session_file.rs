@@ -23,6 +23,10 @@ pub struct SessionFile {
     pub program: Program,
     pub compiled: Compiled,
     pub limits: Limits,
+    /// Programs and libraries whose symbols resolve user frames by build id (`-d`,
+    /// `--ldd`), besides the probed programs.
+    #[serde(default)]
+    pub symbol_files: Vec<String>,
 }
 
 /// Why a session file cannot be run.
@@ -98,6 +102,7 @@ impl SessionFile {
             program: program.clone(),
             compiled: compiled.clone(),
             limits: limits.clone(),
+            symbol_files: Vec::new(),
         }
     }
 

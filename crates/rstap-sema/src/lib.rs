@@ -81,6 +81,9 @@ pub struct ElaborateOptions {
     pub skip_badvars: bool,
     /// `--no-global-var-display`: never print globals at exit.
     pub no_global_var_display: bool,
+    /// Globals given their value on the command line (`-G NAME=VALUE`): read but never
+    /// assigned in the script is then what they are for, not a mistake to warn about.
+    pub preset_globals: Vec<String>,
 }
 
 /// The result of pass 2.

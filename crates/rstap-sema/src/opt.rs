@@ -722,6 +722,7 @@ pub(crate) fn optimize(el: &mut Elab) {
                     && !gwritten.contains(&g)
                     && sym.init.is_none()
                     && !sym.from_tapset
+                    && !el.opts.preset_globals.contains(&sym.name)
                     && !displayed.contains(&g)
                 {
                     let (name, span) = (sym.name.clone(), sym.span);

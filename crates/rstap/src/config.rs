@@ -99,6 +99,19 @@ pub struct Config {
     pub metrics: Option<std::net::SocketAddr>,
     /// `-r KREL --kernel-btf FILE`: compile for that kernel instead of this one.
     pub target_kernel: Option<TargetKernel>,
+    /// `-T SECONDS`: end the session after this long.
+    pub timeout: Option<std::time::Duration>,
+    /// `-m NAME`: the session's name (`-p4` writes `NAME.rstap`).
+    pub module_name: Option<String>,
+    /// `-G NAME=VALUE`, in command-line order.
+    pub set_globals: Vec<crate::set_globals::GlobalSetting>,
+    /// `-d OBJ`: the programs and libraries named (canonical paths), whose symbols
+    /// resolve user frames by build id (kernel and module names need nothing).
+    pub symbol_files: Vec<PathBuf>,
+    /// `--ldd`: the shared libraries of those files and of the probed programs too.
+    pub ldd: bool,
+    /// What the command line changed, to tell the user (stap's `Truncating module name`).
+    pub notices: Vec<String>,
 }
 
 /// Another kernel to compile for (`-r KREL --kernel-btf FILE`).
@@ -224,6 +237,84 @@ pub fn parse_metrics_address(s: &str) -> Result<std::net::SocketAddr, UsageError
     match s.to_socket_addrs() {
         Ok(mut addrs) => addrs.next().ok_or_else(|| bad("the name has no address")),
         Err(e) => Err(bad(&e.to_string())),
+    }
+}
+
+/// The longest `-m` name: what fits the kernel's module name field (56 bytes on 64-bit
+/// machines) with its NUL and one spare byte, as stap keeps it.
+pub const MAX_MODULE_NAME: usize = 55;
+
+/// Checks `-m NAME` as stap does: a `.ko` or `.so` suffix (or rstap's own `.rstap`) is
+/// dropped, the name is letters, digits and `_`, and a name too long is cut. Returns the
+/// name and the notice to print when it was changed.
+pub fn parse_module_name(raw: &str) -> Result<(String, Option<String>), UsageError> {
+    let mut name = raw.to_string();
+    let mut changed = false;
+    for suffix in [".ko", ".so", ".rstap"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            name = stem.to_string();
+            changed = true;
+            break;
+        }
+    }
+    if name.is_empty() {
+        return Err(usage("Module name cannot be empty."));
+    }
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(UsageError {
+            message: format!("Safety pattern mismatch for -m parameter ({raw})"),
+            help: Some(
+                "a session name is made of letters, digits and '_', e.g. -m io_trace".into(),
+            ),
+        });
+    }
+    if name.len() > MAX_MODULE_NAME {
+        name.truncate(MAX_MODULE_NAME);
+        changed = true;
+    }
+    let notice = changed.then(|| format!("Truncating module name to '{name}'"));
+    Ok((name, notice))
+}
+
+/// `-d OBJ`s as stap reads them: an existing file is a user program or library (by its
+/// canonical path); any other name without a `/` is `kernel` or a kernel module, whose
+/// symbols come from /proc/kallsyms anyway; a path that does not exist is an error.
+fn symbol_files(objects: &[String]) -> Result<Vec<PathBuf>, UsageError> {
+    let mut files = Vec::new();
+    for obj in objects {
+        match std::fs::canonicalize(obj) {
+            Ok(p) if p.is_file() => {
+                if !files.contains(&p) {
+                    files.push(p);
+                }
+            }
+            Ok(_) => {
+                return Err(UsageError {
+                    message: format!("cannot add symbol data for '{obj}' (-d): not a file"),
+                    help: Some("give the path of a program or shared library".into()),
+                });
+            }
+            Err(_) if !obj.contains('/') && !obj.is_empty() => {}
+            Err(e) => {
+                return Err(UsageError {
+                    message: format!("cannot add symbol data for '{obj}' (-d): {e}"),
+                    help: Some(
+                        "give the path of a program or shared library, `kernel`, or a kernel module's name"
+                            .into(),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Parses `-T SECONDS` (a positive number, fractions allowed).
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, UsageError> {
+    match s.trim().parse::<f64>() {
+        Ok(t) if t > 0.0 && t.is_finite() => std::time::Duration::try_from_secs_f64(t)
+            .map_err(|_| usage("Invalid timeout interval.")),
+        _ => Err(usage("Invalid timeout interval.")),
     }
 }
 
@@ -353,39 +444,29 @@ impl Config {
             None => None,
         };
 
-        if a.module_name.is_some() {
-            return Err(unsupported(
-                "-m",
-                "compiled session files (-p4) are not available yet in this build",
-            ));
-        }
-        if !a.set_globals.is_empty() {
-            return Err(unsupported(
-                "-G",
-                "setting globals at start is not available yet in this build",
-            ));
-        }
-        if !a.symbol_objects.is_empty() {
-            return Err(unsupported(
-                "-d",
-                "extra symbol objects are not needed for the probes this build supports",
-            ));
-        }
-        if a.prologue_searching {
-            return Err(unsupported(
-                "-P",
-                "prologue searching applies to DWARF function probes, which this build does not support yet",
-            ));
-        }
-        if a.timeout
-            .as_deref()
-            .and_then(|t| t.parse::<f64>().ok())
-            .is_some_and(|t| t > 0.0 && t.is_finite())
+        let mut notices = Vec::new();
+        let module_name = match &a.module_name {
+            Some(m) => {
+                let (name, notice) = parse_module_name(m)?;
+                notices.extend(notice);
+                Some(name)
+            }
+            None => None,
+        };
+        let set_globals = a
+            .set_globals
+            .iter()
+            .map(|g| crate::set_globals::parse(g))
+            .collect::<Result<Vec<_>, _>>()?;
+        let symbol_files = symbol_files(&a.symbol_objects)?;
+        // -P and --prologue-searching change nothing: parameters are read where the
+        // calling convention puts them at the function's entry.
+        if let Some(when) = &a.prologue_searching_when
+            && !matches!(when.as_str(), "never" | "always" | "auto")
         {
-            return Err(unsupported(
-                "-T",
-                "the run timeout is not available yet in this build; end the script with a timer probe that calls exit()",
-            ));
+            return Err(usage(format!(
+                "Invalid argument '{when}' for --prologue-searching (expected never, always or auto)."
+            )));
         }
         if a.suppress_time_limits && !a.guru {
             return Err(usage("--suppress-time-limits requires guru mode (-g)"));
@@ -440,11 +521,10 @@ impl Config {
         {
             return Err(usage("Invalid buffer size (should be 1-4095)."));
         }
-        if let Some(s) = &a.timeout
-            && !s.parse::<f64>().is_ok_and(|t| t > 0.0 && t.is_finite())
-        {
-            return Err(usage("Invalid timeout interval."));
-        }
+        let timeout = match &a.timeout {
+            Some(s) => Some(parse_timeout(s)?),
+            None => None,
+        };
         let privilege = if a.unprivileged {
             "stapusr".to_string()
         } else {
@@ -557,6 +637,12 @@ impl Config {
             rotate,
             metrics,
             target_kernel,
+            timeout,
+            module_name,
+            set_globals,
+            symbol_files,
+            ldd: a.ldd,
+            notices,
         })
     }
 }
@@ -766,6 +852,36 @@ mod tests {
             err(&["--suppress-time-limits", "-e", "x"]),
             "--suppress-time-limits requires guru mode (-g)"
         );
+    }
+
+    #[test]
+    fn options_that_need_nothing_are_accepted() {
+        for args in [
+            &["-P"][..],
+            &["--prologue-searching"],
+            &["--prologue-searching=never"],
+            &["-d", "kernel", "-d", "ext4", "--ldd"],
+        ] {
+            let mut v = args.to_vec();
+            v.extend(["-e", "x"]);
+            assert!(cfg(&v).is_ok(), "{v:?}");
+        }
+        assert_eq!(
+            err(&["--prologue-searching=sometimes", "-e", "x"]),
+            "Invalid argument 'sometimes' for --prologue-searching (expected never, always or auto)."
+        );
+        let c = cfg(&["-T", "0.25", "-m", "a_b", "-G", "x=1", "-e", "x"]).unwrap();
+        assert_eq!(c.timeout, Some(std::time::Duration::from_millis(250)));
+        assert_eq!(c.module_name.as_deref(), Some("a_b"));
+        assert_eq!(c.set_globals.len(), 1);
+        assert_eq!(
+            parse_module_name("x.ko").unwrap(),
+            (
+                "x".to_string(),
+                Some("Truncating module name to 'x'".to_string())
+            )
+        );
+        assert_eq!(parse_module_name("9lives").unwrap().0, "9lives");
     }
 
     #[test]

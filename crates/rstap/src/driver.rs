@@ -118,6 +118,31 @@ fn online_cpus() -> u64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as u64)
 }
 
+/// The files whose symbols resolve user frames besides the probed programs: the `-d`
+/// files and, with `--ldd`, the shared libraries they and the probed programs load.
+fn symbol_files(cfg: &Config, program: &Program) -> Vec<std::path::PathBuf> {
+    let mut files = cfg.symbol_files.clone();
+    if cfg.ldd {
+        let search = rstap_debuginfo::SearchPath::system();
+        let mut objects = files.clone();
+        for p in &program.probes {
+            if let ProbeKind::Uprobe { path, .. } = &p.kind {
+                objects.push(std::path::PathBuf::from(path));
+            }
+        }
+        for object in objects {
+            for (_, found) in search.needed_libraries(&object) {
+                if let Some(lib) = found
+                    && !files.contains(&lib)
+                {
+                    files.push(lib);
+                }
+            }
+        }
+    }
+    files
+}
+
 /// `rstap run [OPTIONS] FILE`: runs a session file written by `-p4` on this kernel.
 pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
     use rstap_runtime::session_file::SessionFile;
@@ -160,10 +185,41 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
     } else {
         SessionFile::read(path)
     };
-    let (file, sm) = match read {
+    let (mut file, sm) = match read {
         Ok(x) => x,
         Err(e) => {
             eprintln!("error[C0003]: cannot run '{}': {e}", path.display());
+            return FAILED;
+        }
+    };
+    let settings = match args
+        .set_globals
+        .iter()
+        .map(|g| crate::set_globals::parse(g))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error[C0001]: {}", e.message);
+            if let Some(h) = e.help {
+                eprintln!("  = help: {h}");
+            }
+            return FAILED;
+        }
+    };
+    // A compiled session keeps only the globals its probes use.
+    if let Err(d) = crate::set_globals::apply(&mut file.program, &settings, |_| false) {
+        eprint!(
+            "{}",
+            rstap_diag::render_all(&sm, &[*d], RenderOptions::default())
+        );
+        return FAILED;
+    }
+    let timeout = match args.timeout.as_deref().map(crate::config::parse_timeout) {
+        None => None,
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            eprintln!("error[C0001]: {}", e.message);
             return FAILED;
         }
     };
@@ -224,8 +280,14 @@ pub fn run_session_file(args: &crate::options::RunArgs) -> u8 {
         command: args.command.clone(),
         command_stdio_null: args.background_child,
         hooks: prepared.hooks,
+        timeout,
         ..Default::default()
     };
+    for f in &file.symbol_files {
+        session
+            .user_symbols
+            .with(|c| c.add_known_file(std::path::Path::new(f)));
+    }
     let mut out = prepared.out;
     let status = if file.compiled.probes.is_empty() {
         match rstap_interp::session::run(&file.program, &sm, &session, &mut out) {
@@ -434,7 +496,23 @@ impl Driver {
             guru: self.cfg.guru,
             skip_badvars: self.cfg.skip_badvars,
             no_global_var_display: self.cfg.no_global_var_display,
+            preset_globals: self
+                .cfg
+                .set_globals
+                .iter()
+                .map(|s| s.name.clone())
+                .collect(),
         };
+        // The user script's globals, before elaboration drops the unused ones (-G may
+        // name one of those).
+        let declared: Vec<String> = user
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter_map(|i| match i {
+                ast::Item::Global(g) if !g.from_tapset => Some(g.name.name.clone()),
+                _ => None,
+            })
+            .collect();
         let statics = StaticCatalog::default();
         let tracefs = crate::tracefs::Tracefs::open();
         let tracepoints = TracepointCatalog::new(&tracefs);
@@ -445,6 +523,15 @@ impl Driver {
         let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
         self.emit(&el.diagnostics);
+        let mut el = el;
+        if let Some(program) = &mut el.program
+            && let Err(d) = crate::set_globals::apply(program, &self.cfg.set_globals, |n| {
+                declared.iter().any(|d| d == n)
+            })
+        {
+            self.emit(&[*d]);
+            return Err(FAILED);
+        }
         let Some(program) = el.program else {
             let errors = el.diagnostics.iter().filter(|d| d.is_error()).count();
             if errors > 0 {
@@ -572,7 +659,8 @@ impl Driver {
         self.pass5(&program, limits, compiled.as_ref())
     }
 
-    /// `-p4`: writes `stap_HASH.rstap` in the current directory and prints its name.
+    /// `-p4`: writes `stap_HASH.rstap` (`NAME.rstap` with `-m NAME`) in the current
+    /// directory and prints its name.
     fn write_session_file(
         &mut self,
         program: &Program,
@@ -607,7 +695,7 @@ impl Driver {
             },
             None => rstap_runtime::session_file::kernel_identity(),
         };
-        let file = rstap_runtime::session_file::SessionFile::new(
+        let mut file = rstap_runtime::session_file::SessionFile::new(
             &self.sm,
             program,
             compiled,
@@ -615,13 +703,20 @@ impl Driver {
             env!("CARGO_PKG_VERSION"),
             kernel,
         );
+        file.symbol_files = symbol_files(&self.cfg, program)
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         let bytes = file.to_bytes();
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &b in &bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        let name = format!("stap_{h:016x}.rstap");
+        let name = match &self.cfg.module_name {
+            Some(m) => format!("{m}.rstap"),
+            None => format!("stap_{h:016x}.rstap"),
+        };
         if let Err(e) = std::fs::write(&name, &bytes) {
             eprintln!("error[C0001]: cannot write '{name}': {e}");
             return FAILED;
@@ -879,12 +974,18 @@ impl Driver {
             user_symbols: rstap_symbolize::SharedProcessSymbols::new(),
             timing: self.cfg.timing,
             hooks: None,
+            timeout: self.cfg.timeout,
         };
+        for f in symbol_files(&self.cfg, program) {
+            opts.user_symbols.with(|c| c.add_known_file(&f));
+        }
         let symbols = opts.kernel_symbols.clone();
         let mut stacks = Vec::new();
         let mut opts = opts;
-        let script = match &self.cfg.mode {
-            Mode::Run(src) => crate::background::describe_script(src),
+        // `rstap ps` shows the session by its -m name when it has one.
+        let script = match (&self.cfg.module_name, &self.cfg.mode) {
+            (Some(name), _) => name.clone(),
+            (None, Mode::Run(src)) => crate::background::describe_script(src),
             _ => String::new(),
         };
         let plan = crate::session_io::SessionPlan {

@@ -27,6 +27,16 @@ and says why. Remove the option; the message suggests the alternative when there
 and its permissions, or pass the script with -e 'SCRIPT' or on standard input with `-`.",
     },
     Explanation {
+        code: Code("C0004"),
+        title: "a -G value the script cannot take",
+        text: "-G NAME=VALUE sets a scalar global of the script before the begin probes run, \
+as if the script had declared `global NAME = VALUE`. NAME must be declared in the script \
+(not only in a tapset) and used as a number or a string: arrays and statistics cannot be \
+set this way. A numeric global takes a number as scripts write one (100, -5, 0x1f); a \
+string global takes the text as it is. Correct the name or the value, or set the global \
+in a begin probe.",
+    },
+    Explanation {
         code: Code("H0001"),
         title: "cannot reach a --remote host",
         text: "rstap runs the system's ssh client (or the command in RSTAP_SSH) to reach each \

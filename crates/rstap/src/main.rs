@@ -19,6 +19,7 @@ mod program_types;
 mod remote;
 mod service;
 mod session_io;
+mod set_globals;
 mod sysinfo;
 mod tracefs;
 mod ubinaries;
@@ -124,6 +125,11 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if !cfg.background_child && !cfg.remote_control {
+        for notice in &cfg.notices {
+            eprintln!("{notice}");
+        }
+    }
     if cfg.remote.is_some() && cfg.mode != config::Mode::Version {
         return ExitCode::from(remote::run(&cfg));
     }

@@ -14,7 +14,7 @@ use clap::{ArgAction, Parser};
     version = crate::VERSION_TEXT,
     disable_version_flag = true,
     about = "Run SystemTap scripts, compiled straight to eBPF",
-    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap [OPTIONS] -F [-o FILE] [-S SIZE[,N]] FILE [ARGS]...\n       rstap run [-c CMD] [-x PID] [-q] [-F] [-o FILE] [-S SIZE[,N]] [--metrics ADDR:PORT] SESSION_FILE\n       rstap ps\n       rstap service COMMAND [OPTIONS] [SCRIPT...]\n       rstap kill ID\n       rstap doctor\n       rstap explain CODE",
+    override_usage = "rstap [OPTIONS] FILE [ARGS]...\n       rstap [OPTIONS] - [ARGS]...\n       rstap [OPTIONS] -e SCRIPT [ARGS]...\n       rstap [OPTIONS] -l PROBE | -L PROBE\n       rstap [OPTIONS] --remote [USER@]HOST[:PORT]... FILE [ARGS]...\n       rstap --remote [USER@]HOST[:PORT]... doctor\n       rstap [OPTIONS] -F [-o FILE] [-S SIZE[,N]] FILE [ARGS]...\n       rstap run [-c CMD] [-x PID] [-q] [-T SECONDS] [-G VAR=VAL]... [-F] [-o FILE] [-S SIZE[,N]] [--metrics ADDR:PORT] SESSION_FILE\n       rstap ps\n       rstap service COMMAND [OPTIONS] [SCRIPT...]\n       rstap kill ID\n       rstap doctor\n       rstap explain CODE",
     after_help = "Script arguments are available as $1..$N (raw) and @1..@N (quoted).\nUse '--' before arguments that start with '-'. 'rstap explain CODE' describes a diagnostic code.\n\nBackground sessions: with -F the session keeps running after rstap returns, away from the\nterminal (SIGHUP is ignored; SIGTERM or SIGINT runs the end probes and exits). 'rstap ps' lists\nthe running ones, 'rstap kill ID' stops one."
 )]
 pub struct StapArgs {
@@ -93,7 +93,8 @@ pub struct StapArgs {
     #[arg(long = "json")]
     pub json: bool,
 
-    /// Name of the compiled session file (-p4) or session.
+    /// Name the session (letters, digits and _): -p4 writes NAME.rstap, and `rstap ps`
+    /// lists a background session as NAME.
     #[arg(short = 'm', value_name = "NAME")]
     pub module_name: Option<String>,
 
@@ -147,25 +148,37 @@ pub struct StapArgs {
     #[arg(long = "background-child", hide = true)]
     pub background_child: bool,
 
-    /// Exit after SECONDS.
+    /// End the session after SECONDS (fractions allowed): the end probes run as on exit().
     #[arg(short = 'T', value_name = "SECONDS")]
     pub timeout: Option<String>,
 
-    /// Set a scalar global at start: VAR=VALUE (repeatable).
+    /// Set a scalar global declared in the script before the begin probes run
+    /// (repeatable): a number for a numeric global, the text for a string global.
     #[arg(short = 'G', value_name = "VAR=VAL", action = ArgAction::Append)]
     pub set_globals: Vec<String>,
 
-    /// Add symbol data for OBJ (repeatable).
+    /// Resolve user stack frames in the program or library OBJ too (repeatable), even
+    /// when its process has exited; `kernel` and kernel module names are accepted (kernel
+    /// symbols always come from /proc/kallsyms).
     #[arg(short = 'd', value_name = "OBJ", action = ArgAction::Append)]
     pub symbol_objects: Vec<String>,
+
+    /// Like -d for the shared libraries of the probed programs and of the -d files.
+    #[arg(long = "ldd")]
+    pub ldd: bool,
 
     /// kbuild option (kernel modules only).
     #[arg(short = 'B', value_name = "NAME=VAL", action = ArgAction::Append)]
     pub kbuild: Vec<String>,
 
-    /// Prologue searching for DWARF parameters.
+    /// Accepted and ignored: rstap reads parameters from their registers and stack
+    /// slots at the function's entry, so no prologue searching is needed.
     #[arg(short = 'P')]
     pub prologue_searching: bool,
+
+    /// Accepted and ignored, like -P (WHEN: never, always or auto).
+    #[arg(long = "prologue-searching", value_name = "WHEN", num_args = 0..=1, default_missing_value = "always")]
+    pub prologue_searching_when: Option<String>,
 
     /// Interactive mode.
     #[arg(short = 'i', long = "interactive")]
@@ -292,6 +305,14 @@ pub struct RunArgs {
     /// Quiet: no start notice.
     #[arg(short = 'q')]
     pub quiet: bool,
+
+    /// End the session after SECONDS (fractions allowed): the end probes run as on exit().
+    #[arg(short = 'T', value_name = "SECONDS")]
+    pub timeout: Option<String>,
+
+    /// Set a scalar global of the session before the begin probes run (repeatable).
+    #[arg(short = 'G', value_name = "VAR=VAL", action = ArgAction::Append)]
+    pub set_globals: Vec<String>,
 
     /// Errors in probe handlers are counted and skipped instead of ending the session.
     #[arg(long = "suppress-handler-errors")]

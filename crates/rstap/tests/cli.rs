@@ -601,3 +601,255 @@ fn process_events_of_a_missing_process_or_program_are_refused() {
         assert!(err.contains(says), "{point}: {err}");
     }
 }
+
+/// `-T SECONDS` ends a session that would otherwise wait for Ctrl-C: the end probes run
+/// as on exit() and the exit status is 0. `rstap run -T` does the same for a session file.
+#[test]
+fn timeout_ends_the_session_like_exit() {
+    let script =
+        r#"global n probe begin { n = 41 println("begin") } probe end { println("end ", n + 1) }"#;
+    let o = rstap(&["-T", "0.3", "-e", script]);
+    assert_eq!(text(&o.stdout), "begin\nend 42\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    let dir = std::env::temp_dir().join(format!("rstap-timeout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args(["-p4", "-e", script])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let session = dir.join(text(&o.stdout).trim());
+    let o = rstap(&["run", "-T", "0.2", session.to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "begin\nend 42\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    let o = rstap(&["run", "-T", "0", session.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("Invalid timeout interval."));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-m NAME -p4` writes `NAME.rstap` (a `.ko`, `.so` or `.rstap` suffix is dropped, as
+/// stap drops `.ko`), which `rstap run` runs; names stap refuses are refused.
+#[test]
+fn module_name_names_the_session_file() {
+    let dir = std::env::temp_dir().join(format!("rstap-module-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_rstap"))
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let script = r#"probe begin { println("named") exit() }"#;
+    let o = in_dir(&["-m", "my_trace1", "-p4", "-e", script]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "my_trace1.rstap\n");
+    assert_eq!(text(&o.stderr), "");
+    let o = in_dir(&["run", "my_trace1.rstap"]);
+    assert_eq!(text(&o.stdout), "named\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    let o = in_dir(&["-m", "Other_2.ko", "-p4", "-e", script]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "Other_2.rstap\n");
+    assert_eq!(text(&o.stderr), "Truncating module name to 'Other_2'\n");
+    assert!(dir.join("Other_2.rstap").is_file());
+
+    // Too long: cut to 55 characters, as stap cuts a module name.
+    let long = "a".repeat(60);
+    let o = in_dir(&["-m", &long, "-p4", "-e", script]);
+    assert_eq!(text(&o.stdout), format!("{}.rstap\n", "a".repeat(55)));
+    assert!(text(&o.stderr).starts_with("Truncating module name to 'aaaa"));
+
+    for (bad, message) in [
+        (
+            "my-trace",
+            "Safety pattern mismatch for -m parameter (my-trace)",
+        ),
+        ("../x", "Safety pattern mismatch for -m parameter (../x)"),
+        ("", "Module name cannot be empty."),
+        (".ko", "Module name cannot be empty."),
+    ] {
+        let o = in_dir(&["-m", bad, "-p4", "-e", script]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        assert!(
+            text(&o.stderr).contains(message),
+            "{bad}: {}",
+            text(&o.stderr)
+        );
+        assert_eq!(text(&o.stdout), "");
+    }
+
+    // Without -p4 the name changes nothing of the output.
+    let o = rstap(&["-m", "my_trace1", "-e", script]);
+    assert_eq!(text(&o.stdout), "named\n", "{}", text(&o.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-G NAME=VALUE` sets scalar globals before the begin probes run, over their
+/// initialisers; a number for a numeric global, the text for a string global.
+#[test]
+fn globals_set_on_the_command_line() {
+    let script = r#"global x, s, n = 1, digits
+probe begin { printf("%d %s %d %s\n", x, s, n, digits . "!") exit() }"#;
+    let o = rstap(&[
+        "-G",
+        "x=5",
+        "-G",
+        "s=hello",
+        "-G",
+        "n=0x10",
+        "-G",
+        "digits=42",
+        "-e",
+        script,
+    ]);
+    assert_eq!(text(&o.stdout), "5 hello 16 42!\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+    // Read but never assigned is what a -G global is for: no warning.
+    assert_eq!(text(&o.stderr), "");
+
+    let fails = |args: &[&str], expect: &[&str]| {
+        let o = rstap(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = text(&o.stderr);
+        for e in expect {
+            assert!(err.contains(e), "{args:?}: {err}");
+        }
+        assert_eq!(text(&o.stdout), "", "{args:?}");
+    };
+    fails(
+        &[
+            "-G",
+            "count=3",
+            "-e",
+            "global counts probe begin { counts = 1 println(counts) exit() }",
+        ],
+        &[
+            "error[C0004]: -G count=3: the script declares no global 'count' (similar: counts)",
+            "help: declare it in the script (global count) or correct the name",
+        ],
+    );
+    fails(
+        &[
+            "-G",
+            "a=3",
+            "-e",
+            "global a probe begin { a[1] = 1 println(a[1]) exit() }",
+        ],
+        &[
+            "-G a=3: 'a' is an array; -G sets scalar globals only",
+            "declared here",
+        ],
+    );
+    fails(
+        &[
+            "-G",
+            "x=abc",
+            "-e",
+            "global x probe begin { println(x + 1) exit() }",
+        ],
+        &["-G x=abc: 'x' holds numbers, and 'abc' is not a number"],
+    );
+    fails(
+        &["-G", "1x=2", "-e", "probe begin { exit() }"],
+        &["Safety pattern mismatch for -G parameter (1x=2)"],
+    );
+    // Globals of the tapsets are not the script's to set.
+    fails(
+        &["-G", "_stp_x=1", "-e", "probe begin { exit() }"],
+        &["the script declares no global '_stp_x'"],
+    );
+
+    // A compiled session takes -G when it runs.
+    let dir = std::env::temp_dir().join(format!("rstap-set-globals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args(["-m", "preset", "-p4", "-e", script])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let session = dir.join("preset.rstap");
+    let session = session.to_str().unwrap();
+    let o = rstap(&["run", "-G", "s=from run", "-G", "x=-3", session]);
+    assert_eq!(text(&o.stdout), "-3 from run 1 !\n", "{}", text(&o.stderr));
+    let o = rstap(&["run", "-G", "x=many", session]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("'x' holds numbers"),
+        "{}",
+        text(&o.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-d OBJ` and `--ldd` are accepted: a program or library by its path, `kernel` or a
+/// module name (nothing to add: kernel symbols come from /proc/kallsyms); a path that
+/// does not exist is refused. A session file keeps the files for `rstap run`.
+#[test]
+fn symbol_objects_are_accepted_and_missing_files_refused() {
+    let script = r#"probe begin { println("ok") exit() }"#;
+    let sh = std::fs::canonicalize("/bin/sh").unwrap();
+    let o = rstap(&[
+        "-d", "/bin/sh", "-d", "kernel", "-d", "ext4", "--ldd", "-e", script,
+    ]);
+    assert_eq!(text(&o.stdout), "ok\n", "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+
+    let o = rstap(&["-d", "/nonexistent/libfoo.so", "-e", script]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains(
+            "cannot add symbol data for '/nonexistent/libfoo.so' (-d): No such file or directory"
+        ),
+        "{err}"
+    );
+    let o = rstap(&["-d", "/tmp", "-e", script]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("(-d): not a file"),
+        "{}",
+        text(&o.stderr)
+    );
+
+    // -p4 records the file and, with --ldd, the libraries it loads.
+    let dir = std::env::temp_dir().join(format!("rstap-symbol-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .current_dir(&dir)
+        .args([
+            "-m",
+            "with_syms",
+            "-p4",
+            "-d",
+            "/bin/sh",
+            "--ldd",
+            "-e",
+            script,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("with_syms.rstap")).unwrap()).unwrap();
+    let files: Vec<&str> = session["symbol_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(files[0], sh.to_str().unwrap());
+    assert!(
+        files[1..].iter().any(|f| f.contains("libc.so")),
+        "{files:?}"
+    );
+    let o = rstap(&["run", dir.join("with_syms.rstap").to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "ok\n", "{}", text(&o.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

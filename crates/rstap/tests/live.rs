@@ -352,3 +352,64 @@ fn suppressed_handler_errors_keep_the_session_running() {
     assert_eq!(text(&o.stdout), "500\nx=0\n", "{}", text(&o.stderr));
     assert!(!text(&o.stderr).contains("ERROR"), "{}", text(&o.stderr));
 }
+
+/// `-G` values reach kernel probes: a tracepoint probe compares its count against a
+/// numeric global and prints a string global, both set on the command line.
+#[test]
+fn globals_set_with_g_are_seen_by_kernel_probes() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global threshold = 1, tag, n
+probe kernel.trace("syscalls:sys_enter_getppid") {
+  if (pid() == target()) { n++; if (n == threshold) printf("%s %d\n", tag, n) }
+}
+probe end { printf("total %d\n", n) }"#;
+    let o = rstap(&[
+        "-G",
+        "threshold=100",
+        "-G",
+        "tag=reached",
+        "-e",
+        script,
+        "-c",
+        &format!("{w} getppid 250"),
+    ]);
+    assert_eq!(
+        text(&o.stdout),
+        "reached 100\ntotal 250\n",
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// `-T` ends a session whose kernel probes would otherwise run until Ctrl-C; the end
+/// probe runs and the status is 0.
+#[test]
+fn timeout_ends_a_session_with_kernel_probes() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let script = r#"global n
+probe kernel.trace("syscalls:sys_enter_getppid") { if (execname() == "rstap-timeout") n++ }
+probe end { printf("ended %d\n", n) }"#;
+    let unique = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rstap-timeout");
+    std::fs::copy(&w, &unique).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(["-T", "1.5", "-e", script])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Tracing 2 probes..."), "{line}");
+    let status = Command::new(&unique)
+        .args(["getppid", "77"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(text(&o.stdout), "ended 77\n");
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -449,3 +449,43 @@ fn a_background_session_s_command_runs_on_dev_null() {
     assert!(done.exists(), "the command did not finish");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "end\n");
 }
+
+/// `-m NAME` names a background session: `rstap ps` and `rstap kill` show the name.
+#[test]
+fn a_named_session_is_listed_by_its_name() {
+    let dir = temp_dir("named");
+    let run = dir.join("run");
+    let out = dir.join("out.txt");
+    let pid = start_from_shell(
+        &run,
+        &[
+            "-m",
+            "nightly_io",
+            "-o",
+            out.to_str().unwrap(),
+            "-e",
+            r#"probe timer.ms(20) {} probe end { println("end") }"#,
+        ],
+        None,
+    );
+    let listing = text(&rstap_in(&run, &["ps"]).stdout);
+    let row: Vec<&str> = listing
+        .lines()
+        .nth(1)
+        .expect("a row")
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        &row[..2],
+        [pid.to_string().as_str(), "nightly_io"],
+        "{listing}"
+    );
+    let o = rstap_in(&run, &["kill", &pid.to_string()]);
+    assert_eq!(
+        text(&o.stdout),
+        format!("session {pid} stopped (nightly_io)\n"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "end\n");
+}

@@ -302,3 +302,78 @@ fn rust_stacks_are_demangled_and_the_entry_caller_appears_once() {
         .collect();
     assert_eq!(lines.last().copied(), Some(first_two.join(" ").as_str()));
 }
+
+/// `-d FILE`: frames of a program that is neither probed nor still running resolve in
+/// FILE by build id. rstap is stopped while the workload runs and exits, so no memory
+/// map of it can be read when its events arrive: without -d its frames stay addresses.
+#[test]
+fn d_resolves_frames_of_programs_that_exited_unseen() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let _guard = support::serial();
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let bin = BIN.get_or_init(|| {
+        c_workload_with(
+            "dsym",
+            "dsym/rstap-dsym",
+            // -O0: every function, leaf included, keeps its frame pointer.
+            &["-O0", "-fno-omit-frame-pointer"],
+        )
+    });
+    let Some(bin) = live(bin.as_ref()) else {
+        return;
+    };
+    let script = r#"global s
+        probe kernel.trace("syscalls:sys_enter_getppid") {
+            if (execname() == "rstap-dsym") s[ubacktrace()] <<< 1
+        }
+        probe end { foreach (k in s) { print_ustack(k) printf("calls %d\n", @count(s[k])) } }"#;
+    let run = |extra: &[&str]| -> String {
+        let mut args = vec!["-T", "1"];
+        args.extend_from_slice(extra);
+        args.extend(["-e", script]);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        err.read_line(&mut line).unwrap();
+        assert!(line.starts_with("Tracing 2 probes"), "{line}");
+        let pid = child.id().to_string();
+        let signal = |sig: &str| {
+            assert!(
+                Command::new("kill")
+                    .args([sig, &pid])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+        };
+        signal("-STOP");
+        for _ in 0..2 {
+            assert!(Command::new(bin).status().unwrap().success());
+        }
+        signal("-CONT");
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        text(&o.stdout)
+    };
+    let file = bin.to_str().unwrap();
+    let resolved = run(&["-d", file]);
+    let stacks: Vec<&str> = resolved.split_terminator("calls 1\n").collect();
+    assert_eq!(stacks.len(), 2, "one stack per run:\n{resolved}");
+    for stack in stacks {
+        assert_eq!(
+            frame_names(stack, bin)[..3],
+            ["leaf", "middle", "main"],
+            "{resolved}"
+        );
+    }
+    // The same without -d: the program's own frames cannot be named.
+    let unresolved = run(&[]);
+    assert_eq!(unresolved.matches("calls 1\n").count(), 2, "{unresolved}");
+    assert!(!unresolved.contains("leaf+"), "{unresolved}");
+}

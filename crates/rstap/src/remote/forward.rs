@@ -40,10 +40,14 @@ pub fn compile_and_run_options(a: &StapArgs) -> Vec<String> {
     for d in &a.defines {
         v.extend(["-D".to_string(), d.clone()]);
     }
+    for g in &a.set_globals {
+        v.extend(["-G".to_string(), g.clone()]);
+    }
     let valued = [
         ("-c", &a.command),
         ("-x", &a.target_pid),
         ("-s", &a.buffer_mb),
+        ("-T", &a.timeout),
         ("-a", &a.arch),
         ("-l", &a.list),
         ("-L", &a.list_vars),
@@ -77,10 +81,17 @@ pub fn run_options(a: &StapArgs) -> Vec<String> {
         (a.no_global_var_display, "--no-global-var-display"),
     ];
     v.extend(flags.iter().filter(|f| f.0).map(|f| f.1.to_string()));
-    for (name, value) in [("-c", &a.command), ("-x", &a.target_pid)] {
+    for (name, value) in [
+        ("-c", &a.command),
+        ("-x", &a.target_pid),
+        ("-T", &a.timeout),
+    ] {
         if let Some(value) = value {
             v.extend([name.to_string(), value.clone()]);
         }
+    }
+    for g in &a.set_globals {
+        v.extend(["-G".to_string(), g.clone()]);
     }
     v
 }
@@ -117,6 +128,10 @@ mod tests {
             "workload getppid 5",
             "-s",
             "4",
+            "-T",
+            "2.5",
+            "-G",
+            "limit=3",
             "--suppress-handler-errors",
             "--no-global-var-display",
             "--folded=-",
@@ -139,6 +154,8 @@ mod tests {
         assert_eq!(there.command, here.command);
         assert_eq!(there.buffer_mb, here.buffer_mb);
         assert_eq!(there.folded, here.folded);
+        assert_eq!(there.timeout, here.timeout);
+        assert_eq!(there.set_globals, here.set_globals);
         assert_eq!(
             (there.quiet, there.no_warnings, there.guru),
             (true, true, true)
@@ -151,7 +168,23 @@ mod tests {
 
     #[test]
     fn run_options_are_the_run_time_ones() {
-        let local = args(&["-q", "-g", "-x", "42", "-D", "MAXACTION=5", "-e", "x"]);
-        assert_eq!(run_options(&local), ["-q", "-x", "42"]);
+        let local = args(&[
+            "-q",
+            "-g",
+            "-x",
+            "42",
+            "-D",
+            "MAXACTION=5",
+            "-T",
+            "3",
+            "-G",
+            "n=1",
+            "-e",
+            "x",
+        ]);
+        assert_eq!(
+            run_options(&local),
+            ["-q", "-x", "42", "-T", "3", "-G", "n=1"]
+        );
     }
 }
