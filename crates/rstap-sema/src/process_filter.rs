@@ -71,10 +71,18 @@ pub fn syscall_context(point: &mut ResolvedPoint, ret: bool) {
         write: None,
         kernel_type: None,
     };
-    let mut vars = vec![var("syscall", field("id"))];
+    // The record's fields under SystemTap's names (which `-L` lists).
+    for f in fields.iter_mut() {
+        match f.name.as_str() {
+            "id" => f.name = "syscall".into(),
+            "ret" => f.name = "return".into(),
+            _ => {}
+        }
+    }
+    let mut vars = vec![var("syscall", field("syscall"))];
     if ret {
-        vars.push(var("return", field("ret")));
-    } else if let Some(id) = fields.iter().find(|f| f.name == "id").cloned() {
+        vars.push(var("return", field("return")));
+    } else if let Some(id) = fields.iter().find(|f| f.name == "syscall").cloned() {
         // `unsigned long args[6]` follows the number (the catalog offers no field for an
         // array of numbers).
         let args = id.offset + id.size;
@@ -130,7 +138,7 @@ mod tests {
             names,
             ["syscall", "arg1", "arg2", "arg3", "arg4", "arg5", "arg6"]
         );
-        assert_eq!(p.context[0].read, "__tracepoint_field_id");
+        assert_eq!(p.context[0].read, "__tracepoint_field_syscall");
         let ProbeKind::Tracepoint { fields, .. } = &p.kind else {
             unreachable!()
         };
@@ -141,7 +149,7 @@ mod tests {
         syscall_context(&mut p, true);
         let names: Vec<&str> = p.context.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["syscall", "return"]);
-        assert_eq!(p.context[1].read, "__tracepoint_field_ret");
+        assert_eq!(p.context[1].read, "__tracepoint_field_return");
     }
 
     #[test]

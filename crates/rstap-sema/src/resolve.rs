@@ -276,14 +276,30 @@ impl Elab<'_> {
             return Err(mismatch(point, &self.patterns, &self.aliases));
         }
         let conditions: Vec<(FileId, ast::Expr)> = point.condition.iter().cloned().collect();
+        // A wildcard that reaches several families (`process.*`) keeps the ones that
+        // resolve; a family that cannot is an error only when none can.
+        let several = matches.len() > 1;
+        let mut refused = None;
         let mut out = Vec::new();
         for m in matches {
             match m {
                 Match::Catalog(comps) => {
-                    let resolved = self.catalog.resolve(&comps).map_err(|e| PointError {
-                        message: e.to_string(),
-                        span: point.span(),
-                    })?;
+                    let resolved = match self.catalog.resolve(&comps) {
+                        Ok(r) => r,
+                        Err(e) if several => {
+                            refused.get_or_insert(PointError {
+                                message: e.to_string(),
+                                span: point.span(),
+                            });
+                            continue;
+                        }
+                        Err(e) => {
+                            return Err(PointError {
+                                message: e.to_string(),
+                                span: point.span(),
+                            });
+                        }
+                    };
                     for r in resolved {
                         out.push(Derived {
                             pn: pn.clone().unwrap_or_else(|| r.pp.clone()),
@@ -358,7 +374,10 @@ impl Elab<'_> {
                 }
             }
         }
-        Ok(out)
+        match refused {
+            Some(e) if out.is_empty() => Err(e),
+            _ => Ok(out),
+        }
     }
 
     fn lower_derived(&mut self, d: Derived, probe: &ast::Probe, tapset: bool) {

@@ -83,3 +83,24 @@ fn process_pid_events_follow_that_process_through_exec() {
     let _ = child.wait();
     assert_eq!(ok(&out), "ustack wrote 1 time(s)\n");
 }
+
+#[test]
+fn listing_names_the_context_systemtap_gives() {
+    if live().is_none() {
+        return;
+    }
+    let listed = |args: &[&str]| ok(&support::rstap(args));
+    assert_eq!(
+        listed(&["-L", "process.syscall"]),
+        "process.syscall $syscall:long $arg1:long $arg2:long $arg3:long $arg4:long $arg5:long $arg6:long\n"
+    );
+    assert_eq!(
+        listed(&["-L", "process.syscall.return"]),
+        "process.syscall.return $syscall:long $return:long\n"
+    );
+    // A wildcard over several families lists the ones that resolve (without -c there is
+    // no program for process.function and the like).
+    let all = listed(&["-l", "process.*"]);
+    assert!(all.lines().any(|l| l == "process.begin"), "{all}");
+    assert!(all.lines().any(|l| l == "process.end"), "{all}");
+}
