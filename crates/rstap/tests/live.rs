@@ -271,16 +271,7 @@ fn compiled_session_files_run_later() {
     );
     let unique = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rstap-p4");
     std::fs::copy(&w, &unique).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(["run", dir.join(&name).to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(line.starts_with("Tracing 3 probes"), "{line}");
+    let child = support::start_tracing(&["run", dir.join(&name).to_str().unwrap()]);
     assert!(
         Command::new(&unique)
             .args(["getppid", "77"])
@@ -394,16 +385,7 @@ probe kernel.trace("syscalls:sys_enter_getppid") { if (execname() == "rstap-time
 probe end { printf("ended %d\n", n) }"#;
     let unique = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rstap-timeout");
     std::fs::copy(&w, &unique).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(["-T", "1.5", "-e", script])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(line.starts_with("Tracing 2 probes..."), "{line}");
+    let child = support::start_tracing(&["-T", "1.5", "-e", script]);
     let status = Command::new(&unique)
         .args(["getppid", "77"])
         .status()

@@ -3,8 +3,7 @@
 //! system calls (`tests/workload/workload.c`). The live tests need root and a C
 //! compiler; without them each says so and passes.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
 #[path = "support/openmetrics.rs"]
 mod openmetrics;
@@ -26,22 +25,6 @@ fn workload(name: &str) -> Option<std::path::PathBuf> {
     let copy = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::copy(w, &copy).unwrap();
     Some(copy)
-}
-
-/// Starts rstap with `args` and waits for its start notice (every probe is live).
-fn start(args: &[&str]) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(line.starts_with("Tracing "), "no start notice: {line:?}");
-    child
 }
 
 fn stop(child: Child) -> String {
@@ -73,7 +56,8 @@ probe kernel.trace("syscalls:sys_enter_write") {
     if (execname() == "rstap-mwl") { by_size[$count, "w"]++; sizes <<< $count }
 }
 probe end { print(@hist_log(sizes)) }"#;
-    let session = start(&["--metrics", &format!("127.0.0.1:{port}"), "-e", script]);
+    let session =
+        support::start_tracing(&["--metrics", &format!("127.0.0.1:{port}"), "-e", script]);
     for args in [
         &["getppid", "777"][..],
         &["write", "5", "100"],
@@ -164,7 +148,7 @@ fn a_port_in_use_is_an_error_at_start() {
 #[test]
 fn userspace_only_sessions_serve_metrics_too() {
     let port = free_port();
-    let session = start(&[
+    let session = support::start_tracing(&[
         "--metrics",
         &format!(":{port}"),
         "-e",

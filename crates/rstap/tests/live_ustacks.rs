@@ -308,8 +308,6 @@ fn rust_stacks_are_demangled_and_the_entry_caller_appears_once() {
 /// map of it can be read when its events arrive: without -d its frames stay addresses.
 #[test]
 fn d_resolves_frames_of_programs_that_exited_unseen() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
     let _guard = support::serial();
     static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
     let bin = BIN.get_or_init(|| {
@@ -332,16 +330,7 @@ fn d_resolves_frames_of_programs_that_exited_unseen() {
         let mut args = vec!["-T", "1"];
         args.extend_from_slice(extra);
         args.extend(["-e", script]);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
-            .args(&args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut err = BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        err.read_line(&mut line).unwrap();
-        assert!(line.starts_with("Tracing 2 probes"), "{line}");
+        let child = support::start_tracing(&args);
         let pid = child.id().to_string();
         let signal = |sig: &str| {
             assert!(

@@ -79,6 +79,23 @@ impl Gen<'_> {
         Ok(pid)
     }
 
+    /// Writes a whole token at `t`: `START kind`, the letters of each (slot, letters)
+    /// field, `END` and a NUL.
+    fn write_token(&mut self, t: u32, kind_byte: u8, fields: &[(u32, usize)]) {
+        self.asm
+            .store_imm(Size::U8, R7, Self::off(t), stack_token::START as i32);
+        self.asm
+            .store_imm(Size::U8, R7, Self::off(t + 1), kind_byte as i32);
+        let mut at = t + 2;
+        for &(slot, n) in fields {
+            self.put_letters(at, slot, n);
+            at += n as u32;
+        }
+        self.asm
+            .store_imm(Size::U8, R7, Self::off(at), stack_token::END as i32);
+        self.asm.store_imm(Size::U8, R7, Self::off(at + 1), 0);
+    }
+
     /// Writes `START kind PID...` at `t` (the letters of the process in `pid`); returns
     /// the offset after them.
     fn user_token_head(&mut self, t: u32, kind_byte: u8, pid: u32) -> u32 {
@@ -130,27 +147,12 @@ impl Gen<'_> {
         self.asm.store_imm(Size::U8, R7, Self::off(t), 0);
         self.asm.ja(done);
         self.asm.bind(present);
-        let mut at = t + 2;
-        self.asm
-            .store_imm(Size::U8, R7, Self::off(t), stack_token::START as i32);
-        self.asm
-            .store_imm(Size::U8, R7, Self::off(t + 1), kind_byte as i32);
+        let mut fields = Vec::new();
         if let Some(count) = count {
-            self.put_letters(at, count, stack_token::COUNT_LETTERS);
-            at += stack_token::COUNT_LETTERS as u32;
+            fields.push((count, stack_token::COUNT_LETTERS));
         }
-        for (slot, n) in [
-            (pid, stack_token::PID_LETTERS),
-            (id, stack_token::ID_LETTERS),
-            (build_ids, stack_token::ID_LETTERS),
-            (caller, stack_token::ADDR_LETTERS),
-        ] {
-            self.put_letters(at, slot, n);
-            at += n as u32;
-        }
-        self.asm
-            .store_imm(Size::U8, R7, Self::off(at), stack_token::END as i32);
-        self.asm.store_imm(Size::U8, R7, Self::off(at + 1), 0);
+        fields.extend(user_stack_fields([pid, id, build_ids, caller]));
+        self.write_token(t, kind_byte, &fields);
         self.asm.bind(done);
         Ok(Str {
             slot: t,
@@ -207,27 +209,12 @@ impl Gen<'_> {
     /// A token of `kind` for the user address in slot `addr`, with the current user
     /// stack.
     fn user_address_token(&mut self, kind_byte: u8, addr: u32, name: &str, span: Span) -> G<Str> {
-        let [pid, id, build_ids, caller] = self.user_stack(name, span)?;
+        let stack = self.user_stack(name, span)?;
         let len = 3 + (stack_token::USER_STACK_LETTERS + stack_token::ADDR_LETTERS) as u32 + 1;
         let t = self.temp(len)?;
-        self.asm
-            .store_imm(Size::U8, R7, Self::off(t), stack_token::START as i32);
-        self.asm
-            .store_imm(Size::U8, R7, Self::off(t + 1), kind_byte as i32);
-        let mut at = t + 2;
-        for (slot, n) in [
-            (pid, stack_token::PID_LETTERS),
-            (id, stack_token::ID_LETTERS),
-            (build_ids, stack_token::ID_LETTERS),
-            (caller, stack_token::ADDR_LETTERS),
-            (addr, stack_token::ADDR_LETTERS),
-        ] {
-            self.put_letters(at, slot, n);
-            at += n as u32;
-        }
-        self.asm
-            .store_imm(Size::U8, R7, Self::off(at), stack_token::END as i32);
-        self.asm.store_imm(Size::U8, R7, Self::off(at + 1), 0);
+        let mut fields = user_stack_fields(stack).to_vec();
+        fields.push((addr, stack_token::ADDR_LETTERS));
+        self.write_token(t, kind_byte, &fields);
         Ok(Str {
             slot: t,
             bound: len,
@@ -279,4 +266,15 @@ impl Gen<'_> {
         self.fill(R0, t);
         Ok(())
     }
+}
+
+/// The fields of a [`stack_token::UserStack`] in a token, from the slots of
+/// `user_stack` (process, stack id, build-id stack id, caller).
+fn user_stack_fields([pid, id, build_ids, caller]: [u32; 4]) -> [(u32, usize); 4] {
+    [
+        (pid, stack_token::PID_LETTERS),
+        (id, stack_token::ID_LETTERS),
+        (build_ids, stack_token::ID_LETTERS),
+        (caller, stack_token::ADDR_LETTERS),
+    ]
 }

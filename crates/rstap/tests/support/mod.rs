@@ -23,6 +23,24 @@ pub fn rstap_in(dir: &std::path::Path, args: &[&str]) -> Output {
         .expect("run rstap")
 }
 
+/// Starts rstap with `args` and waits for its start notice (every probe is live); its
+/// standard output stays piped for `wait_with_output`.
+pub fn start_tracing(args: &[&str]) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run rstap");
+    let mut err = std::io::BufReader::new(child.stderr.take().expect("stderr piped"));
+    let mut line = String::new();
+    err.read_line(&mut line).expect("read the start notice");
+    assert!(line.starts_with("Tracing "), "no start notice: {line:?}");
+    child
+}
+
 /// The standard output of a run that must have succeeded.
 pub fn ok(out: &Output) -> String {
     assert!(
