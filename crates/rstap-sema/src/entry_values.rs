@@ -32,9 +32,31 @@ pub fn uses_entry(block: &ast::Block) -> bool {
 /// Replaces each `@entry(e)` of `block` by the local of a fresh number (counting from
 /// `*next`) and returns the expressions with their numbers.
 pub fn extract(block: &mut ast::Block, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) {
-    for s in &mut block.stmts {
-        stmt(s, next, out);
-    }
+    walk_block(block, &mut |e| {
+        let E::Entry(inner) = &e.kind else {
+            return true;
+        };
+        let n = *next;
+        *next += 1;
+        out.push((n, (**inner).clone()));
+        e.kind = E::Symbol(ident(&local_name(n), e.span));
+        false
+    });
+}
+
+/// Makes each `$name` of `block` naming one of `params` an `@entry($name)`: in a
+/// return probe SystemTap reads a function's parameters as they were at its entry.
+/// Explicit `@entry(...)` expressions are left as they are.
+pub fn parameters_at_entry(block: &mut ast::Block, params: &[String]) {
+    walk_block(block, &mut |e| match &e.kind {
+        E::Entry(_) => false,
+        E::Target { name, .. } if params.iter().any(|p| p == name.trim_start_matches('$')) => {
+            let target = e.clone();
+            e.kind = E::Entry(Box::new(target));
+            false
+        }
+        _ => true,
+    });
 }
 
 fn ident(name: &str, span: Span) -> ast::Ident {
@@ -109,20 +131,28 @@ pub fn return_prologue(saved: &[(usize, ast::Expr)]) -> Vec<ast::Stmt> {
     out
 }
 
-fn stmt(s: &mut ast::Stmt, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) {
+/// Calls `f` on every expression of `block`, outermost first; `f` says whether to go
+/// on into the expression's operands.
+fn walk_block(block: &mut ast::Block, f: &mut dyn FnMut(&mut ast::Expr) -> bool) {
+    for s in &mut block.stmts {
+        stmt(s, f);
+    }
+}
+
+fn stmt(s: &mut ast::Stmt, f: &mut dyn FnMut(&mut ast::Expr) -> bool) {
     match &mut s.kind {
         S::Null | S::Break | S::Continue | S::Next | S::Embedded(_) => {}
-        S::Block(b) => extract(b, next, out),
-        S::Expr(e) | S::Delete(e) => expr(e, next, out),
-        S::Return(e) => e.iter_mut().for_each(|e| expr(e, next, out)),
+        S::Block(b) => walk_block(b, f),
+        S::Expr(e) | S::Delete(e) => expr(e, f),
+        S::Return(e) => e.iter_mut().for_each(|e| expr(e, f)),
         S::If { cond, then, els } => {
-            expr(cond, next, out);
-            stmt(then, next, out);
-            els.iter_mut().for_each(|s| stmt(s, next, out));
+            expr(cond, f);
+            stmt(then, f);
+            els.iter_mut().for_each(|s| stmt(s, f));
         }
         S::While { cond, body } => {
-            expr(cond, next, out);
-            stmt(body, next, out);
+            expr(cond, f);
+            stmt(body, f);
         }
         S::For {
             init,
@@ -131,49 +161,46 @@ fn stmt(s: &mut ast::Stmt, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) 
             body,
         } => {
             for e in [init, cond, step].into_iter().flatten() {
-                expr(e, next, out);
+                expr(e, f);
             }
-            stmt(body, next, out);
+            stmt(body, f);
         }
-        S::Foreach(f) => {
-            if let ast::ForeachSource::Histogram(h) = &mut f.source {
-                expr(h, next, out);
+        S::Foreach(fe) => {
+            if let ast::ForeachSource::Histogram(h) = &mut fe.source {
+                expr(h, f);
             }
-            for e in f.slice.iter_mut().flatten().flatten() {
-                expr(e, next, out);
+            for e in fe.slice.iter_mut().flatten().flatten() {
+                expr(e, f);
             }
-            f.limit.iter_mut().for_each(|e| expr(e, next, out));
-            stmt(&mut f.body, next, out);
+            fe.limit.iter_mut().for_each(|e| expr(e, f));
+            stmt(&mut fe.body, f);
         }
         S::Try { body, catch, .. } => {
-            extract(body, next, out);
-            extract(catch, next, out);
+            walk_block(body, f);
+            walk_block(catch, f);
         }
     }
 }
 
-fn path(p: &mut ast::TargetPath, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) {
+fn path(p: &mut ast::TargetPath, f: &mut dyn FnMut(&mut ast::Expr) -> bool) {
     for step in &mut p.steps {
         if let ast::TargetStep::Index(e) = step {
-            expr(e, next, out);
+            expr(e, f);
         }
     }
 }
 
-fn expr(e: &mut ast::Expr, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) {
+fn expr(e: &mut ast::Expr, f: &mut dyn FnMut(&mut ast::Expr) -> bool) {
+    if !f(e) {
+        return;
+    }
     match &mut e.kind {
-        E::Entry(inner) => {
-            let n = *next;
-            *next += 1;
-            out.push((n, (**inner).clone()));
-            e.kind = E::Symbol(ident(&local_name(n), e.span));
-        }
-        E::Target { path: p, .. } | E::AtVar { path: p, .. } => path(p, next, out),
+        E::Target { path: p, .. } | E::AtVar { path: p, .. } => path(p, f),
         E::Cast {
             operand, path: p, ..
         } => {
-            expr(operand, next, out);
-            path(p, next, out);
+            expr(operand, f);
+            path(p, f);
         }
         E::Literal(_)
         | E::Symbol(_)
@@ -185,15 +212,16 @@ fn expr(e: &mut ast::Expr, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) 
         E::Index { indices: v, .. }
         | E::In { keys: v, .. }
         | E::Call { args: v, .. }
-        | E::Print { args: v, .. } => v.iter_mut().for_each(|e| expr(e, next, out)),
+        | E::Print { args: v, .. } => v.iter_mut().for_each(|e| expr(e, f)),
         E::Unary { operand: a, .. }
         | E::IncDec { operand: a, .. }
         | E::Stat { operand: a, .. }
         | E::Histogram { operand: a, .. }
         | E::Regex { subject: a, .. }
         | E::Defined(a)
+        | E::Entry(a)
         | E::Register { number: a, .. }
-        | E::Deref { addr: a, .. } => expr(a, next, out),
+        | E::Deref { addr: a, .. } => expr(a, f),
         E::Binary { lhs: a, rhs: b, .. }
         | E::Assign {
             target: a,
@@ -204,13 +232,13 @@ fn expr(e: &mut ast::Expr, next: &mut usize, out: &mut Vec<(usize, ast::Expr)>) 
             histogram: a,
             index: b,
         } => {
-            expr(a, next, out);
-            expr(b, next, out);
+            expr(a, f);
+            expr(b, f);
         }
         E::Ternary { cond, then, els } => {
-            expr(cond, next, out);
-            expr(then, next, out);
-            expr(els, next, out);
+            expr(cond, f);
+            expr(then, f);
+            expr(els, f);
         }
     }
 }

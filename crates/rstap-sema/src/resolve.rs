@@ -395,6 +395,15 @@ impl Elab<'_> {
             }
         );
         let mut saved = Vec::new();
+        if user_return {
+            // A parameter named in a return probe is its value at entry.
+            let params = self.entry_parameters(&d.point, &blocks);
+            if !params.is_empty() {
+                for (block, _) in blocks.iter_mut() {
+                    entry_values::parameters_at_entry(block.to_mut(), &params);
+                }
+            }
+        }
         if user_return && blocks.iter().any(|(b, _)| entry_values::uses_entry(b)) {
             saved = self.split_entry_values(&mut blocks);
         }
@@ -420,7 +429,7 @@ impl Elab<'_> {
                 Some("a USDT mark's arguments are $arg1, $arg2... (see them with -L)")
             }
             ir::ProbeKind::Uprobe { ret, .. } => Some(if *ret {
-                "a .return probe offers $return only: keep the arguments from the entry probe ($name, or uint_arg(n), long_arg(n), pointer_arg(n)) in an array keyed by tid()"
+                "in a program built with -g (DWARF), a .return probe reads parameters by name as they were at entry; otherwise read them with @entry(int_arg(n)), @entry(long_arg(n)) or @entry(pointer_arg(n))"
             } else {
                 "parameters are known by name only in programs built with -g (DWARF); otherwise read argument n with int_arg(n), uint_arg(n), long_arg(n), ulong_arg(n) or pointer_arg(n), and strings with user_string(pointer_arg(n))"
             }),
@@ -467,6 +476,40 @@ impl Elab<'_> {
             body,
             condition,
         });
+    }
+
+    /// The parameters (by DWARF) of the function of a user return `point` that its
+    /// `blocks` name.
+    fn entry_parameters(
+        &self,
+        point: &ResolvedPoint,
+        blocks: &[(std::borrow::Cow<'_, ast::Block>, FileId)],
+    ) -> Vec<String> {
+        let mut names = Vec::new();
+        for (block, _) in blocks {
+            crate::context_names::context_names(block, &mut names);
+        }
+        names.retain(|n| !point.context.iter().any(|c| &c.name == n));
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let mut kind = point.kind.clone();
+        if let ir::ProbeKind::Uprobe { ret, .. } = &mut kind {
+            *ret = false;
+        }
+        let entry = ResolvedPoint {
+            kind,
+            pp: point.pp.clone(),
+            context: Vec::new(),
+        };
+        let params = self
+            .catalog
+            .argument_context(&entry, &names)
+            .unwrap_or_default();
+        names.retain(|n| params.iter().any(|p| &p.name == n));
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Moves the `@entry` expressions of a user return probe's `blocks` out (see

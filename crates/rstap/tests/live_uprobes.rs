@@ -76,6 +76,45 @@ fn return_probe_prints_each_sum() {
     );
 }
 
+/// In a return probe, a parameter named by DWARF is its value at entry, as in
+/// SystemTap (the issue's example, on a `-g` build).
+#[test]
+fn return_probe_reads_parameters_as_they_were_at_entry() {
+    let _guard = support::serial();
+    if live().is_none() {
+        return;
+    }
+    let Some(bin) = built(dwarf_workload()) else {
+        return;
+    };
+    let out = rstap_in(
+        bin.parent().unwrap(),
+        &[
+            "-e",
+            r#"probe process("./workload").function("add").return { printf("%d+%d=%d\n", $a, $b, $return) }"#,
+            "-c",
+            "./workload 5",
+        ],
+    );
+    assert_eq!(ok(&out), "1+10=11\n2+20=22\n3+30=33\n4+40=44\n5+50=55\n");
+    // Without DWARF the names are unknown, and the message says what to use instead.
+    let plain = live().unwrap();
+    let out = rstap_in(
+        plain.parent().unwrap(),
+        &[
+            "-p2",
+            "-e",
+            r#"probe process("./workload").function("add").return { printf("%d\n", $a) }"#,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("@entry(int_arg(n))"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn entry_probe_counts_calls_and_reads_arguments_by_position() {
     let _guard = support::serial();
