@@ -449,3 +449,29 @@ fn entry_values_give_latency_arguments_and_survive_recursion() {
         "fact(1)=1\nfact(2)=2\nfact(3)=6\nfact(4)=24\nfact(5)=120\n"
     );
 }
+
+/// Two marks of two arguments each (`DTRACE_PROBE2`), traced with `.mark()`: both
+/// arguments of both, as the workload passed them.
+#[test]
+fn two_usdt_marks_of_two_arguments() {
+    let _guard = support::serial();
+    if live().is_none() {
+        return;
+    }
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let Some(bin) = built(
+        BIN.get_or_init(|| c_workload_with("usdt2", "usdt2/usdt2", &["-O2"]))
+            .as_ref(),
+    ) else {
+        return;
+    };
+    let script = r#"
+probe process("./usdt2").mark("request") { printf("request %d %d\n", $arg1, $arg2) }
+probe process("./usdt2").mark("reply") { printf("reply %d %d\n", $arg1, $arg2) }
+"#;
+    let out = rstap_in(bin.parent().unwrap(), &["-e", script, "-c", "./usdt2 3"]);
+    assert_eq!(
+        ok(&out),
+        "request 1 100\nreply 1 -1\nrequest 2 200\nreply 2 -2\nrequest 3 300\nreply 3 -3\n"
+    );
+}
