@@ -1197,9 +1197,11 @@ impl Driver {
                             .find(|a| a.name == "$return")
                             .map_or_else(|| "long".to_string(), |a| a.c_type);
                         line.push_str(&format!(" $return:{result}"));
-                    } else if mark.is_none() && *site == rstap_ir::UprobeSite::Entry {
+                    }
+                    // Parameters: a return probe reads them as they were at entry.
+                    if mark.is_none() && *site == rstap_ir::UprobeSite::Entry {
                         for a in binaries.parameters(path, function) {
-                            // (The result is listed by return probes.)
+                            // (The result is listed by return probes, first.)
                             if !a.name.starts_with('$') {
                                 line.push_str(&format!(" ${}:{}", a.name, a.c_type));
                             }

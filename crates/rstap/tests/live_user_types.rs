@@ -204,7 +204,9 @@ fn listing_shows_c_types() {
     let out = rstap(&["-L", &format!(r#"process("{p}").function("find").return"#)]);
     assert_eq!(
         ok(&out),
-        format!("process(\"{p}\").function(\"find\").return $return:struct point*\n")
+        format!(
+            "process(\"{p}\").function(\"find\").return $return:struct point* $head:struct point* $x:int\n"
+        )
     );
 }
 
