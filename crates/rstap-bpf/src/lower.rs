@@ -391,7 +391,7 @@ pub fn compile(
     );
     let unwinds = kernel_probes.iter().any(|&id| {
         rstap_ir::placement::first_intrinsic_use(program, &program.probe(id).body, |n| {
-            rstap_ir::stacks::UNWINDING_INTRINSICS.contains(&n)
+            rstap_ir::stacks::unwinds(n)
         })
         .is_some()
     });
@@ -400,7 +400,7 @@ pub fn compile(
     }
     let user_symbols = kernel_probes.iter().any(|&id| {
         rstap_ir::placement::first_intrinsic_use(program, &program.probe(id).body, |n| {
-            rstap_ir::stacks::USER_SYMBOL_INTRINSICS.contains(&n)
+            rstap_ir::stacks::needs_process_map(n)
         })
         .is_some()
     });

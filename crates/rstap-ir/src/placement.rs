@@ -27,7 +27,7 @@ pub const EVENT_CONTEXT_INTRINSICS: &[&str] = &[
 /// CPU, registers or stack the timer interrupted.
 pub fn reads_event_context(name: &str) -> bool {
     EVENT_CONTEXT_INTRINSICS.contains(&name)
-        || crate::stacks::UNWINDING_INTRINSICS.contains(&name)
+        || crate::stacks::unwinds(name)
         || crate::stacks::REGISTER_INTRINSICS.contains(&name)
 }
 

@@ -12,7 +12,8 @@ use std::collections::HashSet;
 use crate::program::*;
 use crate::visit::{VisitorMut, walk_expr, walk_stmt};
 
-/// Intrinsics that unwind the stack of the event (they need a kernel probe's context).
+/// Intrinsics that unwind the kernel stack of the event (they need a kernel probe's
+/// context).
 pub const UNWINDING_INTRINSICS: &[&str] = &[
     "backtrace",
     "print_backtrace",
@@ -21,14 +22,6 @@ pub const UNWINDING_INTRINSICS: &[&str] = &[
     "caller",
     "caller_addr",
     "stack",
-    "ubacktrace",
-    "print_ubacktrace",
-    "print_ubacktrace_brief",
-    "sprint_ubacktrace",
-    "ucallers",
-    "usymname",
-    "usymdata",
-    "umodname",
 ];
 
 /// Intrinsics that unwind the user stack (user symbols record it to find the
@@ -44,20 +37,17 @@ pub const USER_UNWINDING_INTRINSICS: &[&str] = &[
     "umodname",
 ];
 
-/// Intrinsics that need the memory map of the current process (user stacks and user
-/// symbols), which userspace records the first time a process uses one.
-pub const USER_SYMBOL_INTRINSICS: &[&str] = &[
-    "ubacktrace",
-    "print_ubacktrace",
-    "print_ubacktrace_brief",
-    "sprint_ubacktrace",
-    "ucallers",
-    "usymname",
-    "usymdata",
-    "umodname",
-    "print_usyms",
-    "sprint_usyms",
-];
+/// Whether intrinsic `name` unwinds the kernel or the user stack of the event (the
+/// stack map holds both).
+pub fn unwinds(name: &str) -> bool {
+    UNWINDING_INTRINSICS.contains(&name) || USER_UNWINDING_INTRINSICS.contains(&name)
+}
+
+/// Whether intrinsic `name` needs the memory map of the current process (user stacks
+/// and user symbols), which userspace records the first time a process uses one.
+pub fn needs_process_map(name: &str) -> bool {
+    USER_UNWINDING_INTRINSICS.contains(&name) || matches!(name, "print_usyms" | "sprint_usyms")
+}
 
 /// Intrinsics that read the registers of the event.
 pub const REGISTER_INTRINSICS: &[&str] = &[

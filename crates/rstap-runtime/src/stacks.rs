@@ -81,6 +81,8 @@ pub struct Expander<'m> {
     maxstringlen: usize,
     frames: RefCell<HashMap<u32, Vec<u64>>>,
     processes: SharedProcessSymbols,
+    /// (process, address) pairs that made a process be recorded again.
+    rerecorded: RefCell<std::collections::HashSet<(u32, u64)>>,
 }
 
 impl<'m> Expander<'m> {
@@ -96,6 +98,7 @@ impl<'m> Expander<'m> {
             maxstringlen: maxstringlen.max(1),
             frames: RefCell::new(HashMap::new()),
             processes: SharedProcessSymbols::new(),
+            rerecorded: RefCell::default(),
         }
     }
 
@@ -133,10 +136,11 @@ impl<'m> Expander<'m> {
         }
         self.processes.ensure(u.pid);
         // A process that ran another program since it was recorded (exec keeps the
-        // pid) is recorded again while it lives.
+        // pid) is recorded again while it lives, once per address that shows it.
         let stale = addresses.first().is_some_and(|&a| {
             self.processes
                 .with(|c| c.get(u.pid).is_some_and(|s| !s.is_code_address(a)))
+                && self.rerecorded.borrow_mut().insert((u.pid, a))
         });
         if stale {
             self.processes.record(u.pid);

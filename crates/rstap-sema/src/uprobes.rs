@@ -353,6 +353,34 @@ impl ProbeCatalog for UprobeCatalog<'_> {
 }
 
 impl UprobeCatalog<'_> {
+    /// The entry (or, with `ret`, the return) of function `name` of `bin`, which
+    /// starts at file offset `offset`, named `pp`.
+    pub(crate) fn function_point(
+        &self,
+        bin: &UserBinary,
+        (name, offset): (&str, u64),
+        pp: String,
+        ret: bool,
+    ) -> ResolvedPoint {
+        ResolvedPoint {
+            pp,
+            context: if ret {
+                return_vars(&self.source.parameters(&bin.path, name))
+            } else {
+                Vec::new()
+            },
+            kind: ProbeKind::Uprobe {
+                path: bin.path.clone(),
+                function: name.to_string(),
+                offset,
+                ret,
+                mark: None,
+                site: UprobeSite::Entry,
+                only: None,
+            },
+        }
+    }
+
     fn functions(
         &self,
         bin: &UserBinary,
@@ -362,29 +390,11 @@ impl UprobeCatalog<'_> {
         let Some(want) = string_arg(&point[1]) else {
             return Ok(Vec::new());
         };
-        // `f@file.c:12`: source locations need DWARF; the function part is used.
-        let want = want.split('@').next().unwrap_or("").to_string();
         let ret = point.get(2).is_some_and(|c| c.name == "return");
         let mut out = Vec::new();
         for f in bin.functions.iter().filter(|f| matches(&want, &f.name)) {
             concrete[1].arg = Some(Literal::String(f.name.as_bytes().to_vec()));
-            out.push(ResolvedPoint {
-                pp: point_text(&concrete),
-                context: if ret {
-                    return_vars(&self.source.parameters(&bin.path, &f.name))
-                } else {
-                    Vec::new()
-                },
-                kind: ProbeKind::Uprobe {
-                    path: bin.path.clone(),
-                    function: f.name.clone(),
-                    offset: f.offset,
-                    ret,
-                    mark: None,
-                    site: UprobeSite::Entry,
-                    only: None,
-                },
-            });
+            out.push(self.function_point(bin, (&f.name, f.offset), point_text(&concrete), ret));
         }
         if out.is_empty() {
             if bin.stripped && bin.functions.is_empty() {

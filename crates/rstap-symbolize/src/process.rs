@@ -292,6 +292,8 @@ pub struct ProcessSymbolCache {
     /// its stack was printed (`print_ustack(k)` of a `ubacktrace()` key).
     by_address: HashMap<u64, ResolvedAddress>,
     open: OpenFiles,
+    /// Processes [`Self::ensure_snapshot`] found gone.
+    gone: std::collections::HashSet<u32>,
 }
 
 /// A build id as the kernel's stack map holds it.
@@ -319,10 +321,17 @@ impl ProcessSymbolCache {
         Ok(&self.snapshots[&pid])
     }
 
-    /// Takes a snapshot of `pid` unless one is already held.
+    /// Takes a snapshot of `pid` unless one is already held. A process found gone is
+    /// not looked for again (only [`Self::snapshot`] tries anew).
     pub fn ensure_snapshot(&mut self, pid: u32) -> Result<&ProcessSnapshot, SymbolizeError> {
         if !self.snapshots.contains_key(&pid) {
-            self.snapshot(pid)?;
+            if self.gone.contains(&pid) {
+                return Err(SymbolizeError::NoSuchProcess { pid });
+            }
+            if let Err(e) = self.snapshot(pid) {
+                self.gone.insert(pid);
+                return Err(e);
+            }
         }
         Ok(&self.snapshots[&pid])
     }

@@ -530,23 +530,7 @@ impl UprobeCatalog<'_> {
             if out.iter().any(|p: &ResolvedPoint| p.pp == pp) {
                 continue;
             }
-            out.push(ResolvedPoint {
-                pp,
-                context: if ret {
-                    return_vars(&self.source.parameters(&bin.path, &f.name))
-                } else {
-                    Vec::new()
-                },
-                kind: ProbeKind::Uprobe {
-                    path: bin.path.clone(),
-                    function: f.name.clone(),
-                    offset: f.offset,
-                    ret,
-                    mark: None,
-                    site: UprobeSite::Entry,
-                    only: None,
-                },
-            });
+            out.push(self.function_point(bin, (&f.name, f.offset), pp, ret));
         }
         if out.is_empty() {
             return Err(invalid(format!(
