@@ -342,6 +342,10 @@ fn d_resolves_frames_of_programs_that_exited_unseen() {
             );
         };
         signal("-STOP");
+        // SIGSTOP wakes one thread (here the main thread, which only waits for the
+        // session's thread), and that one stops the others once it runs: until then
+        // the session's thread may still read the workload's memory map.
+        wait_until_stopped(child.id());
         for _ in 0..2 {
             assert!(Command::new(bin).status().unwrap().success());
         }
@@ -365,4 +369,26 @@ fn d_resolves_frames_of_programs_that_exited_unseen() {
     let unresolved = run(&[]);
     assert_eq!(unresolved.matches("calls 1\n").count(), 2, "{unresolved}");
     assert!(!unresolved.contains("leaf+"), "{unresolved}");
+}
+
+/// Waits until every thread of `pid` is stopped (`T`, or `t` under a tracer, in its
+/// stat line).
+fn wait_until_stopped(pid: u32) {
+    let all_stopped = || {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).unwrap();
+        tasks.flatten().all(|t| {
+            let stat = std::fs::read_to_string(t.path().join("stat")).unwrap_or_default();
+            // The state follows the command name, which is in parentheses.
+            stat.rsplit_once(") ")
+                .is_some_and(|(_, rest)| rest.starts_with(['T', 't']))
+        })
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !all_stopped() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "rstap {pid} did not stop"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
 }
