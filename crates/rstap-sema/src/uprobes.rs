@@ -86,6 +86,11 @@ pub trait UserBinarySource {
     fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String>;
     /// The program of the `-c` command, for `process.function(...)` without a path.
     fn target_program(&self) -> Option<String>;
+    /// The `-x` process: `process.function(...)` without a path probes it, as
+    /// `process(PID).function(...)` would.
+    fn target_process(&self) -> Option<u32> {
+        None
+    }
     /// The parameters of `function` in the binary at `path` (as [`Self::binary`]
     /// resolved it), from its DWARF; empty without DWARF.
     fn parameters(&self, _path: &str, _function: &str) -> Vec<UserParam> {
@@ -541,6 +546,57 @@ mod tests {
         fn target_program(&self) -> Option<String> {
             Some("app".into())
         }
+    }
+
+    /// [`Canned`] with `-x 4242`, a process running the same program.
+    struct Attached(Canned);
+
+    impl UserBinarySource for Attached {
+        fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String> {
+            self.0.binary(path)
+        }
+        fn target_program(&self) -> Option<String> {
+            None
+        }
+        fn target_process(&self) -> Option<u32> {
+            Some(4242)
+        }
+        fn process_program(&self, pid: u32) -> Result<String, String> {
+            assert_eq!(pid, 4242);
+            Ok("./app".into())
+        }
+    }
+
+    #[test]
+    fn without_a_path_the_x_process_is_probed_as_process_pid() {
+        let src = Attached(Canned { stripped: false });
+        let r = UprobeCatalog::new(&src)
+            .resolve(&[comp("process", None), comp("function", Some("add"))])
+            .unwrap();
+        assert_eq!(r[0].pp, "process(4242).function(\"add\")");
+        assert!(matches!(
+            &r[0].kind,
+            ProbeKind::Uprobe {
+                offset: 0x1100,
+                only: Some(rstap_ir::ProcessFilter::Pid(4242)),
+                ..
+            }
+        ));
+        // Neither -c nor -x: the error says which options give the program.
+        struct Neither;
+        impl UserBinarySource for Neither {
+            fn binary(&self, path: &str) -> Result<Rc<UserBinary>, String> {
+                Err(format!("cannot find '{path}'"))
+            }
+            fn target_program(&self) -> Option<String> {
+                None
+            }
+        }
+        let e = UprobeCatalog::new(&Neither)
+            .resolve(&[comp("process", None), comp("function", Some("add"))])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("give -c CMD or -x PID"), "{e}");
     }
 
     fn comp(name: &str, arg: Option<&str>) -> PointComponent {

@@ -518,7 +518,10 @@ impl Driver {
         let tracepoints = TracepointCatalog::new(&tracefs);
         let kfuncs = crate::kfuncs::KernelFunctionSource::default();
         let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
-        let binaries = crate::ubinaries::UserBinaries::new(self.cfg.command.clone());
+        let binaries = crate::ubinaries::UserBinaries::new(
+            self.cfg.command.clone(),
+            self.cfg.target_pid.and_then(|p| u32::try_from(p).ok()),
+        );
         let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
         let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let el = rstap_sema::elaborate_parsed(&self.sm, user, library, &catalog, &opts);
@@ -1140,7 +1143,10 @@ impl Driver {
         let tracepoints = TracepointCatalog::new(&tracefs);
         let kfuncs = crate::kfuncs::KernelFunctionSource::default();
         let functions = rstap_sema::FunctionCatalog::new(&kfuncs);
-        let binaries = crate::ubinaries::UserBinaries::new(self.cfg.command.clone());
+        let binaries = crate::ubinaries::UserBinaries::new(
+            self.cfg.command.clone(),
+            self.cfg.target_pid.and_then(|p| u32::try_from(p).ok()),
+        );
         let uprobes = rstap_sema::UprobeCatalog::new(&binaries);
         let catalog = Catalogs(vec![&statics, &tracepoints, &functions, &uprobes]);
         let opts = ElaborateOptions {

@@ -24,6 +24,8 @@ type Parameters = Rc<HashMap<String, Vec<Parameter>>>;
 pub struct UserBinaries {
     /// The `-c` command, whose program `process.function(...)` names.
     pub command: Option<String>,
+    /// The `-x` process, which `process.function(...)` probes.
+    pub target_pid: Option<u32>,
     loaded: RefCell<HashMap<String, Result<Rc<UserBinary>, String>>>,
     /// DWARF parameters by binary, then by function.
     parameters: RefCell<HashMap<String, Parameters>>,
@@ -34,9 +36,10 @@ pub struct UserBinaries {
 }
 
 impl UserBinaries {
-    pub fn new(command: Option<String>) -> Self {
+    pub fn new(command: Option<String>, target_pid: Option<u32>) -> Self {
         UserBinaries {
             command,
+            target_pid,
             loaded: RefCell::default(),
             parameters: RefCell::default(),
             sources: RefCell::default(),
@@ -292,6 +295,10 @@ impl UserBinarySource for UserBinaries {
         let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
         let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
         Some((meta.ino(), (major << 20) | minor))
+    }
+
+    fn target_process(&self) -> Option<u32> {
+        self.target_pid
     }
 
     fn target_program(&self) -> Option<String> {

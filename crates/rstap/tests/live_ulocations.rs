@@ -225,7 +225,8 @@ fn process_probes_fire_only_in_that_process() {
     let dir = workload_dir();
     let go = dir.join("go");
     let _ = std::fs::remove_file(&go);
-    // Two copies of the program wait for `go`; only the first is probed.
+    // Two copies of the program wait for `go`; only the first is probed, by its pid
+    // and, without a path, as the -x process.
     let spawn = |n: &str| {
         Command::new(dir.join("ulocs"))
             .args([n, go.to_str().unwrap()])
@@ -246,14 +247,22 @@ fn process_probes_fire_only_in_that_process() {
         .and_then(|l| u64::from_str_radix(l.split('-').next()?, 16).ok())
         .expect("the program's first mapping");
     let step = base + symbol_address("ulocs", "step");
+    let listed = ok(&rstap_in(&[
+        "-x",
+        &pid.to_string(),
+        "-l",
+        "process.function(\"st*\")",
+    ]));
+    assert_eq!(listed, format!("process({pid}).function(\"step\")\n"));
     let script = format!(
         r#"
-global steps, plts, ats
+global steps, bare, plts, ats
 probe process({pid}).function("step") {{ steps++ }}
+probe process.function("step") {{ bare++ }}
 probe process({pid}).plt("lib_add") {{ plts++ }}
 probe process({pid}).statement({step:#x}).absolute {{ ats++ }}
 probe process({pid}).library("libulib.so").function("lib_done") {{
-  printf("%d %d %d total %d, target %d\n", steps, plts, ats, int_arg(1), target() == pid())
+  printf("%d %d %d %d total %d, target %d\n", steps, bare, plts, ats, int_arg(1), target() == pid())
   exit()
 }}
 "#
@@ -283,7 +292,11 @@ probe process({pid}).library("libulib.so").function("lib_done") {{
     let out = rstap.wait_with_output().unwrap();
     let _ = std::fs::remove_file(&go);
     assert!(out.status.success(), "{notes}\n{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "5 5 5 total 165, target 1\n", "{notes}");
+    assert_eq!(
+        text(&out.stdout),
+        "5 5 5 5 total 165, target 1\n",
+        "{notes}"
+    );
     for c in &mut children.0 {
         assert!(c.wait().unwrap().success());
     }

@@ -198,12 +198,16 @@ impl UprobeCatalog<'_> {
                     .ok_or_else(|| invalid(format!("process({n}): not a process id")))?;
                 (self.source.process_program(pid).map_err(invalid)?, Some(pid))
             }
-            None => (
-                self.source.target_program().ok_or_else(|| {
-                    invalid("process.function/mark without a path probes the -c command's program: give -c CMD or write process(\"PATH\")".into())
-                })?,
-                None,
-            ),
+            // Without a path: the -x process, or the program of the -c command.
+            None => match self.source.target_process() {
+                Some(pid) => (self.source.process_program(pid).map_err(invalid)?, Some(pid)),
+                None => (
+                    self.source.target_program().ok_or_else(|| {
+                        invalid("process.function/mark without a path probes the program of the -c command or the -x process: give -c CMD or -x PID, or write process(\"PATH\")".into())
+                    })?,
+                    None,
+                ),
+            },
         };
         let library = point[1].name == "library";
         let rest_at = if library { 2 } else { 1 };
@@ -212,9 +216,10 @@ impl UprobeCatalog<'_> {
         }
         let program = self.source.binary(&program).map_err(invalid)?;
         let mut head = point[0].clone();
-        if pid.is_none() {
-            head.arg = text(&program.path);
-        }
+        head.arg = match pid {
+            Some(pid) => Some(Literal::Number(i64::from(pid))),
+            None => text(&program.path),
+        };
         let mut only = pid.map(ProcessFilter::Pid);
         // `process(PID).statement(ADDR).absolute`: an address of the running process,
         // in whichever file maps it.
