@@ -68,7 +68,9 @@ pub const CONF_REALTIME_OFFSET: i32 = 8;
 /// the session runs): 0 running, 1 stopping after `exit()`, 2 stopping after an error,
 /// 3 starting (begin probes not yet run).
 pub const CONF_STATE: i32 = 16;
-pub const CONF_SIZE: u32 = 24;
+/// The pid of the rstap process running the session (`stp_pid()`).
+pub const CONF_STP_PID: i32 = 24;
+pub const CONF_SIZE: u32 = 32;
 
 /// Offsets in the counters value.
 pub const STATS_LOST: i32 = 0;

@@ -3566,6 +3566,10 @@ impl<'a> Gen<'a> {
                 a.ld_map_value(R1, CONF_MAP, 0);
                 a.load(Size::U64, R0, R1, CONF_TARGET_PID as i16);
             }
+            "stp_pid" => {
+                a.ld_map_value(R1, CONF_MAP, 0);
+                a.load(Size::U64, R0, R1, CONF_STP_PID as i16);
+            }
             "gettimeofday_ns" | "gettimeofday_us" | "gettimeofday_ms" | "gettimeofday_s" => {
                 a.call(h::KTIME_GET_BOOT_NS);
                 a.ld_map_value(R1, CONF_MAP, 0);

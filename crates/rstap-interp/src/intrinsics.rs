@@ -135,6 +135,7 @@ table! {
     "cpu" => |_, _, _| Ok(Value::Long(current_cpu())),
     "num_online_cpus" => |_, _, _| Ok(Value::Long(online_cpus())),
     "target" => |i, _, _| Ok(Value::Long(i.options.target.unwrap_or(0))),
+    "stp_pid" => |_, _, _| Ok(Value::Long(i64::from(std::process::id()))),
     "pp" => |i, _, _| {
         let s = i.ctx.probe.map(|p| i.prog.probe(p).pp.clone()).unwrap_or_default();
         Ok(i.string(s.into_bytes()))

@@ -14,7 +14,9 @@ mod store;
 use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rstap_bpf::layout::{CONF_MAP, CONF_REALTIME_OFFSET, FIRST_GLOBAL_MAP, MapKind, STATS_MAP};
+use rstap_bpf::layout::{
+    CONF_MAP, CONF_REALTIME_OFFSET, CONF_STP_PID, FIRST_GLOBAL_MAP, MapKind, STATS_MAP,
+};
 use rstap_bpf::{
     Attach, CompileOptions, Compiled, CompiledProbe, ExeOffsets, ProgKind, TaskOffsets,
 };
@@ -357,7 +359,8 @@ pub fn run(
     if let Some(i) = compiled.layout.blockdev_map {
         fill_block_devices(&mut maps[i]);
     }
-    // Configuration the programs read: the -x target and the wall-clock offset.
+    // Configuration the programs read: the -x target, the wall-clock offset and
+    // rstap's pid.
     let conf = &mut maps[CONF_MAP];
     let mut value = vec![0u8; conf.value_size()];
     if let Some(pid) = opts.session.target_pid {
@@ -365,6 +368,8 @@ pub fn run(
     }
     let off = CONF_REALTIME_OFFSET as usize;
     value[off..off + 8].copy_from_slice(&realtime_offset_ns().to_le_bytes());
+    let off = CONF_STP_PID as usize;
+    value[off..off + 8].copy_from_slice(&u64::from(std::process::id()).to_le_bytes());
     // Handlers stay idle until the begin probes have run and a -c command's pid is
     // known; with neither to wait for they run as soon as they are attached, so the
     // start notice never precedes a moment they miss.

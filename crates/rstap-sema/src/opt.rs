@@ -184,6 +184,7 @@ const PURE_INTRINSICS: &[&str] = &[
     "pexecname",
     "cpu",
     "target",
+    "stp_pid",
     "num_online_cpus",
     "pp",
     "pn",

@@ -421,3 +421,67 @@ probe end {
     assert_eq!(row(&out, "short "), ["0"], "{out}");
     assert_eq!(row(&out, "null "), ["0"], "{out}");
 }
+
+/// The target set: the -c command and the processes it created while they run, each
+/// with its creator (the command's own is rstap); a process leaves it when it ends.
+#[test]
+fn the_target_set_holds_the_command_and_its_descendants() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    // The command forks a child that execs `sleep 1000` (about a second of 1 ms
+    // naps); once the child naps, a userspace timer prints the set.
+    let script = r#"global seen
+probe kernel.trace("syscalls:sys_enter_nanosleep") ?, kernel.trace("syscalls:sys_enter_clock_nanosleep") ? {
+    if (!seen && pid() != target() && target_set_pid(pid())) seen = 1
+}
+probe timer.ms(10) {
+    if (seen == 1) {
+        seen = 2
+        target_set_report()
+        printf("members %d %d %d\n", target_set_pid(target()), target_set_pid(stp_pid()), target_set_pid(1))
+        printf("end\n")
+    }
+}
+probe end { target_set_report() }
+probe kernel.trace("sched:sched_process_fork") { if (pid() == target()) printf("creator %d\n", ppid() == stp_pid()) }"#;
+    let child = Command::new(env!("CARGO_BIN_EXE_rstap"))
+        .args([
+            "-q",
+            "-e",
+            script,
+            "-c",
+            &format!("{w} spawn {w} sleep 1000"),
+        ])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let rstap_pid = child.id().to_string();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", explain(&o));
+    let out = text(&o.stdout);
+    let forked = row(&out, "child ")[0].to_string();
+    let (during, after) = out.split_once("end\n").expect("the timer's report");
+    // rstap created the command: in the kernel too, stp_pid() is rstap's pid.
+    assert_eq!(row(&out, "creator "), ["1"], "{out}");
+    let theirs = |l: &&str| !l.starts_with("child ") && !l.starts_with("creator ");
+    let report: Vec<&str> = during.lines().filter(theirs).collect();
+    let target = report
+        .get(1)
+        .and_then(|l| l.split(' ').nth(2))
+        .unwrap_or_default();
+    assert_eq!(
+        report,
+        [
+            "target set:".to_string(),
+            format!("{rstap_pid} begat {target}"),
+            format!("{target} begat {forked}"),
+            "members 1 0 0".to_string(),
+        ],
+        "{out}"
+    );
+    // At the end both have ended.
+    let after: Vec<&str> = after.lines().filter(theirs).collect();
+    assert_eq!(after, ["target set:"], "{out}");
+}

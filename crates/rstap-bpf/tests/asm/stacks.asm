@@ -1,6 +1,6 @@
 map rstap_scratch: PercpuArray key 4 value 840 entries 1
 map rstap_output: Ringbuf key 0 value 0 entries 4194304
-map rstap_conf: Array key 4 value 24 entries 1
+map rstap_conf: Array key 4 value 32 entries 1
 map rstap_stats: Array key 4 value 16 entries 1
 map g0_s: PercpuHash key 16 value 48 entries 2048
 map g1_t: Hash key 32 value 8 entries 2048

@@ -1,6 +1,6 @@
 map rstap_scratch: PercpuArray key 4 value 144 entries 1
 map rstap_output: Ringbuf key 0 value 0 entries 262144
-map rstap_conf: Array key 4 value 24 entries 1
+map rstap_conf: Array key 4 value 32 entries 1
 map rstap_stats: Array key 4 value 16 entries 1
 map g0_sum: Array key 4 value 8 entries 1
 map g1_last: Array key 4 value 8 entries 1
