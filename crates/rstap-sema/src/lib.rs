@@ -63,7 +63,8 @@ pub use printf::{ArgKind, format_args};
 pub use tracepoints::{TracepointArg, TracepointCatalog, TracepointSource};
 pub use uprobes::{SourceFunc, SourceLine, UserInline, UserLibrary, UserSource};
 pub use uprobes::{
-    UprobeCatalog, UserBinary, UserBinarySource, UserFunction, UserMark, UserParam, param_vars,
+    UprobeCatalog, UserBinary, UserBinarySource, UserFunction, UserMark, UserParam, UserVar,
+    UserVarLocation, param_vars, statement_vars,
 };
 
 /// Command-line switches that change pass 2.

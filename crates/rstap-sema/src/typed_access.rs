@@ -203,7 +203,8 @@ impl<'a> Elab<'a> {
     /// object at the address its read gives.
     fn start_place(&self, t: &Types, read: ir::Expr, ty: KernelType) -> Place {
         match t.shape(ty) {
-            TypeShape::Aggregate { .. } => Place::Object {
+            // A struct, union or array variable stands for its address.
+            TypeShape::Aggregate { .. } | TypeShape::Array { .. } => Place::Object {
                 addr: read,
                 ty,
                 bitfield: None,
@@ -760,10 +761,10 @@ impl<'a> Elab<'a> {
         })
     }
 
-    /// `$$parms`, `$$vars`, `$$locals` and `$$return` of a user function probe (and
-    /// their `$`/`$$` pretty forms): `name=0x...` for each parameter (or the result),
-    /// `name=?` for one rstap cannot read. Locals are not read: `$$vars` lists the
-    /// parameters, `$$locals` is empty.
+    /// `$$parms`, `$$vars`, `$$locals` and `$$return` of a user probe (and their
+    /// `$`/`$$` pretty forms): `name=0x...` for each parameter (or the result), local
+    /// (at a statement) or both, `name=?` for one rstap cannot read. At a function's
+    /// entry there are no locals: `$$vars` lists the parameters, `$$locals` is empty.
     pub(crate) fn lower_vars_text(
         &mut self,
         sc: &mut Scope,
@@ -780,10 +781,15 @@ impl<'a> Elab<'a> {
         let vars: Vec<crate::catalog::ContextVar> = sc
             .context
             .iter()
-            .filter(|v| match which {
-                "$return" => v.name == "return",
-                "$locals" => false,
-                _ => v.read.starts_with("__uprobe_param_"),
+            .filter(|v| {
+                let param = v.read.starts_with("__uprobe_param_");
+                let local = v.read.starts_with("__uprobe_local_");
+                match which {
+                    "$return" => v.name == "return",
+                    "$locals" => local,
+                    "$parms" => param,
+                    _ => param || local,
+                }
             })
             .cloned()
             .collect();
@@ -793,7 +799,14 @@ impl<'a> Elab<'a> {
                 pieces.push(Piece::Text(" ".into()));
             }
             pieces.push(Piece::Text(format!("{}=", v.name)));
-            if v.read.starts_with("__uprobe_param_none_") {
+            if [
+                "__uprobe_param_none_",
+                "__uprobe_param_at_none_",
+                "__uprobe_local_none_",
+            ]
+            .iter()
+            .any(|p| v.read.starts_with(p))
+            {
                 pieces.push(Piece::Text("?".into()));
                 continue;
             }

@@ -55,6 +55,32 @@ pub struct UserParam {
     pub ty: Option<KernelType>,
 }
 
+/// A parameter or local variable visible at a statement, from DWARF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserVar {
+    pub name: String,
+    pub c_type: String,
+    /// Bytes of an integer or pointer value (0 for anything else) and its signedness.
+    pub size: u8,
+    pub signed: bool,
+    /// A parameter of the function (else a local).
+    pub parameter: bool,
+    pub location: UserVarLocation,
+    /// Its type among the binary's types ([`UserBinarySource::types`]).
+    pub ty: Option<KernelType>,
+}
+
+/// Where a [`UserVar`] is at its statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserVarLocation {
+    /// In a register (named as in `pt_regs`: `ax`, `bp`, `r12`...).
+    Register(&'static str),
+    /// In memory, at the register's value plus `offset`.
+    Memory { base: &'static str, offset: i64 },
+    /// Not readable there, and why.
+    Unavailable(String),
+}
+
 /// Intrinsic names standing for `$$parms`, `$$vars`, `$$locals` and `$$return` of a
 /// user function probe: the elaborator expands them into the text of each variable.
 pub(crate) const PARMS_TEXT: &str = "__uprobe_parms";
@@ -133,6 +159,11 @@ pub trait UserBinarySource {
     fn inode(&self, path: &str) -> Option<u64> {
         self.identity(path).map(|(inode, _)| inode)
     }
+    /// The parameters and local variables visible at the file offset `offset` of the
+    /// binary at `path` (a statement), from its DWARF; empty without DWARF.
+    fn variables(&self, _path: &str, _offset: u64) -> Vec<UserVar> {
+        Vec::new()
+    }
     /// The data types of the binary at `path` (as [`Self::binary`] resolves it), from
     /// its DWARF, or why there are none.
     fn types(&self, path: &str) -> Result<Rc<dyn TypeSource>, String> {
@@ -185,6 +216,66 @@ pub fn param_vars(params: &[UserParam]) -> Vec<ContextVar> {
         });
     }
     vars
+}
+
+/// The context of a statement: each variable visible there, read by the intrinsic
+/// `__uprobe_param_at_LOC` (a parameter) or `__uprobe_local_LOC` (a local), where LOC
+/// is `reg_R_Ns`/`_Nu` (N bytes of register R, signed or not), `mem_R_O_Ns`/`_Nu`
+/// (N bytes at register R plus O, `m` marking a negative O), `mem_R_O_addr` (that
+/// address: a struct, union or array) or `none_NAME:WHY`; then `$$parms`, `$$vars` and
+/// `$$locals`.
+pub fn statement_vars(vars: &[UserVar]) -> Vec<ContextVar> {
+    let mut out: Vec<ContextVar> = Vec::new();
+    for v in vars.iter().filter(|v| !v.name.is_empty()) {
+        let sign = if v.signed { 's' } else { 'u' };
+        let loc = match &v.location {
+            UserVarLocation::Register(_) if v.size == 0 => {
+                format!("none_{}:its {} value is in a register", v.name, v.c_type)
+            }
+            UserVarLocation::Register(r) => format!("reg_{r}_{}{sign}", v.size),
+            UserVarLocation::Memory { base, offset } => {
+                let o = if *offset < 0 {
+                    format!("m{}", offset.unsigned_abs())
+                } else {
+                    offset.to_string()
+                };
+                if v.size == 0 {
+                    format!("mem_{base}_{o}_addr")
+                } else {
+                    format!("mem_{base}_{o}_{}{sign}", v.size)
+                }
+            }
+            UserVarLocation::Unavailable(why) => format!("none_{}:{why}", v.name),
+        };
+        let read = if v.parameter {
+            format!("__uprobe_param_at_{loc}")
+        } else {
+            format!("__uprobe_local_{loc}")
+        };
+        // An inner declaration hides an outer one of the same name.
+        out.retain(|c| c.name != v.name);
+        out.push(ContextVar {
+            name: v.name.clone(),
+            ty: Type::Long,
+            read,
+            write: None,
+            kernel_type: v.ty,
+        });
+    }
+    for (name, read) in [
+        ("$parms", PARMS_TEXT),
+        ("$vars", VARS_TEXT),
+        ("$locals", LOCALS_TEXT),
+    ] {
+        out.push(ContextVar {
+            name: name.into(),
+            ty: Type::String,
+            read: read.into(),
+            write: None,
+            kernel_type: None,
+        });
+    }
+    out
 }
 
 /// The `process(...)` families.
@@ -300,6 +391,27 @@ impl ProbeCatalog for UprobeCatalog<'_> {
     /// A function entry probe whose body names something other than its context reads
     /// the function's parameters from DWARF (only then: reading DWARF costs).
     fn argument_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
+        if let ProbeKind::Uprobe {
+            path,
+            offset,
+            ret: false,
+            mark: None,
+            site: UprobeSite::Statement,
+            ..
+        } = &point.kind
+        {
+            // A statement sees the variables in scope there (read only when named).
+            if names.is_empty() {
+                return None;
+            }
+            let vars = self.source.variables(path, *offset);
+            if vars.is_empty() {
+                return None;
+            }
+            let mut context = point.context.clone();
+            context.extend(statement_vars(&vars));
+            return Some(context);
+        }
         let ProbeKind::Uprobe {
             path,
             function,

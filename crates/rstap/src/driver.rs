@@ -1191,6 +1191,7 @@ impl Driver {
                     path,
                     function,
                     site,
+                    offset,
                     ..
                 } = &p.kind
                 {
@@ -1210,6 +1211,16 @@ impl Driver {
                             // (The result is listed by return probes, first.)
                             if !a.name.starts_with('$') {
                                 line.push_str(&format!(" ${}:{}", a.name, a.c_type));
+                            }
+                        }
+                    }
+                    // A statement: the variables in scope there (an inner one hides
+                    // an outer one of the same name).
+                    if *site == rstap_ir::UprobeSite::Statement {
+                        let vars = binaries.variables(path, *offset);
+                        for (i, v) in vars.iter().enumerate() {
+                            if !vars[i + 1..].iter().any(|w| w.name == v.name) {
+                                line.push_str(&format!(" ${}:{}", v.name, v.c_type));
                             }
                         }
                     }

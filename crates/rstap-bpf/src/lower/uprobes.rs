@@ -44,6 +44,12 @@ impl Gen<'_> {
                     .map(|()| None),
             );
         }
+        if let Some(loc) = name
+            .strip_prefix("__uprobe_param_at_")
+            .or_else(|| name.strip_prefix("__uprobe_local_"))
+        {
+            return Some(self.statement_var(loc, span).map(|()| None));
+        }
         if let Some(p) = name.strip_prefix("__uprobe_param_") {
             return Some(self.dwarf_param(p, span).map(|()| None));
         }
@@ -244,9 +250,64 @@ impl Gen<'_> {
         }
         self.ctx_word(R0, X86_64_SP)?;
         self.asm.alu64_imm(Alu::Add, R0, offset);
-        let Some((size, signed)) = value else {
-            return Ok(());
+        match value {
+            None => Ok(()),
+            Some((size, signed)) => self.read_user_value(size, signed, "user stack", span),
+        }
+    }
+
+    /// `r0 = a variable at a statement`, as DWARF locates it there: `reg_R_Ns`/`_Nu`
+    /// (N bytes of register R), `mem_R_O_Ns`/`_Nu` (N bytes at register R plus O, `mO`
+    /// for a negative O), `mem_R_O_addr` (that address), or `none_NAME:WHY`.
+    fn statement_var(&mut self, loc: &str, span: Span) -> G<()> {
+        if let Some(rest) = loc.strip_prefix("none_") {
+            let (name, why) = rest.split_once(':').unwrap_or((rest, "not located"));
+            return self.unsupported(format!("`${name}` at this statement ({why})"), span);
+        }
+        let bad = |g: &mut Self| g.unsupported(format!("context read `{loc}`"), span);
+        // `(bytes, signed)` of a value, `None` for an address.
+        let value = |spec: &str| -> Option<Option<(u32, bool)>> {
+            if spec == "addr" {
+                return Some(None);
+            }
+            let signed = spec.ends_with('s');
+            let size: u32 = spec.get(..spec.len().checked_sub(1)?)?.parse().ok()?;
+            matches!(size, 1 | 2 | 4 | 8).then_some(Some((size, signed)))
         };
+        if let Some(rest) = loc.strip_prefix("reg_") {
+            let parsed = rest
+                .split_once('_')
+                .and_then(|(r, n)| Some((x86_64_register(r)?, value(n)??)));
+            let Some((off, (size, signed))) = parsed else {
+                return bad(self);
+            };
+            self.ctx_word(R0, off)?;
+            self.extend(8 * size as i32, signed);
+            return Ok(());
+        }
+        let parsed = loc.strip_prefix("mem_").and_then(|rest| {
+            let (reg, rest) = rest.split_once('_')?;
+            let (o, n) = rest.split_once('_')?;
+            let offset: i32 = match o.strip_prefix('m') {
+                Some(neg) => -neg.parse::<i32>().ok()?,
+                None => o.parse().ok()?,
+            };
+            Some((x86_64_register(reg)?, offset, value(n)?))
+        });
+        let Some((base, offset, value)) = parsed else {
+            return bad(self);
+        };
+        self.ctx_word(R0, base)?;
+        self.asm.alu64_imm(Alu::Add, R0, offset);
+        match value {
+            None => Ok(()),
+            Some((size, signed)) => self.read_user_value(size, signed, "user stack", span),
+        }
+    }
+
+    /// `r0 = the N-byte value at the user address in r0`, extended to 64 bits; a fault
+    /// is a located error naming `what`.
+    fn read_user_value(&mut self, size: u32, signed: bool, what: &str, span: Span) -> G<()> {
         let addr = self.temp(8)?;
         self.spill(addr, R0);
         let t = self.temp(8)?;
@@ -257,7 +318,7 @@ impl Gen<'_> {
         self.asm.call(h::PROBE_READ_USER);
         let ok = self.asm.label();
         self.asm.jmp_imm(Cond::Sge, R0, 0, ok);
-        self.raise_fault("user stack", addr, span)?;
+        self.raise_fault(what, addr, span)?;
         self.asm.bind(ok);
         self.fill(R0, t);
         self.extend(8 * size as i32, signed);

@@ -267,6 +267,61 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
     fn inode(&self, _path: &str) -> Option<u64> {
         Some(0x1234_5678_9abc)
     }
+    /// Code is loaded from the file at its linked addresses.
+    fn address_offset(&self, _path: &str, address: u64) -> Option<u64> {
+        Some(address)
+    }
+    /// At 0x11d0, in `visit`: the parameter `depth` at %rbp-20, a local `sum` (long)
+    /// in %rbx, a local `corner` (a struct point) at %rbp-48, and `tmp`, optimized out.
+    fn variables(&self, _path: &str, offset: u64) -> Vec<rstap_sema::UserVar> {
+        use rstap_sema::UserVarLocation as L;
+        if offset != 0x11d0 {
+            return Vec::new();
+        }
+        let var = |name: &str, c_type: &str, size, parameter, location| rstap_sema::UserVar {
+            name: name.into(),
+            c_type: c_type.into(),
+            size,
+            signed: true,
+            parameter,
+            location,
+            ty: None,
+        };
+        let types = ProgramTypes::new();
+        vec![
+            var(
+                "depth",
+                "int",
+                4,
+                true,
+                L::Memory {
+                    base: "bp",
+                    offset: -20,
+                },
+            ),
+            var("sum", "long", 8, false, L::Register("bx")),
+            rstap_sema::UserVar {
+                ty: Some(types.point),
+                ..var(
+                    "corner",
+                    "struct point",
+                    0,
+                    false,
+                    L::Memory {
+                        base: "bp",
+                        offset: -48,
+                    },
+                )
+            },
+            var(
+                "tmp",
+                "int",
+                4,
+                false,
+                L::Unavailable("optimized out".into()),
+            ),
+        ]
+    }
     fn plt(&self, _path: &str) -> Vec<rstap_sema::UserFunction> {
         vec![rstap_sema::UserFunction {
             name: "puts".into(),
@@ -334,6 +389,7 @@ impl rstap_sema::UserBinarySource for CannedBinaries {
 /// struct point *next@16; short arr[3]@24; }` and `struct big { long a, b, c; }`.
 struct ProgramTypes {
     types: rstap_sema::FakeTypes,
+    point: rstap_sema::KernelType,
     point_ptr: rstap_sema::KernelType,
     big: rstap_sema::KernelType,
     int: rstap_sema::KernelType,
@@ -361,6 +417,7 @@ impl ProgramTypes {
         }
         ProgramTypes {
             types: t,
+            point,
             point_ptr,
             big,
             int,

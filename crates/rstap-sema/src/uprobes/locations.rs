@@ -784,7 +784,10 @@ impl UprobeCatalog<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::uprobes::{UserBinarySource, UserFunction};
+    use crate::uprobes::{
+        LOCALS_TEXT, PARMS_TEXT, UserBinarySource, UserFunction, UserVar, UserVarLocation,
+        VARS_TEXT, statement_vars,
+    };
     use crate::{ProbeCatalog, UserParam};
 
     /// `/opt/app` (process 4242) loads `libfoo.so.1` from `/opt/lib`; app.c defines
@@ -896,6 +899,51 @@ mod tests {
             } else {
                 Err(format!("cannot probe process({pid}): no such process"))
             }
+        }
+        /// At main's line 11 (0x1108): its parameter `argc` in memory below %rbp, a
+        /// local `n` in %rbx, a struct `pt` in memory, a local `gone` optimized out,
+        /// and an inner `argc` hiding the parameter.
+        fn variables(&self, _path: &str, offset: u64) -> Vec<UserVar> {
+            if offset != 0x1108 {
+                return Vec::new();
+            }
+            let var = |name: &str, size, parameter, location| UserVar {
+                name: name.into(),
+                c_type: if size == 0 { "struct point" } else { "int" }.into(),
+                size,
+                signed: true,
+                parameter,
+                location,
+                ty: None,
+            };
+            vec![
+                var(
+                    "argc",
+                    4,
+                    true,
+                    UserVarLocation::Memory {
+                        base: "bp",
+                        offset: -20,
+                    },
+                ),
+                var("n", 4, false, UserVarLocation::Register("bx")),
+                var(
+                    "pt",
+                    0,
+                    false,
+                    UserVarLocation::Memory {
+                        base: "bp",
+                        offset: 16,
+                    },
+                ),
+                var(
+                    "gone",
+                    4,
+                    false,
+                    UserVarLocation::Unavailable("optimized out".into()),
+                ),
+                var("argc", 8, false, UserVarLocation::Register("r12")),
+            ]
         }
         fn inode(&self, _path: &str) -> Option<u64> {
             Some(77)
@@ -1015,6 +1063,34 @@ mod tests {
             )]
         );
         assert!(r[0].context.is_empty());
+        // A body naming a variable sees those in scope at the statement.
+        let c = UprobeCatalog::new(&Canned)
+            .argument_context(&r[0], &["n".into()])
+            .unwrap();
+        let reads: Vec<(&str, &str)> = c
+            .iter()
+            .map(|v| (v.name.as_str(), v.read.as_str()))
+            .collect();
+        assert_eq!(
+            reads,
+            [
+                ("n", "__uprobe_local_reg_bx_4s"),
+                ("pt", "__uprobe_local_mem_bp_16_addr"),
+                ("gone", "__uprobe_local_none_gone:optimized out"),
+                ("argc", "__uprobe_local_reg_r12_8s"),
+                ("$parms", PARMS_TEXT),
+                ("$vars", VARS_TEXT),
+                ("$locals", LOCALS_TEXT),
+            ]
+        );
+        let outer = statement_vars(&Canned.variables("", 0x1108)[..1]);
+        assert_eq!(outer[0].read, "__uprobe_param_at_mem_bp_m20_4s");
+        // A body naming nothing of the context keeps the point's own.
+        assert!(
+            UprobeCatalog::new(&Canned)
+                .argument_context(&r[0], &[])
+                .is_none()
+        );
         // All lines of every function in the file.
         let r = resolve(&[
             comp("process", Some("./app")),
