@@ -76,6 +76,7 @@ fn check_plt(path: &Path) {
     let segments = Segments::parse(&data).unwrap();
     for e in &entries {
         assert_eq!(segments.offset(e.address), Some(e.file_offset), "{e:?}");
+        assert_eq!(segments.address(e.file_offset), Some(e.address), "{e:?}");
     }
     match objdump_plt(path) {
         Some(labels) => {

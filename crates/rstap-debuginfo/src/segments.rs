@@ -42,6 +42,14 @@ impl Segments {
             .map(|(va, _, off)| address - va + off)
     }
 
+    /// The linked address that a segment loads from the file offset `offset`.
+    pub fn address(&self, offset: u64) -> Option<u64> {
+        self.loads
+            .iter()
+            .find(|(_, size, off)| offset >= *off && offset - *off < *size)
+            .map(|(va, _, off)| offset - off + va)
+    }
+
     /// [`Self::offset`] of an address in an executable segment.
     pub fn code_offset(&self, address: u64) -> Option<u64> {
         self.loads
