@@ -33,10 +33,10 @@ pub struct Parameter {
 /// The name under which [`parameters`] lists a function's integer or pointer result.
 pub const RETURN: &str = "$return";
 
-type Slice<'a> = EndianSlice<'a, RunTimeEndian>;
+pub(crate) type Slice<'a> = EndianSlice<'a, RunTimeEndian>;
 
 /// How a type is passed.
-enum Class {
+pub(crate) enum Class {
     Integer {
         size: u8,
         signed: bool,
@@ -207,7 +207,7 @@ pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error>
 }
 
 /// An entry's name, or that of its abstract origin / specification.
-fn name_of(
+pub(crate) fn name_of(
     dwarf: &gimli::Dwarf<Slice<'_>>,
     unit: &gimli::Unit<Slice<'_>>,
     entry: &gimli::DebuggingInformationEntry<Slice<'_>>,
@@ -233,7 +233,7 @@ fn name_of(
 }
 
 /// The type of an entry (following its abstract origin), as an offset in the unit.
-fn type_of(
+pub(crate) fn type_of(
     unit: &gimli::Unit<Slice<'_>>,
     entry: &gimli::DebuggingInformationEntry<Slice<'_>>,
 ) -> Option<gimli::UnitOffset> {
@@ -250,7 +250,7 @@ fn type_of(
 }
 
 /// How a type is passed, and its C name.
-fn classify(
+pub(crate) fn classify(
     dwarf: &gimli::Dwarf<Slice<'_>>,
     unit: &gimli::Unit<Slice<'_>>,
     offset: gimli::UnitOffset,
@@ -335,6 +335,10 @@ fn classify(
                 None => (Class::Other, format!("{qualifier}void")),
             }
         }
+        dw::DW_TAG_array_type => {
+            let elem = inner().map(|(_, n)| n).unwrap_or_else(|| "?".into());
+            (Class::Other, format!("{elem}{}", dimensions(unit, offset)))
+        }
         dw::DW_TAG_structure_type => (
             Class::Aggregate { size },
             format!("struct {}", name.unwrap_or_default()),
@@ -345,4 +349,40 @@ fn classify(
         ),
         _ => (Class::Other, name.unwrap_or_else(|| "?".into())),
     }
+}
+
+/// The dimensions of an array type as C writes them after the element type: `[4]`,
+/// `[2][3]`, `[]` for one of unknown length.
+fn dimensions(unit: &gimli::Unit<Slice<'_>>, offset: gimli::UnitOffset) -> String {
+    let constant = |v: Option<AttributeValue<Slice<'_>>>| match v? {
+        AttributeValue::Udata(n) => Some(n),
+        AttributeValue::Data1(n) => Some(n.into()),
+        AttributeValue::Data2(n) => Some(n.into()),
+        AttributeValue::Data4(n) => Some(n.into()),
+        AttributeValue::Data8(n) => Some(n),
+        AttributeValue::Sdata(n) => u64::try_from(n).ok(),
+        _ => None,
+    };
+    let mut out = String::new();
+    let Ok(mut tree) = unit.entries_tree(Some(offset)) else {
+        return "[]".into();
+    };
+    let Ok(root) = tree.root() else {
+        return "[]".into();
+    };
+    let mut children = root.children();
+    while let Ok(Some(child)) = children.next() {
+        let e = child.entry();
+        if e.tag() != dw::DW_TAG_subrange_type {
+            continue;
+        }
+        let len = constant(e.attr_value(dw::DW_AT_count)).or_else(|| {
+            constant(e.attr_value(dw::DW_AT_upper_bound)).and_then(|u| u.checked_add(1))
+        });
+        match len {
+            Some(n) => out.push_str(&format!("[{n}]")),
+            None => out.push_str("[]"),
+        }
+    }
+    if out.is_empty() { "[]".into() } else { out }
 }

@@ -1,6 +1,6 @@
 //! What rstap learns from a user-space ELF binary to probe it: its function symbols
 //! with the file offsets a uprobe attaches at, its USDT (`.note.stapsdt`) probes, and
-//! the parameters and data types DWARF describes.
+//! the parameters, variables and data types DWARF describes.
 //!
 //! Invariant: this crate reads files only; it knows nothing of BPF, probes or scripts.
 //! Every malformed input is an [`Error`], never a panic.
@@ -12,6 +12,7 @@ mod plt;
 mod segments;
 mod types;
 mod usdt;
+mod variables;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,6 +28,7 @@ pub use plt::{PltEntry, plt_entries};
 pub use segments::Segments;
 pub use types::{DwarfTypes, Member, Shape, TypeId};
 pub use usdt::{UsdtArg, UsdtLocation, parse_usdt_args};
+pub use variables::{VarLocation, Variable, variables_at};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {
@@ -220,3 +222,5 @@ pub fn find_program(name: &str, path_var: Option<&str>) -> Option<std::path::Pat
 mod location_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod variables_tests;

@@ -5,7 +5,8 @@
 //! Reading is lazy: opening a [`DwarfTypes`] parses the unit headers only; a type's
 //! entry is decoded when asked about, and the index of type names is built on the
 //! first lookup by name. A type is identified by its entry's offset in `.debug_info`
-//! ([`TypeId`]), which is also how [`crate::Parameter::ty`] names a parameter's type.
+//! ([`TypeId`]), which is also how [`crate::Parameter::ty`] and [`crate::Variable::ty`]
+//! name a parameter's or variable's type.
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
