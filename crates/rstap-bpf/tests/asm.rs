@@ -161,3 +161,25 @@ fn context_accessors() {
     }
     assert_eq!(out, std::fs::read_to_string(&path).unwrap_or_default());
 }
+
+/// A statement's variable that DWARF does not locate there (`tmp`, optimized out at
+/// 0x11d0) is a semantic error naming it and why; `@defined` is false for it, and
+/// `$$locals` shows it as `?` without error.
+#[test]
+fn statement_variables_dwarf_does_not_locate() {
+    let errors =
+        common::errors(r#"probe process("/opt/app").statement(0x11d0) { printf("%d\n", $tmp) }"#);
+    assert!(
+        errors.contains(
+            "semantic error[S0307]: `$tmp` is not accessible at this address: optimized out"
+        ),
+        "{errors}"
+    );
+    let (program, _) = common::program(
+        r#"probe process("/opt/app").statement(0x11d0) { printf("%d %s\n", @defined($tmp) ? 1 : @defined($sum) ? 2 : 3, $$locals) }"#,
+    );
+    let text = rstap_ir::print::program(&program);
+    // @defined($tmp) is false and @defined($sum) true: the condition folds to 2.
+    assert!(text.contains("tmp=?"), "{text}");
+    assert!(!text.contains("$tmp"), "{text}");
+}

@@ -51,6 +51,12 @@ pub enum VarLocation {
     Memory { base: &'static str, offset: i64 },
     /// A static or global variable at this linked address.
     Static { address: u64 },
+    /// The value is known here: a constant (`DW_AT_const_value`, or a constant with
+    /// `DW_OP_stack_value`).
+    Constant(i64),
+    /// The value is (value of the `base` register) + `offset` (`DW_OP_bregN` or
+    /// `DW_OP_fbreg` with `DW_OP_stack_value`).
+    Value { base: &'static str, offset: i64 },
     /// Not readable here, with a short reason for an error message.
     Unavailable(String),
 }
@@ -284,9 +290,21 @@ impl<'a> Scope<'a> {
         };
         let unit_start = self.unit.header.offset().0;
         let ty = ty.and_then(|t| u32::try_from(unit_start + t.0).ok().map(TypeId));
-        let location = match self.location(entry.attr_value(dw::DW_AT_location), frame_base)? {
-            Ok(l) => l,
-            Err(reason) => VarLocation::Unavailable(reason),
+        let constant = match entry.attr_value(dw::DW_AT_const_value) {
+            Some(AttributeValue::Sdata(v)) => Some(v),
+            Some(AttributeValue::Udata(v)) => Some(v as i64),
+            Some(AttributeValue::Data1(v)) => Some(i64::from(v)),
+            Some(AttributeValue::Data2(v)) => Some(i64::from(v)),
+            Some(AttributeValue::Data4(v)) => Some(i64::from(v)),
+            Some(AttributeValue::Data8(v)) => Some(v as i64),
+            _ => None,
+        };
+        let location = match (constant, entry.attr_value(dw::DW_AT_location)) {
+            (Some(v), None) => VarLocation::Constant(v),
+            (_, attr) => match self.location(attr, frame_base)? {
+                Ok(l) => l,
+                Err(reason) => VarLocation::Unavailable(reason),
+            },
         };
         Ok(Some(Variable {
             name,
@@ -315,6 +333,32 @@ impl<'a> Scope<'a> {
         let op = match ops.as_slice() {
             [] => return Ok(Err(OPTIMIZED_OUT.into())),
             [(_, op)] => op,
+            // A value computed here rather than a place: a constant, or a register
+            // (the frame base) plus an offset.
+            [(_, value), (_, Operation::StackValue)] => {
+                return Ok(match *value {
+                    Operation::UnsignedConstant { value } => {
+                        Ok(VarLocation::Constant(value as i64))
+                    }
+                    Operation::SignedConstant { value } => Ok(VarLocation::Constant(value)),
+                    Operation::RegisterOffset {
+                        register,
+                        offset,
+                        base_type,
+                    } if base_type.0 == 0 => self
+                        .register(register)
+                        .map(|base| VarLocation::Value { base, offset }),
+                    Operation::FrameOffset { offset } => self
+                        .frame_base
+                        .get_or_init(|| self.frame_base(frame_base))
+                        .clone()?
+                        .and_then(|(base, at)| match at.checked_add(offset) {
+                            Some(offset) => Ok(VarLocation::Value { base, offset }),
+                            None => Err(format!("frame offset {offset} out of range")),
+                        }),
+                    _ => Err(not_evaluated(ops[0].0)),
+                });
+            }
             _ => return Ok(Err(not_evaluated(unsupported_op(&ops)))),
         };
         Ok(match *op {

@@ -369,7 +369,10 @@ fn optimized_code_registers_and_location_lists() {
                         "{address:#x}: {v:?}"
                     );
                 }
-                VarLocation::Register(_) | VarLocation::Memory { .. } => {
+                VarLocation::Register(_)
+                | VarLocation::Memory { .. }
+                | VarLocation::Constant(_)
+                | VarLocation::Value { .. } => {
                     assert!(covered, "{address:#x}: {v:?}")
                 }
                 VarLocation::Static { .. } => panic!("{address:#x}: {v:?}"),

@@ -72,6 +72,15 @@ fn ex(kind: ir::ExprKind, span: Span) -> ir::Expr {
     ir::Expr::new(kind, Type::Void, span)
 }
 
+/// `(name, why)` of a statement's variable that DWARF does not locate there.
+fn unavailable_var(cv: &ContextVar) -> Option<(&str, &str)> {
+    let rest = cv
+        .read
+        .strip_prefix("__uprobe_local_none_")
+        .or_else(|| cv.read.strip_prefix("__uprobe_param_at_none_"))?;
+    Some(rest.split_once(':').unwrap_or((rest, "not located")))
+}
+
 fn long(n: i64, span: Span) -> ir::Expr {
     ir::Expr::new(ir::ExprKind::Long(n), Type::Long, span)
 }
@@ -585,6 +594,17 @@ impl Elab<'_> {
     }
 
     pub(crate) fn read_context_var(&mut self, cv: &ContextVar, span: Span) -> ir::Expr {
+        if let Some((name, why)) = unavailable_var(cv) {
+            // (--skip-badvars reads it as 0, as SystemTap does.)
+            if !self.opts.skip_badvars {
+                self.error(
+                    codes::TARGET_SYMBOL,
+                    format!("`${name}` is not accessible at this address: {why}"),
+                    span,
+                );
+            }
+            return long(0, span);
+        }
         let ty = Elab::context_intrinsic_types(cv);
         let f = self.intrinsic(&cv.read, &[], Some(ty));
         ir::Expr::new(
@@ -603,6 +623,7 @@ impl Elab<'_> {
         match &e.kind {
             K::Target { name, path } => match self.context_var(sc, name) {
                 None => false,
+                Some(cv) if unavailable_var(&cv).is_some() => false,
                 Some(_) if path.steps.is_empty() && !path.address_of && path.pretty.is_none() => {
                     true
                 }

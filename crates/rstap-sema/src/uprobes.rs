@@ -77,6 +77,10 @@ pub enum UserVarLocation {
     Register(&'static str),
     /// In memory, at the register's value plus `offset`.
     Memory { base: &'static str, offset: i64 },
+    /// Known to be this constant there.
+    Constant(i64),
+    /// The register's value plus `offset` (a value computed from a register).
+    Value { base: &'static str, offset: i64 },
     /// Not readable there, and why.
     Unavailable(String),
 }
@@ -221,24 +225,35 @@ pub fn param_vars(params: &[UserParam]) -> Vec<ContextVar> {
 /// The context of a statement: each variable visible there, read by the intrinsic
 /// `__uprobe_param_at_LOC` (a parameter) or `__uprobe_local_LOC` (a local), where LOC
 /// is `reg_R_Ns`/`_Nu` (N bytes of register R, signed or not), `mem_R_O_Ns`/`_Nu`
-/// (N bytes at register R plus O, `m` marking a negative O), `mem_R_O_addr` (that
-/// address: a struct, union or array) or `none_NAME:WHY`; then `$$parms`, `$$vars` and
+/// (N bytes at register R plus O, `m` marking a negative number), `mem_R_O_addr` (that
+/// address: a struct, union or array), `val_R_O_Ns`/`_Nu` (register R plus O),
+/// `const_V_Ns`/`_Nu` (the constant V) or `none_NAME:WHY`; then `$$parms`, `$$vars` and
 /// `$$locals`.
 pub fn statement_vars(vars: &[UserVar]) -> Vec<ContextVar> {
     let mut out: Vec<ContextVar> = Vec::new();
     for v in vars.iter().filter(|v| !v.name.is_empty()) {
         let sign = if v.signed { 's' } else { 'u' };
+        let number = |n: i64| {
+            if n < 0 {
+                format!("m{}", n.unsigned_abs())
+            } else {
+                n.to_string()
+            }
+        };
         let loc = match &v.location {
+            UserVarLocation::Constant(_) | UserVarLocation::Value { .. } if v.size == 0 => {
+                format!("none_{}:its {} value is computed", v.name, v.c_type)
+            }
+            UserVarLocation::Constant(c) => format!("const_{}_{}{sign}", number(*c), v.size),
+            UserVarLocation::Value { base, offset } => {
+                format!("val_{base}_{}_{}{sign}", number(*offset), v.size)
+            }
             UserVarLocation::Register(_) if v.size == 0 => {
                 format!("none_{}:its {} value is in a register", v.name, v.c_type)
             }
             UserVarLocation::Register(r) => format!("reg_{r}_{}{sign}", v.size),
             UserVarLocation::Memory { base, offset } => {
-                let o = if *offset < 0 {
-                    format!("m{}", offset.unsigned_abs())
-                } else {
-                    offset.to_string()
-                };
+                let o = number(*offset);
                 if v.size == 0 {
                     format!("mem_{base}_{o}_addr")
                 } else {

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use rstap_debuginfo::{
-    Binary, DwarfTypes, Parameter, Shape, UsdtLocation, find_program, parse_usdt_args,
+    Binary, DwarfTypes, Parameter, Shape, UsdtLocation, VarLocation, find_program, parse_usdt_args,
 };
 use rstap_ir::{UsdtArg, UsdtSite};
 use rstap_sema::{
     KernelType, SourceFunc, SourceLine, TypeSource, UserBinary, UserBinarySource, UserFunction,
-    UserInline, UserLibrary, UserMark, UserParam, UserSource,
+    UserInline, UserLibrary, UserMark, UserParam, UserSource, UserVar, UserVarLocation,
 };
 
 use crate::program_types::ProgramTypes;
@@ -175,6 +175,42 @@ impl UserBinarySource for UserBinaries {
                     (Some(t), Some(ty)) if matches!(t.types.shape(ty), Shape::Struct { .. })
                 ),
                 ty: p.ty.map(|t| KernelType(t.0)),
+            })
+            .collect()
+    }
+
+    fn variables(&self, path: &str, offset: u64) -> Vec<UserVar> {
+        let Ok(data) = std::fs::read(path) else {
+            return Vec::new();
+        };
+        let Some(address) = rstap_debuginfo::Segments::parse(&data)
+            .ok()
+            .and_then(|s| s.address(offset))
+        else {
+            return Vec::new();
+        };
+        let found = rstap_debuginfo::variables_at(&data, address).unwrap_or_default();
+        found
+            .into_iter()
+            .map(|v| UserVar {
+                location: match v.location {
+                    VarLocation::Register(r) => UserVarLocation::Register(r),
+                    VarLocation::Memory { base, offset } => {
+                        UserVarLocation::Memory { base, offset }
+                    }
+                    VarLocation::Constant(c) => UserVarLocation::Constant(c),
+                    VarLocation::Value { base, offset } => UserVarLocation::Value { base, offset },
+                    VarLocation::Static { .. } => UserVarLocation::Unavailable(
+                        "a static variable, which rstap does not read at a statement".into(),
+                    ),
+                    VarLocation::Unavailable(why) => UserVarLocation::Unavailable(why),
+                },
+                name: v.name,
+                c_type: v.c_type,
+                size: v.size,
+                signed: v.signed,
+                parameter: v.parameter,
+                ty: v.ty.map(|t| KernelType(t.0)),
             })
             .collect()
     }

@@ -187,6 +187,62 @@ probe end {{ printf("%d %d %d\n", lines, at, entries) }}
     assert_eq!(ok(&out), "4 4 4\n");
 }
 
+/// A statement reads the parameters and locals in scope there, as the program holds
+/// them before the line runs: at `total += step(i)`, i counts 1..4 and total is the sum
+/// of the steps before (11 * i * (i - 1) / 2); `tries`, declared in another block, is
+/// not in scope. In the -O2 build the line's first instruction is on the path of a
+/// single step (no argument), where DWARF gives `argc` in a register and `i` and
+/// `total` as constants.
+#[test]
+fn statements_read_the_variables_in_scope() {
+    let _guard = support::serial();
+    if !live() {
+        return;
+    }
+    let line = line_of("STEP-LINE");
+    let want: String = (1..=4)
+        .map(|i| format!("{i} {} 4 2\n", 11 * i * (i - 1) / 2))
+        .collect();
+    let script = format!(
+        r#"probe process("./ulocs").statement("main@ulocs.c:{line}") {{ printf("%d %d %d %d\n", $i, $total, $n, $argc) }}"#
+    );
+    let out = rstap_in(&["-e", &script, "-c", "./ulocs 4"]);
+    assert_eq!(ok(&out), want);
+    let script = format!(
+        r#"probe process("./ulocs-opt").statement("main@ulocs.c:{line}") {{ printf("%d %d %d %s\n", $i, $total, $argc, $$vars) }}"#
+    );
+    let out = ok(&rstap_in(&["-e", &script, "-c", "./ulocs-opt"]));
+    assert!(out.starts_with("1 0 1 argc=0x1 argv=0x7ff"), "{out}");
+    assert!(out.ends_with(" total=0x0 i=0x1\n"), "{out}");
+    let script = format!(
+        r#"probe process("./ulocs").statement("main@ulocs.c:{line}") {{ println($$locals) println($$parms) }}"#
+    );
+    let out = ok(&rstap_in(&["-e", &script, "-c", "./ulocs 2"]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert_eq!(lines[0], "n=0x2 total=0x0 i=0x1", "{out}");
+    assert_eq!(lines[2], "n=0x2 total=0xb i=0x2", "{out}");
+    assert!(lines[1].starts_with("argc=0x2 argv=0x7ff"), "{out}");
+    // -L lists them with their C types; a name not in scope is an error that lists them.
+    let listed = ok(&rstap_in(&[
+        "-L",
+        &format!("process(\"./ulocs\").statement(\"main@ulocs.c:{line}\")"),
+    ]));
+    assert!(
+        listed.trim_end().ends_with(&format!(
+            "ulocs.c:{line}\") $argc:int $argv:char** $n:int $total:int $i:int"
+        )),
+        "{listed}"
+    );
+    let err = fails(&rstap_in(&[
+        "-e",
+        &format!(
+            r#"probe process("./ulocs").statement("main@ulocs.c:{line}") {{ println($tries) }}"#
+        ),
+    ]));
+    assert!(err.contains("$tries"), "{err}");
+}
+
 #[test]
 fn inlined_copies_are_probed_where_they_start() {
     let _guard = support::serial();

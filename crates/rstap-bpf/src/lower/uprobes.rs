@@ -258,7 +258,8 @@ impl Gen<'_> {
 
     /// `r0 = a variable at a statement`, as DWARF locates it there: `reg_R_Ns`/`_Nu`
     /// (N bytes of register R), `mem_R_O_Ns`/`_Nu` (N bytes at register R plus O, `mO`
-    /// for a negative O), `mem_R_O_addr` (that address), or `none_NAME:WHY`.
+    /// for a negative O), `mem_R_O_addr` (that address), `val_R_O_Ns`/`_Nu` (register R
+    /// plus O), `const_V_Ns`/`_Nu` (the constant V), or `none_NAME:WHY`.
     fn statement_var(&mut self, loc: &str, span: Span) -> G<()> {
         if let Some(rest) = loc.strip_prefix("none_") {
             let (name, why) = rest.split_once(':').unwrap_or((rest, "not located"));
@@ -274,6 +275,40 @@ impl Gen<'_> {
             let size: u32 = spec.get(..spec.len().checked_sub(1)?)?.parse().ok()?;
             matches!(size, 1 | 2 | 4 | 8).then_some(Some((size, signed)))
         };
+        let number = |s: &str| -> Option<i64> {
+            match s.strip_prefix('m') {
+                Some(neg) => neg.parse::<i64>().ok().map(|n| -n),
+                None => s.parse().ok(),
+            }
+        };
+        if let Some(rest) = loc.strip_prefix("const_") {
+            let parsed = rest
+                .split_once('_')
+                .and_then(|(v, n)| Some((number(v)?, value(n)??)));
+            let Some((v, (size, signed))) = parsed else {
+                return bad(self);
+            };
+            self.asm.load_const(R0, v);
+            self.extend(8 * size as i32, signed);
+            return Ok(());
+        }
+        if let Some(rest) = loc.strip_prefix("val_") {
+            let parsed = rest.split_once('_').and_then(|(r, rest)| {
+                let (o, n) = rest.split_once('_')?;
+                Some((
+                    x86_64_register(r)?,
+                    i32::try_from(number(o)?).ok()?,
+                    value(n)??,
+                ))
+            });
+            let Some((base, offset, (size, signed))) = parsed else {
+                return bad(self);
+            };
+            self.ctx_word(R0, base)?;
+            self.asm.alu64_imm(Alu::Add, R0, offset);
+            self.extend(8 * size as i32, signed);
+            return Ok(());
+        }
         if let Some(rest) = loc.strip_prefix("reg_") {
             let parsed = rest
                 .split_once('_')
@@ -288,10 +323,7 @@ impl Gen<'_> {
         let parsed = loc.strip_prefix("mem_").and_then(|rest| {
             let (reg, rest) = rest.split_once('_')?;
             let (o, n) = rest.split_once('_')?;
-            let offset: i32 = match o.strip_prefix('m') {
-                Some(neg) => -neg.parse::<i32>().ok()?,
-                None => o.parse().ok()?,
-            };
+            let offset = i32::try_from(number(o)?).ok()?;
             Some((x86_64_register(reg)?, offset, value(n)?))
         });
         let Some((base, offset, value)) = parsed else {

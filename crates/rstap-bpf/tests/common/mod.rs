@@ -428,6 +428,18 @@ impl ProgramTypes {
 
 /// Elaborates `script` against the embedded tapsets and canned tracepoints.
 pub fn program(script: &str) -> (Program, SourceMap) {
+    let (program, sm, errors) = elaborate(script);
+    assert!(errors.is_empty(), "{errors}");
+    (program.expect("a program"), sm)
+}
+
+/// The errors elaborating `script` reports, rendered (empty when there are none).
+#[allow(dead_code)]
+pub fn errors(script: &str) -> String {
+    elaborate(script).2
+}
+
+fn elaborate(script: &str) -> (Option<Program>, SourceMap, String) {
     let mut sm = SourceMap::new();
     let file = sm.add("<input>", script);
     let macros = MacroLibrary::default();
@@ -465,12 +477,8 @@ pub fn program(script: &str) -> (Program, SourceMap) {
     );
     diags.extend(el.diagnostics);
     let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
-    assert!(
-        errors.is_empty(),
-        "{}",
-        render_all(&sm, &errors, RenderOptions::default())
-    );
-    (el.program.expect("a program"), sm)
+    let text = render_all(&sm, &errors, RenderOptions::default());
+    (el.program, sm, text)
 }
 
 /// The x86-64 numbers of the system calls the test scripts trace.
