@@ -33,6 +33,8 @@ pub struct UserBinaries {
     sources: RefCell<HashMap<String, Rc<UserSource>>>,
     /// DWARF types by binary (as `binary` resolved its path).
     types: RefCell<HashMap<String, Result<Rc<ProgramTypes>, String>>>,
+    /// The contents of binaries whose statements' variables were asked for.
+    files: RefCell<HashMap<String, Option<Rc<Vec<u8>>>>>,
 }
 
 impl UserBinaries {
@@ -44,6 +46,7 @@ impl UserBinaries {
             parameters: RefCell::default(),
             sources: RefCell::default(),
             types: RefCell::default(),
+            files: RefCell::default(),
         }
     }
 
@@ -180,7 +183,13 @@ impl UserBinarySource for UserBinaries {
     }
 
     fn variables(&self, path: &str, offset: u64) -> Vec<UserVar> {
-        let Ok(data) = std::fs::read(path) else {
+        let file = self
+            .files
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| std::fs::read(path).ok().map(Rc::new))
+            .clone();
+        let Some(data) = file else {
             return Vec::new();
         };
         let Some(address) = rstap_debuginfo::Segments::parse(&data)
