@@ -23,7 +23,7 @@ use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
 pub use dwarf::{Parameter, parameters};
 pub use libraries::{Dependencies, SearchPath, dependencies, ld_so_cache};
-pub use lines::{InlinedInstance, LineRow, SourceFunction, SourceInfo};
+pub use lines::{InlinedInstance, LineRow, SourceFunction, SourceInfo, SourceLabel};
 pub use plt::{PltEntry, plt_entries};
 pub use segments::Segments;
 pub use types::{DwarfTypes, Member, Shape, TypeId};

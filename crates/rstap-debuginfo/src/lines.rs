@@ -59,6 +59,18 @@ pub struct InlinedInstance {
     pub call_line: u64,
 }
 
+/// A label (`DW_TAG_label`) in the code of a function (not in an inlined copy).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLabel {
+    pub name: String,
+    /// The function holding it.
+    pub function: String,
+    pub address: u64,
+    /// Where it is declared (an index in [`SourceInfo::files`]) and its line.
+    pub file: u32,
+    pub line: u64,
+}
+
 /// What a file's DWARF says about its source.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceInfo {
@@ -68,6 +80,7 @@ pub struct SourceInfo {
     /// Statement rows, sorted by address.
     pub lines: Vec<LineRow>,
     pub inlined: Vec<InlinedInstance>,
+    pub labels: Vec<SourceLabel>,
 }
 
 type Slice<'a> = EndianSlice<'a, RunTimeEndian>;
@@ -171,10 +184,15 @@ impl SourceInfo {
             let mut cursor = unit.entries();
             // The enclosing subprograms' names, by depth.
             let mut enclosing: Vec<(isize, String)> = Vec::new();
+            // The depths of the inlined copies around the entry.
+            let mut inlined: Vec<isize> = Vec::new();
             while let Some(entry) = cursor.next_dfs().map_err(damaged)? {
                 let depth = entry.depth();
                 while enclosing.last().is_some_and(|(d, _)| *d >= depth) {
                     enclosing.pop();
+                }
+                while inlined.last().is_some_and(|d| *d >= depth) {
+                    inlined.pop();
                 }
                 match entry.tag() {
                     dw::DW_TAG_subprogram => {
@@ -195,7 +213,29 @@ impl SourceInfo {
                             ranges,
                         });
                     }
+                    dw::DW_TAG_label if inlined.is_empty() => {
+                        let (Some(name), Some((_, function))) =
+                            (name_of(&dwarf, &unit, entry), enclosing.last())
+                        else {
+                            continue;
+                        };
+                        let Some(address) = entry
+                            .attr_value(dw::DW_AT_low_pc)
+                            .and_then(|v| dwarf.attr_address(&unit, v).ok().flatten())
+                        else {
+                            continue;
+                        };
+                        let (decl_file, line) = declaration(&unit, entry);
+                        out.labels.push(SourceLabel {
+                            name,
+                            function: function.clone(),
+                            address,
+                            file: file_of(decl_file).unwrap_or(unit_file),
+                            line,
+                        });
+                    }
                     dw::DW_TAG_inlined_subroutine => {
+                        inlined.push(depth);
                         let Some(name) = name_of(&dwarf, &unit, entry) else {
                             continue;
                         };

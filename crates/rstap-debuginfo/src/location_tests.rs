@@ -213,3 +213,61 @@ fn needed_libraries_resolve_like_the_dynamic_linker() {
         assert!(entries.iter().any(|(k, _)| k == "libc.so.6"), "{entries:?}");
     }
 }
+
+/// Labels of a function's code: their names, function, declared line, and an address
+/// where that line's code starts. A label in an inlined copy is left out.
+#[test]
+fn labels_of_functions() {
+    const LABELS: &str = r#"static inline int twice(int v) {
+    if (v > 3) goto big;
+    return 2 * v;
+big:
+    return v;
+}
+__attribute__((noinline)) int work(int n) {
+    int tries = 0;
+again:
+    tries++;
+    if (tries < n)
+        goto again;
+    return tries + twice(n);
+}
+int main(int argc, char **argv) {
+    (void)argv;
+    return work(argc);
+}
+"#;
+    let dir = std::env::temp_dir().join(format!("rstap-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("labels.c");
+    std::fs::write(&src, LABELS).unwrap();
+    let out = dir.join("labels");
+    let built = Command::new("cc")
+        .args(["-g", "-O2", "-o"])
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !built {
+        eprintln!("skipped: no C compiler");
+        return;
+    }
+    let info = SourceInfo::parse(&std::fs::read(&out).unwrap()).unwrap();
+    let again: Vec<&SourceLabel> = info.labels.iter().filter(|l| l.name == "again").collect();
+    assert_eq!(again.len(), 1, "{:?}", info.labels);
+    assert_eq!((again[0].function.as_str(), again[0].line), ("work", 9));
+    assert!(info.files[again[0].file as usize].ends_with("labels.c"));
+    assert!(
+        info.lines.iter().any(|r| r.address == again[0].address && r.line == 10),
+        "{:?} {:?}",
+        again[0],
+        info.lines
+    );
+    // `big` exists only inside twice()'s copy inlined into work().
+    assert!(
+        info.labels.iter().all(|l| l.name != "big" || l.function == "twice"),
+        "{:?}",
+        info.labels
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

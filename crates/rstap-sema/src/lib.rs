@@ -61,7 +61,7 @@ pub use functions::{FunctionCatalog, FunctionSignature, FunctionSource};
 pub use kernel_types::{FakeTypes, KernelType, MemberInfo, TypeShape, TypeSource};
 pub use printf::{ArgKind, format_args};
 pub use tracepoints::{TracepointArg, TracepointCatalog, TracepointSource};
-pub use uprobes::{SourceFunc, SourceLine, UserInline, UserLibrary, UserSource};
+pub use uprobes::{SourceFunc, SourceLine, UserInline, UserLabel, UserLibrary, UserSource};
 pub use uprobes::{
     UprobeCatalog, UserBinary, UserBinarySource, UserFunction, UserMark, UserParam, UserVar,
     UserVarLocation, param_vars, statement_vars,

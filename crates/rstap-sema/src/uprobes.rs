@@ -10,7 +10,7 @@ mod locations;
 
 use std::rc::Rc;
 
-pub use locations::{SourceFunc, SourceLine, UserInline, UserLibrary, UserSource};
+pub use locations::{SourceFunc, SourceLine, UserInline, UserLabel, UserLibrary, UserSource};
 use rstap_ir::{ProbeKind, Type, UprobeSite, UsdtSite};
 use rstap_syntax::ast::Literal;
 
@@ -383,6 +383,7 @@ impl ProbeCatalog for UprobeCatalog<'_> {
             "function(s).call",
             "function(s).return",
             "function(s).inline",
+            "function(s).label(s)",
             "mark(s)",
             "provider(s).mark(s)",
             "plt(s?)",

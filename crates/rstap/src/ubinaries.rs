@@ -12,7 +12,7 @@ use rstap_debuginfo::{
 use rstap_ir::{UsdtArg, UsdtSite};
 use rstap_sema::{
     KernelType, SourceFunc, SourceLine, TypeSource, UserBinary, UserBinarySource, UserFunction,
-    UserInline, UserLibrary, UserMark, UserParam, UserSource, UserVar, UserVarLocation,
+    UserInline, UserLabel, UserLibrary, UserMark, UserParam, UserSource, UserVar, UserVarLocation,
 };
 
 use crate::program_types::ProgramTypes;
@@ -396,6 +396,19 @@ fn read_source(path: &str) -> Option<UserSource> {
                     offset: segments.offset(i.address)?,
                     name: i.name,
                     caller: i.caller,
+                })
+            })
+            .collect(),
+        labels: info
+            .labels
+            .into_iter()
+            .filter_map(|l| {
+                Some(UserLabel {
+                    offset: segments.offset(l.address)?,
+                    name: l.name,
+                    function: l.function,
+                    file: l.file,
+                    line: l.line,
                 })
             })
             .collect(),

@@ -243,6 +243,44 @@ fn statements_read_the_variables_in_scope() {
     assert!(err.contains("$tries"), "{err}");
 }
 
+/// `.function("work").label("again")` fires each time control reaches the label, with
+/// the variables in scope there (`tests/workload/labels.c`: `labels 3` passes `again`
+/// three times, before each `tries++`, and `done` once).
+#[test]
+fn labels_are_probed_with_their_variables() {
+    let _guard = support::serial();
+    if !live() {
+        return;
+    }
+    let Some(bin) = support::c_workload_with("labels", "ulocs/labels", &["-g", "-O0"]) else {
+        return;
+    };
+    assert_eq!(bin.parent(), Some(workload_dir()));
+    let script = r#"probe process("./labels").function("work").label("again") { printf("again %d %d\n", $tries, $n) }
+probe process("./labels").function("w*").label("do*") { printf("%s %d\n", pp(), $tries) }"#;
+    let out = ok(&rstap_in(&["-e", script, "-c", "./labels 3"]));
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workload/labels.c");
+    assert_eq!(
+        out,
+        format!(
+            "again 0 3\nagain 1 3\nagain 2 3\nprocess(\"{}\").function(\"work@{}:5\").label(\"done\") 3\n",
+            bin.display(),
+            src.display()
+        )
+    );
+    let listed = ok(&rstap_in(&[
+        "-l",
+        r#"process("./labels").function("*").label("*")"#,
+    ]));
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(listed.contains(".label(\"again\")\n"), "{listed}");
+    let err = fails(&rstap_in(&[
+        "-e",
+        r#"probe process("./labels").function("work").label("agian") {}"#,
+    ]));
+    assert!(err.contains("did you mean: again?"), "{err}");
+}
+
 #[test]
 fn inlined_copies_are_probed_where_they_start() {
     let _guard = support::serial();

@@ -58,6 +58,18 @@ pub struct UserInline {
     pub offset: u64,
 }
 
+/// A label in a function's code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserLabel {
+    pub name: String,
+    /// The function holding it.
+    pub function: String,
+    pub offset: u64,
+    /// Its declaration: an index in [`UserSource::files`], and the line.
+    pub file: u32,
+    pub line: u64,
+}
+
 /// What DWARF says about a binary's source; empty without `-g`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UserSource {
@@ -65,6 +77,7 @@ pub struct UserSource {
     pub functions: Vec<SourceFunc>,
     pub lines: Vec<SourceLine>,
     pub inlined: Vec<UserInline>,
+    pub labels: Vec<UserLabel>,
 }
 
 /// A library a program loads.
@@ -315,6 +328,8 @@ impl UprobeCatalog<'_> {
                 let want = string_arg(&sub[1]).unwrap_or_default();
                 if sub.get(2).is_some_and(|c| c.name == "inline") {
                     self.inlines(bin, &want)
+                } else if let Some(label) = sub.get(2).filter(|c| c.name == "label") {
+                    self.labels(bin, &want, &string_arg(label).unwrap_or_default())
                 } else if want.contains('@') {
                     let ret = sub.get(2).is_some_and(|c| c.name == "return");
                     self.source_functions(bin, &want, ret)
@@ -659,6 +674,93 @@ impl UprobeCatalog<'_> {
         Ok(out)
     }
 
+    /// `.function("FUNC[@FILE]").label("LABEL")`: the labels matching LABEL in the
+    /// functions matching FUNC (both may be wildcards), probed like statements.
+    fn labels(
+        &self,
+        bin: &UserBinary,
+        want: &str,
+        label: &str,
+    ) -> Result<Vec<ResolvedPoint>, CatalogError> {
+        let what = format!("function(\"{want}\").label(\"{label}\")");
+        let source = self.source_of(bin, &what)?;
+        let (func, file) = match want.split_once('@') {
+            Some((f, file)) => (f, Some(file.split(':').next().unwrap_or(file))),
+            None => (want, None),
+        };
+        let in_functions: Vec<&UserLabel> = source
+            .labels
+            .iter()
+            .filter(|l| matches(func, &l.function))
+            .filter(|l| {
+                file.is_none_or(|p| {
+                    source
+                        .files
+                        .get(l.file as usize)
+                        .is_some_and(|n| file_matches(p, n))
+                })
+            })
+            .collect();
+        let mut out: Vec<ResolvedPoint> = Vec::new();
+        for l in in_functions.iter().filter(|l| matches(label, &l.name)) {
+            let decl = source
+                .functions
+                .iter()
+                .find(|f| f.name == l.function)
+                .map(|f| {
+                    let file = source
+                        .files
+                        .get(f.file as usize)
+                        .cloned()
+                        .unwrap_or_default();
+                    format!("@{file}:{}", f.decl_line)
+                })
+                .unwrap_or_default();
+            out.push(ResolvedPoint {
+                pp: format!(
+                    "{}.function(\"{}{decl}\").label(\"{}\")",
+                    point_text(&[PointComponent {
+                        name: "process".into(),
+                        arg: text(&bin.path),
+                    }]),
+                    l.function,
+                    l.name
+                ),
+                context: Vec::new(),
+                kind: ProbeKind::Uprobe {
+                    path: bin.path.clone(),
+                    function: l.function.clone(),
+                    offset: l.offset,
+                    ret: false,
+                    mark: None,
+                    site: UprobeSite::Statement,
+                    only: None,
+                },
+            });
+        }
+        if out.is_empty() {
+            let mut names: Vec<&str> = in_functions.iter().map(|l| l.name.as_str()).collect();
+            names.sort();
+            names.dedup();
+            let similar = rstap_diag::similar(label, names.iter().copied(), 5);
+            return Err(invalid(if in_functions.is_empty() {
+                format!("no labels in the functions '{want}' of '{}'", bin.path)
+            } else if similar.is_empty() {
+                format!(
+                    "no label '{label}' in the functions '{want}' of '{}'",
+                    bin.path
+                )
+            } else {
+                format!(
+                    "no label '{label}' in the functions '{want}' of '{}'; did you mean: {}?",
+                    bin.path,
+                    similar.join(", ")
+                )
+            }));
+        }
+        Ok(out)
+    }
+
     /// `.plt("NAME")[.return]`: the PLT stubs calling NAME.
     fn plt_stubs(
         &self,
@@ -879,6 +981,29 @@ mod tests {
                         offset: 0x1214,
                     },
                 ],
+                labels: vec![
+                    UserLabel {
+                        name: "retry".into(),
+                        function: "main".into(),
+                        offset: 0x1110,
+                        file: 1,
+                        line: 12,
+                    },
+                    UserLabel {
+                        name: "out".into(),
+                        function: "main".into(),
+                        offset: 0x1130,
+                        file: 1,
+                        line: 14,
+                    },
+                    UserLabel {
+                        name: "out".into(),
+                        function: "helper".into(),
+                        offset: 0x1210,
+                        file: 1,
+                        line: 21,
+                    },
+                ],
             })
         }
         fn libraries(&self, _program: &str, _pid: Option<u32>) -> Vec<UserLibrary> {
@@ -1045,6 +1170,49 @@ mod tests {
         assert!(e.contains("process(7): no such process"), "{e}");
         let e = resolve(&[number("process", -1), comp("function", Some("main"))]).unwrap_err();
         assert!(e.contains("not a process id"), "{e}");
+    }
+
+    #[test]
+    fn labels_by_function_and_name() {
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("main")),
+            comp("label", Some("out")),
+        ])
+        .unwrap();
+        assert_eq!(
+            offsets(&r),
+            [(
+                "process(\"/opt/app\").function(\"main@/src/app.c:10\").label(\"out\")".into(),
+                0x1130,
+                UprobeSite::Statement
+            )]
+        );
+        let r = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("*@app.c")),
+            comp("label", Some("*")),
+        ])
+        .unwrap();
+        let at: Vec<u64> = offsets(&r).iter().map(|o| o.1).collect();
+        assert_eq!(at, [0x1110, 0x1130, 0x1210]);
+        let e = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("main")),
+            comp("label", Some("outt")),
+        ])
+        .unwrap_err();
+        assert!(
+            e.contains("no label 'outt' in the functions 'main' of '/opt/app'; did you mean: out?"),
+            "{e}"
+        );
+        let e = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("nolabels")),
+            comp("label", Some("x")),
+        ])
+        .unwrap_err();
+        assert!(e.contains("no labels in the functions 'nolabels'"), "{e}");
     }
 
     #[test]
