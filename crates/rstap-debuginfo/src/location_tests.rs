@@ -258,14 +258,18 @@ int main(int argc, char **argv) {
     assert_eq!((again[0].function.as_str(), again[0].line), ("work", 9));
     assert!(info.files[again[0].file as usize].ends_with("labels.c"));
     assert!(
-        info.lines.iter().any(|r| r.address == again[0].address && r.line == 10),
+        info.lines
+            .iter()
+            .any(|r| r.address == again[0].address && r.line == 10),
         "{:?} {:?}",
         again[0],
         info.lines
     );
     // `big` exists only inside twice()'s copy inlined into work().
     assert!(
-        info.labels.iter().all(|l| l.name != "big" || l.function == "twice"),
+        info.labels
+            .iter()
+            .all(|l| l.name != "big" || l.function == "twice"),
         "{:?}",
         info.labels
     );

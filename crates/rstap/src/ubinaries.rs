@@ -209,9 +209,14 @@ impl UserBinarySource for UserBinaries {
                     }
                     VarLocation::Constant(c) => UserVarLocation::Constant(c),
                     VarLocation::Value { base, offset } => UserVarLocation::Value { base, offset },
-                    VarLocation::Static { .. } => UserVarLocation::Unavailable(
-                        "a static variable, which rstap does not read at a statement".into(),
-                    ),
+                    // The probed instruction's address (%rip when the uprobe fires)
+                    // locates the program in memory: the variable lies as far from it
+                    // as in the file, whether the program is position independent
+                    // or not.
+                    VarLocation::Static { address: at } => UserVarLocation::Memory {
+                        base: "ip",
+                        offset: at.wrapping_sub(address) as i64,
+                    },
                     VarLocation::Unavailable(why) => UserVarLocation::Unavailable(why),
                 },
                 name: v.name,

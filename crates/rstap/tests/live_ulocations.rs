@@ -245,7 +245,8 @@ fn statements_read_the_variables_in_scope() {
 
 /// `.function("work").label("again")` fires each time control reaches the label, with
 /// the variables in scope there (`tests/workload/labels.c`: `labels 3` passes `again`
-/// three times, before each `tries++`, and `done` once).
+/// three times, before each `tries++`, and `done` once), the function's static
+/// variable included, in a position-independent build and in one that is not.
 #[test]
 fn labels_are_probed_with_their_variables() {
     let _guard = support::serial();
@@ -256,18 +257,42 @@ fn labels_are_probed_with_their_variables() {
         return;
     };
     assert_eq!(bin.parent(), Some(workload_dir()));
-    let script = r#"probe process("./labels").function("work").label("again") { printf("again %d %d\n", $tries, $n) }
-probe process("./labels").function("w*").label("do*") { printf("%s %d\n", pp(), $tries) }"#;
-    let out = ok(&rstap_in(&["-e", script, "-c", "./labels 3"]));
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workload/labels.c");
-    assert_eq!(
-        out,
-        format!(
-            "again 0 3\nagain 1 3\nagain 2 3\nprocess(\"{}\").function(\"work@{}:5\").label(\"done\") 3\n",
-            bin.display(),
-            src.display()
-        )
-    );
+    let decl = std::fs::read_to_string(&src)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("int work(int n)"))
+        .unwrap()
+        + 1;
+    let nopie = support::c_workload_with(
+        "labels",
+        "ulocs/labels-nopie",
+        &["-g", "-O0", "-fno-PIE", "-no-pie"],
+    )
+    .expect("a non-PIE build");
+    for bin in [bin, nopie] {
+        let name = bin.file_name().unwrap().to_str().unwrap();
+        let script = format!(
+            r#"probe process("./{name}").function("work").label("again") {{ printf("again %d %d\n", $tries, $n) }}
+probe process("./{name}").function("w*").label("do*") {{ printf("%s %d %d\n", pp(), $tries, $calls) }}"#
+        );
+        // (The probe point is longer than kernel probes' strings hold by default.)
+        let out = ok(&rstap_in(&[
+            "-DMAXSTRINGLEN=256",
+            "-e",
+            &script,
+            "-c",
+            &format!("./{name} 3"),
+        ]));
+        assert_eq!(
+            out,
+            format!(
+                "again 0 3\nagain 1 3\nagain 2 3\nprocess(\"{}\").function(\"work@{}:{decl}\").label(\"done\") 3 1\n",
+                bin.display(),
+                src.display()
+            )
+        );
+    }
     let listed = ok(&rstap_in(&[
         "-l",
         r#"process("./labels").function("*").label("*")"#,

@@ -1,10 +1,13 @@
 /* Workload for label probes. `labels N`: work(N) passes the label `again` N times,
- * counting in `tries`, then leaves through the label `done` once. */
+ * counting in `tries`, then leaves through the label `done` once; the static `calls`
+ * counts the calls of work() (one). */
 #include <stdlib.h>
 
 __attribute__((noinline)) int work(int n)
 {
+    static int calls;
     int tries = 0;
+    calls++;
 again:
     tries++;
     if (tries < n)
