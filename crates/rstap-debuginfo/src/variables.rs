@@ -89,9 +89,10 @@ fn damaged(e: gimli::Error) -> Error {
 }
 
 /// The variables visible at the linked virtual `address` (DWARF pc): the parameters of
-/// the innermost concrete (not inlined) function containing it, then its locals,
-/// including those of every lexical block containing the address; an inner
-/// declaration hides an outer one of the same name. Sorted: parameters in declaration
+/// the innermost function containing it, then its locals, including those of every
+/// lexical block containing the address; an inner declaration hides an outer one of
+/// the same name. Inside a copy of an inlined function, that function's variables
+/// (its caller's are out of scope there). Sorted: parameters in declaration
 /// order, then locals in declaration order (outer blocks first). Empty without DWARF or
 /// when no function contains the address.
 pub fn variables_at(data: &[u8], address: u64) -> Result<Vec<Variable>, Error> {
@@ -220,24 +221,41 @@ impl<'a> Scope<'a> {
         let mut locals: Vec<Variable> = Vec::new();
         let mut frame_base = None;
         let mut scope = Some(function);
+        // The function whose parameters are taken: the concrete one, or the copy of
+        // an inlined function that contains the address, whose variables replace its
+        // caller's (it keeps the caller's frame).
+        let mut current = function;
         // Outer scopes first: all of a block's variables are taken before those of the
         // block inside it that contains the address, which may hide them. (A block's
         // entry follows its parent's: this ends.)
         while let Some(offset) = scope.take() {
             let mut tree = self.unit.entries_tree(Some(offset)).map_err(damaged)?;
             let root = tree.root().map_err(damaged)?;
-            let in_function = offset == function;
-            if in_function {
+            if offset == function {
                 frame_base = root.entry().attr_value(dw::DW_AT_frame_base);
             }
+            if root.entry().tag() == dw::DW_TAG_inlined_subroutine {
+                current = offset;
+                params.clear();
+                locals.clear();
+            }
+            let in_function = offset == current;
             let mut children = root.children();
             while let Some(child) = children.next().map_err(damaged)? {
                 let entry = child.entry();
                 let parameter = match entry.tag() {
                     dw::DW_TAG_formal_parameter if in_function => true,
                     dw::DW_TAG_variable => false,
-                    dw::DW_TAG_lexical_block => {
-                        if scope.is_none() && covers(self.dwarf, self.unit, entry, self.address)? {
+                    dw::DW_TAG_lexical_block | dw::DW_TAG_inlined_subroutine => {
+                        // (An inlined copy merged into the code around it has no
+                        // code of its own, only its entry address.)
+                        let entry_pc = entry
+                            .attr_value(dw::DW_AT_entry_pc)
+                            .and_then(|v| self.dwarf.attr_address(self.unit, v).ok().flatten());
+                        if scope.is_none()
+                            && (covers(self.dwarf, self.unit, entry, self.address)?
+                                || entry_pc == Some(self.address))
+                        {
                             scope = Some(entry.offset());
                         }
                         continue;

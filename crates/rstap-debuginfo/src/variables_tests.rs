@@ -429,6 +429,27 @@ fn out_of_line_copy_of_an_inline_function() {
     );
     assert_eq!(vars[0].location, VarLocation::Register("di"));
     check_types(&data, &vars);
+    // Where the copy inlined into main starts, twice's variables replace main's.
+    let info = crate::SourceInfo::parse(&data).unwrap();
+    let inlined = info
+        .inlined
+        .iter()
+        .find(|i| i.name == "twice" && i.caller == "main")
+        .expect("twice inlined into main");
+    let vars = variables_at(&data, inlined.address).unwrap();
+    let (shapes, _) = split(&vars);
+    assert_eq!(
+        shapes,
+        [
+            var("v", "int", 4, true, true),
+            var("w", "int[2]", 0, false, false)
+        ],
+        "{vars:?}"
+    );
+    // Just before it, in main, main's own.
+    let before = variables_at(&data, function(&data, "main").address).unwrap();
+    let names: Vec<&str> = before.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["argc", "argv"]);
 }
 
 #[test]

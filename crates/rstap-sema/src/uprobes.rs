@@ -412,11 +412,12 @@ impl ProbeCatalog for UprobeCatalog<'_> {
             offset,
             ret: false,
             mark: None,
-            site: UprobeSite::Statement,
+            site: UprobeSite::Statement | UprobeSite::Inline,
             ..
         } = &point.kind
         {
-            // A statement sees the variables in scope there (read only when named).
+            // A statement, or the start of an inlined copy, sees the variables in scope
+            // there (read only when named).
             if names.is_empty() {
                 return None;
             }

@@ -1216,7 +1216,10 @@ impl Driver {
                     }
                     // A statement: the variables in scope there (an inner one hides
                     // an outer one of the same name).
-                    if *site == rstap_ir::UprobeSite::Statement {
+                    if matches!(
+                        site,
+                        rstap_ir::UprobeSite::Statement | rstap_ir::UprobeSite::Inline
+                    ) {
                         let vars = binaries.variables(path, *offset);
                         for (i, v) in vars.iter().enumerate() {
                             if !vars[i + 1..].iter().any(|w| w.name == v.name) {

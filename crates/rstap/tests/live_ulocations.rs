@@ -312,14 +312,20 @@ fn inlined_copies_are_probed_where_they_start() {
     if !live() {
         return;
     }
-    // bump() is inlined into step() (once per call) and into main() (once).
+    // bump() is inlined into step() (once per call) and into main() (once); each copy
+    // reads its parameter as DWARF places it there: bump(i), then bump(1).
     let script = r#"
-global hits
-probe process("./ulocs-opt").function("bump").inline { hits++ }
-probe end { printf("%d\n", hits) }
+global hits, sum
+probe process("./ulocs-opt").function("bump").inline { hits++; sum += $v }
+probe end { printf("%d %d\n", hits, sum) }
 "#;
     let out = rstap_in(&["-e", script, "-c", "./ulocs-opt 5"]);
-    assert_eq!(ok(&out), "6\n");
+    assert_eq!(ok(&out), "6 16\n");
+    let listed = ok(&rstap_in(&[
+        "-L",
+        r#"process("./ulocs-opt").function("bump").inline"#,
+    ]));
+    assert!(listed.ends_with(".inline $v:int\n"), "{listed}");
 }
 
 /// Kills and reaps the workloads of [`process_probes_fire_only_in_that_process`] on
