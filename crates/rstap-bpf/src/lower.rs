@@ -3667,6 +3667,8 @@ impl<'a> Gen<'a> {
             BLOCKDEV_NAME => return self.blockdev_name(&args[0], span).map(Some),
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
+            "ppfunc" => return self.literal(self.probe.ppfunc().as_bytes()).map(Some),
+            "is_return" => a.mov_imm(R0, i32::from(self.probe.is_return())),
             "exit" | "switch_file" => {
                 let kind = if name == "exit" {
                     self.set_state(1);

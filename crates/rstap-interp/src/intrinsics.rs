@@ -144,6 +144,14 @@ table! {
         let s = i.ctx.probe.map(|p| i.prog.probe(p).pn.clone()).unwrap_or_default();
         Ok(i.string(s.into_bytes()))
     },
+    "ppfunc" => |i, _, _| {
+        let s = i.ctx.probe.map(|p| i.prog.probe(p).ppfunc()).unwrap_or_default();
+        Ok(i.string(s.into_bytes()))
+    },
+    "is_return" => |i, _, _| {
+        let r = i.ctx.probe.is_some_and(|p| i.prog.probe(p).is_return());
+        Ok(Value::Long(i64::from(r)))
+    },
     // devices
     "__blockdev_name" => |i, a, _| {
         let name = crate::block_devices::block_device_name(long(a, 0)).unwrap_or_default();

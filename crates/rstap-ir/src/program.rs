@@ -346,6 +346,35 @@ pub struct Probe {
     pub span: Span,
 }
 
+impl Probe {
+    /// What `ppfunc()` returns: the function a `.function("F...")` or
+    /// `.statement("F@...")` point names, without its `@FILE...` part; empty for other
+    /// points.
+    pub fn ppfunc(&self) -> String {
+        for head in [".function(\"", ".statement(\""] {
+            if let Some(at) = self.pp.rfind(head) {
+                let rest = &self.pp[at + head.len()..];
+                let end = rest.find(['@', '"']).unwrap_or(rest.len());
+                return rest[..end].to_string();
+            }
+        }
+        String::new()
+    }
+
+    /// What `is_return()` returns: whether the probe fires as a function returns (a
+    /// `.return` of a kernel or user function, or a system call's exit tracepoint).
+    pub fn is_return(&self) -> bool {
+        match &self.kind {
+            ProbeKind::KernelFunction { ret, .. } | ProbeKind::Uprobe { ret, .. } => *ret,
+            ProbeKind::Tracepoint { system, name, .. } => {
+                (system == "syscalls" && name.starts_with("sys_exit_"))
+                    || (system == "raw_syscalls" && name == "sys_exit")
+            }
+            _ => false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub stmts: Vec<Stmt>,
@@ -644,5 +673,74 @@ pub enum ExprKind {
 impl Expr {
     pub fn new(kind: ExprKind, ty: Type, span: Span) -> Expr {
         Expr { kind, ty, span }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn probe(kind: ProbeKind, pp: &str) -> Probe {
+        Probe {
+            kind,
+            pp: pp.into(),
+            pn: pp.into(),
+            derivation: vec![],
+            locals: vec![],
+            condition: None,
+            body: Block::default(),
+            from_tapset: false,
+            span: rstap_diag::Span::DUMMY,
+        }
+    }
+
+    fn uprobe(ret: bool) -> ProbeKind {
+        ProbeKind::Uprobe {
+            path: "/bin/x".into(),
+            function: "main".into(),
+            offset: 0x1000,
+            ret,
+            mark: None,
+            site: UprobeSite::Entry,
+            only: None,
+        }
+    }
+
+    #[test]
+    fn ppfunc_and_is_return_follow_the_probe_point() {
+        let p = probe(
+            uprobe(true),
+            r#"process("/bin/x").function("main@/src/x.c:10").return"#,
+        );
+        assert_eq!((p.ppfunc().as_str(), p.is_return()), ("main", true));
+        let p = probe(
+            uprobe(false),
+            r#"process("/bin/x").library("/lib/l.so").function("f").label("out")"#,
+        );
+        assert_eq!((p.ppfunc().as_str(), p.is_return()), ("f", false));
+        let p = probe(
+            uprobe(false),
+            r#"process("/bin/x").statement("step@/src/x.c:12")"#,
+        );
+        assert_eq!(p.ppfunc(), "step");
+        let exit = |name: &str| {
+            probe(
+                ProbeKind::Tracepoint {
+                    system: "syscalls".into(),
+                    name: name.into(),
+                    fields: vec![],
+                },
+                &format!("kernel.trace(\"syscalls:{name}\")"),
+            )
+        };
+        assert_eq!(
+            (
+                exit("sys_exit_read").ppfunc().as_str(),
+                exit("sys_exit_read").is_return()
+            ),
+            ("", true)
+        );
+        assert!(!exit("sys_enter_read").is_return());
+        assert!(!probe(ProbeKind::Begin(0), "begin").is_return());
     }
 }

@@ -188,6 +188,8 @@ const PURE_INTRINSICS: &[&str] = &[
     "num_online_cpus",
     "pp",
     "pn",
+    "ppfunc",
+    "is_return",
     "task_current",
     "kernel_string",
     "kernel_string_n",

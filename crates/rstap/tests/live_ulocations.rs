@@ -201,10 +201,10 @@ fn statements_read_the_variables_in_scope() {
     }
     let line = line_of("STEP-LINE");
     let want: String = (1..=4)
-        .map(|i| format!("{i} {} 4 2\n", 11 * i * (i - 1) / 2))
+        .map(|i| format!("main 0 {i} {} 4 2\n", 11 * i * (i - 1) / 2))
         .collect();
     let script = format!(
-        r#"probe process("./ulocs").statement("main@ulocs.c:{line}") {{ printf("%d %d %d %d\n", $i, $total, $n, $argc) }}"#
+        r#"probe process("./ulocs").statement("main@ulocs.c:{line}") {{ printf("%s %d %d %d %d %d\n", ppfunc(), is_return(), $i, $total, $n, $argc) }}"#
     );
     let out = rstap_in(&["-e", &script, "-c", "./ulocs 4"]);
     assert_eq!(ok(&out), want);
