@@ -3219,6 +3219,110 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// `r0 = __user_strlen(addr)`: the length of the string at the user address (at
+    /// most the string width less one), 0 when it cannot be read.
+    fn user_strlen(&mut self, addr: &Expr) -> G<()> {
+        let w = self.width();
+        let a = self.long_slot(addr)?;
+        let t = self.temp(w)?;
+        let done = self.asm.label();
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, w as i32);
+        self.fill(R3, a);
+        self.asm.call(h::PROBE_READ_USER_STR);
+        self.asm.alu64_imm(Alu::Sub, R0, 1);
+        self.asm.jmp_imm(Cond::Sge, R0, 0, done);
+        self.asm.mov_imm(R0, 0);
+        self.asm.bind(done);
+        Ok(())
+    }
+
+    /// `__user_args_text(start, end, delim)`: the user memory from `start` to `end`,
+    /// strings each ending with a NUL (a process's arguments), as one string with the
+    /// first character of `delim` for each NUL but the last, cut to the string width;
+    /// "" when it cannot be read.
+    fn user_args_text(&mut self, args: &[Expr]) -> G<Str> {
+        let w = self.width();
+        let start = self.long_slot(&args[0])?;
+        let end = self.long_slot(&args[1])?;
+        let delim = self.string(&args[2])?;
+        let len = self.temp(8)?;
+        let t = self.temp(w)?;
+        for i in (0..w).step_by(8) {
+            self.asm.store_imm(Size::U64, R7, Self::off(t + i), 0);
+        }
+        // len = end - start, within [0, w - 1].
+        let (lo, hi) = (self.asm.label(), self.asm.label());
+        self.fill(R0, end);
+        self.fill(R1, start);
+        self.asm.alu64_reg(Alu::Sub, R0, R1);
+        self.asm.jmp_imm(Cond::Sge, R0, 0, lo);
+        self.asm.mov_imm(R0, 0);
+        self.asm.bind(lo);
+        self.asm.jmp_imm(Cond::Le, R0, w as i32 - 1, hi);
+        self.asm.mov_imm(R0, w as i32 - 1);
+        self.asm.bind(hi);
+        self.spill(len, R0);
+        let done = self.asm.label();
+        self.asm.jmp_imm(Cond::Eq, R0, 0, done);
+        self.scratch_ptr(R1, t);
+        self.fill(R2, len);
+        // (Bounds again for the verifier, after the reload.)
+        let ok = self.asm.label();
+        self.asm.jmp_imm(Cond::Le, R2, w as i32 - 1, ok);
+        self.asm.mov_imm(R2, w as i32 - 1);
+        self.asm.bind(ok);
+        self.fill(R3, start);
+        self.asm.call(h::PROBE_READ_USER);
+        let read = self.asm.label();
+        self.asm.jmp_imm(Cond::Sge, R0, 0, read);
+        self.asm.store_imm(Size::U8, R7, Self::off(t), 0);
+        self.asm.ja(done);
+        self.asm.bind(read);
+        // Each NUL before the last byte read becomes the delimiter: for j in 0..len - 1.
+        // (The loop always runs over the whole buffer, so that the verifier follows one
+        // path out of it whatever the length.)
+        self.fill(R2, len);
+        self.asm.alu64_imm(Alu::Sub, R2, 1);
+        self.asm.mov_imm(R1, 0);
+        let (top, next) = (self.asm.label(), self.asm.label());
+        self.asm.bind(top);
+        self.asm.jmp_imm(Cond::Ge, R1, w as i32 - 1, done);
+        self.asm.jmp_reg(Cond::Sge, R1, R2, next);
+        self.scratch_ptr(R3, t);
+        self.asm.alu64_reg(Alu::Add, R3, R1);
+        self.asm.load(Size::U8, R4, R3, 0);
+        self.asm.jmp_imm(Cond::Ne, R4, 0, next);
+        self.asm.load(Size::U8, R4, R7, Self::off(delim.slot));
+        self.asm.store(Size::U8, R3, 0, R4);
+        self.asm.bind(next);
+        self.asm.alu64_imm(Alu::Add, R1, 1);
+        self.asm.ja(top);
+        self.asm.bind(done);
+        Ok(Str {
+            slot: t,
+            bound: w,
+            padded: false,
+        })
+    }
+
+    /// `r0 = strlen(s)`: the bytes `bpf_probe_read_kernel_str` copies, less the NUL.
+    fn strlen(&mut self, s: &Expr) -> G<()> {
+        let s = self.string(s)?;
+        let w = self.width();
+        let t = self.temp(w)?;
+        let done = self.asm.label();
+        self.scratch_ptr(R1, t);
+        self.asm.mov_imm(R2, w as i32);
+        self.scratch_ptr(R3, s.slot);
+        self.asm.call(h::PROBE_READ_KERNEL_STR);
+        self.asm.alu64_imm(Alu::Sub, R0, 1);
+        self.asm.jmp_imm(Cond::Sge, R0, 0, done);
+        self.asm.mov_imm(R0, 0);
+        self.asm.bind(done);
+        Ok(())
+    }
+
     /// `a . b` into a fresh slot, truncated to the string width.
     fn concat_slots(&mut self, a: Str, b: Str) -> G<Str> {
         let w = self.width();
@@ -3668,6 +3772,9 @@ impl<'a> Gen<'a> {
             "pp" => return self.literal(self.probe.pp.clone().as_bytes()).map(Some),
             "pn" => return self.literal(self.probe.pn.clone().as_bytes()).map(Some),
             "ppfunc" => return self.literal(self.probe.ppfunc().as_bytes()).map(Some),
+            "strlen" => return self.strlen(&args[0]).map(|()| None),
+            "__user_args_text" => return self.user_args_text(args).map(Some),
+            "__user_strlen" => return self.user_strlen(&args[0]).map(|()| None),
             "is_return" => a.mov_imm(R0, i32::from(self.probe.is_return())),
             "exit" | "switch_file" => {
                 let kind = if name == "exit" {

@@ -485,3 +485,46 @@ probe kernel.trace("sched:sched_process_fork") { if (pid() == target()) printf("
     let after: Vec<&str> = after.lines().filter(theirs).collect();
     assert_eq!(after, ["target set:"], "{out}");
 }
+
+/// cmdline_str(), cmdline_arg(n) and cmdline_args(n, m, delim) read the arguments of
+/// the current process from its memory: here the command's own, when it exits.
+#[test]
+fn command_line_of_the_current_process() {
+    let _guard = serial();
+    let Some(w) = setup() else { return };
+    let probe = |body: &str| {
+        format!(
+            r#"probe kernel.trace("syscalls:sys_enter_exit_group") {{ if (pid() == target()) {body} }}"#
+        )
+    };
+    // (One cmdline_arg or cmdline_args per probe: the verifier takes no more.)
+    for (call, want) in [
+        ("cmdline_arg(0)", w.clone()),
+        ("cmdline_arg(1)", "exit".into()),
+        ("cmdline_arg(2)", "3".into()),
+        ("cmdline_arg(3)", String::new()),
+        (r#"cmdline_args(1, -1, ",")"#, "exit,3".into()),
+        (r#"cmdline_args(0, 1, "+")"#, format!("{w}+exit")),
+        (r#"cmdline_args(2, 7, "")"#, "3".into()),
+    ] {
+        let out = trace(
+            &probe(&format!(r#"printf("[%s] [%s]\n", cmdline_str(), {call})"#)),
+            &format!("{w} exit 3"),
+        );
+        let out: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
+        assert_eq!(out, [format!("[{w} exit 3] [{want}]")], "{call}");
+    }
+    // Several arguments joined by more than one character: an error, in the kernel.
+    let o = rstap(&[
+        "-q",
+        "-e",
+        &probe(r#"println(cmdline_args(0, -1, ", "))"#),
+        "-c",
+        &format!("{w} exit 3"),
+    ]);
+    assert!(
+        text(&o.stderr).contains("cmdline_args: the delimiter must be one character"),
+        "{}",
+        explain(&o)
+    );
+}
