@@ -3222,14 +3222,20 @@ impl<'a> Gen<'a> {
     /// `r0 = __user_strlen(addr)`: the length of the string at the user address (at
     /// most the string width less one), 0 when it cannot be read.
     fn user_strlen(&mut self, addr: &Expr) -> G<()> {
-        let w = self.width();
         let a = self.long_slot(addr)?;
+        self.fill(R3, a);
+        self.copied_length(h::PROBE_READ_USER_STR)
+    }
+
+    /// `r0 = ` the length of the string at r3, as the string-reading `helper` counts it
+    /// copying it into a scratch buffer (less the NUL; 0 when it fails).
+    fn copied_length(&mut self, helper: i32) -> G<()> {
+        let w = self.width();
         let t = self.temp(w)?;
         let done = self.asm.label();
         self.scratch_ptr(R1, t);
         self.asm.mov_imm(R2, w as i32);
-        self.fill(R3, a);
-        self.asm.call(h::PROBE_READ_USER_STR);
+        self.asm.call(helper);
         self.asm.alu64_imm(Alu::Sub, R0, 1);
         self.asm.jmp_imm(Cond::Sge, R0, 0, done);
         self.asm.mov_imm(R0, 0);
@@ -3309,18 +3315,8 @@ impl<'a> Gen<'a> {
     /// `r0 = strlen(s)`: the bytes `bpf_probe_read_kernel_str` copies, less the NUL.
     fn strlen(&mut self, s: &Expr) -> G<()> {
         let s = self.string(s)?;
-        let w = self.width();
-        let t = self.temp(w)?;
-        let done = self.asm.label();
-        self.scratch_ptr(R1, t);
-        self.asm.mov_imm(R2, w as i32);
         self.scratch_ptr(R3, s.slot);
-        self.asm.call(h::PROBE_READ_KERNEL_STR);
-        self.asm.alu64_imm(Alu::Sub, R0, 1);
-        self.asm.jmp_imm(Cond::Sge, R0, 0, done);
-        self.asm.mov_imm(R0, 0);
-        self.asm.bind(done);
-        Ok(())
+        self.copied_length(h::PROBE_READ_KERNEL_STR)
     }
 
     /// `a . b` into a fresh slot, truncated to the string width.

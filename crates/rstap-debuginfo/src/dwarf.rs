@@ -30,6 +30,46 @@ pub struct Parameter {
     pub ty: Option<TypeId>,
 }
 
+/// An ELF file with its DWARF sections (empty where absent, decompressed where
+/// compressed).
+pub(crate) struct DwarfFile<'d> {
+    pub file: object::File<'d>,
+    pub endian: RunTimeEndian,
+    sections: gimli::DwarfSections<Cow<'d, [u8]>>,
+}
+
+impl<'d> DwarfFile<'d> {
+    pub fn parse(data: &'d [u8]) -> Result<DwarfFile<'d>, Error> {
+        let file = object::File::parse(data)
+            .map_err(|e| Error::NotElf(format!("not an ELF file ({e})")))?;
+        let endian = if file.is_little_endian() {
+            RunTimeEndian::Little
+        } else {
+            RunTimeEndian::Big
+        };
+        let sections = gimli::DwarfSections::load(|id| -> Result<Cow<'d, [u8]>, Error> {
+            Ok(file
+                .section_by_name(id.name())
+                .and_then(|s| s.uncompressed_data().ok())
+                .unwrap_or(Cow::Borrowed(&[])))
+        })?;
+        Ok(DwarfFile {
+            file,
+            endian,
+            sections,
+        })
+    }
+
+    pub fn dwarf(&self) -> gimli::Dwarf<Slice<'_>> {
+        self.sections.borrow(|s| EndianSlice::new(s, self.endian))
+    }
+}
+
+/// The error for DWARF that cannot be read.
+pub(crate) fn damaged(e: gimli::Error) -> Error {
+    Error::NotElf(format!("damaged DWARF ({e})"))
+}
+
 /// The name under which [`parameters`] lists a function's integer or pointer result.
 pub const RETURN: &str = "$return";
 
@@ -109,21 +149,8 @@ impl Abi {
 /// first, as [`RETURN`], when that is an integer or a pointer); empty when the file has
 /// no DWARF.
 pub fn parameters(data: &[u8]) -> Result<HashMap<String, Vec<Parameter>>, Error> {
-    let file =
-        object::File::parse(data).map_err(|e| Error::NotElf(format!("not an ELF file ({e})")))?;
-    let endian = if file.is_little_endian() {
-        RunTimeEndian::Little
-    } else {
-        RunTimeEndian::Big
-    };
-    let sections = gimli::DwarfSections::load(|id| -> Result<Cow<[u8]>, Error> {
-        Ok(file
-            .section_by_name(id.name())
-            .and_then(|s| s.uncompressed_data().ok())
-            .unwrap_or(Cow::Borrowed(&[])))
-    })?;
-    let dwarf = sections.borrow(|s| EndianSlice::new(s, endian));
-    let damaged = |e: gimli::Error| Error::NotElf(format!("damaged DWARF ({e})"));
+    let loaded = DwarfFile::parse(data)?;
+    let dwarf = loaded.dwarf();
     let mut out = HashMap::new();
     let mut headers = dwarf.units();
     while let Some(header) = headers.next().map_err(damaged)? {

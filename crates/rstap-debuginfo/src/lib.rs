@@ -221,6 +221,8 @@ pub fn find_program(name: &str, path_var: Option<&str>) -> Option<std::path::Pat
 #[cfg(test)]
 mod location_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod variables_tests;

@@ -3,11 +3,9 @@
 //! functions, for `.statement("func@file:line")`, `.function("func@file")` and
 //! `.function("f").inline`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use gimli::{AttributeValue, EndianSlice, RunTimeEndian, constants as dw};
-use object::{Object, ObjectSection};
 
 use crate::Error;
 
@@ -107,21 +105,9 @@ impl Files {
 impl SourceInfo {
     /// Reads the DWARF of an ELF file; an empty [`SourceInfo`] when it has none.
     pub fn parse(data: &[u8]) -> Result<SourceInfo, Error> {
-        let file = object::File::parse(data)
-            .map_err(|e| Error::NotElf(format!("not an ELF file ({e})")))?;
-        let endian = if file.is_little_endian() {
-            RunTimeEndian::Little
-        } else {
-            RunTimeEndian::Big
-        };
-        let sections = gimli::DwarfSections::load(|id| -> Result<Cow<[u8]>, Error> {
-            Ok(file
-                .section_by_name(id.name())
-                .and_then(|s| s.uncompressed_data().ok())
-                .unwrap_or(Cow::Borrowed(&[])))
-        })?;
-        let dwarf = sections.borrow(|s| EndianSlice::new(s, endian));
-        let damaged = |e: gimli::Error| Error::NotElf(format!("damaged DWARF ({e})"));
+        let loaded = crate::dwarf::DwarfFile::parse(data)?;
+        let dwarf = loaded.dwarf();
+        let damaged = crate::dwarf::damaged;
         let mut files = Files::default();
         let mut out = SourceInfo::default();
         let mut headers = dwarf.units();

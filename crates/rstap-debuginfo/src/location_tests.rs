@@ -26,25 +26,9 @@ int main(int argc, char **argv) {
 }
 "#;
 
+/// (One source per build: tests run in parallel.)
 fn build(tag: &str, flags: &[&str]) -> Option<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("rstap-locations-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    // One source per build: tests run in parallel.
-    let src = dir.join(format!("{tag}.c"));
-    std::fs::write(&src, PROGRAM).ok()?;
-    let out = dir.join(tag);
-    let ok = Command::new("cc")
-        .args(flags)
-        .arg("-o")
-        .arg(&out)
-        .arg(&src)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("skipped: no C compiler");
-        return None;
-    }
-    Some(out)
+    crate::test_support::cc("rstap-locations", tag, PROGRAM, flags)
 }
 
 /// `name → address` of the `<name@plt>` labels `objdump -d` prints.
@@ -237,21 +221,10 @@ int main(int argc, char **argv) {
     return work(argc);
 }
 "#;
-    let dir = std::env::temp_dir().join(format!("rstap-labels-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let src = dir.join("labels.c");
-    std::fs::write(&src, LABELS).unwrap();
-    let out = dir.join("labels");
-    let built = Command::new("cc")
-        .args(["-g", "-O2", "-o"])
-        .arg(&out)
-        .arg(&src)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !built {
-        eprintln!("skipped: no C compiler");
+    let Some(out) = crate::test_support::cc("rstap-labels", "labels", LABELS, &["-g", "-O2"])
+    else {
         return;
-    }
+    };
     let info = SourceInfo::parse(&std::fs::read(&out).unwrap()).unwrap();
     let again: Vec<&SourceLabel> = info.labels.iter().filter(|l| l.name == "again").collect();
     assert_eq!(again.len(), 1, "{:?}", info.labels);
@@ -273,5 +246,4 @@ int main(int argc, char **argv) {
         "{:?}",
         info.labels
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -21,23 +21,7 @@ int main(int argc, char **argv) {
 /// Builds PROGRAM with `flags`; `None` (and a note on stderr) without a C compiler
 /// or <sys/sdt.h>.
 fn build(tag: &str, flags: &[&str]) -> Option<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("rstap-debuginfo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let src = dir.join("demo.c");
-    std::fs::write(&src, PROGRAM).ok()?;
-    let out = dir.join(tag);
-    let ok = Command::new("cc")
-        .args(flags)
-        .arg("-o")
-        .arg(&out)
-        .arg(&src)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("skipped: cc with <sys/sdt.h> (systemtap-sdt-dev) is not available");
-        return None;
-    }
-    Some(out)
+    crate::test_support::cc("rstap-debuginfo", tag, PROGRAM, flags)
 }
 
 /// The file offset of `address` computed from the section headers, independently of

@@ -8,16 +8,13 @@
 //! looked up in the location list entry covering the address; anything computed is
 //! [`VarLocation::Unavailable`] with the reason.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use gimli::{
-    AttributeValue, EndianSlice, Operation, RunTimeEndian, UnwindSection, constants as dw,
-};
+use gimli::{AttributeValue, Operation, RunTimeEndian, UnwindSection, constants as dw};
 use object::{Object, ObjectSection};
 
 use crate::Error;
-use crate::dwarf::{Class, Slice, classify, name_of, type_of};
+use crate::dwarf::{Class, DwarfFile, Slice, classify, damaged, name_of, type_of};
 use crate::types::TypeId;
 
 /// One variable (parameter or local) visible at an address.
@@ -84,10 +81,6 @@ type Found<T> = Result<T, String>;
 /// The operations of an expression, each with its opcode.
 type Ops<'a> = Vec<(dw::DwOp, Operation<Slice<'a>>)>;
 
-fn damaged(e: gimli::Error) -> Error {
-    Error::NotElf(format!("damaged DWARF ({e})"))
-}
-
 /// The variables visible at the linked virtual `address` (DWARF pc): the parameters of
 /// the innermost function containing it, then its locals, including those of every
 /// lexical block containing the address; an inner declaration hides an outer one of
@@ -96,20 +89,9 @@ fn damaged(e: gimli::Error) -> Error {
 /// order, then locals in declaration order (outer blocks first). Empty without DWARF or
 /// when no function contains the address.
 pub fn variables_at(data: &[u8], address: u64) -> Result<Vec<Variable>, Error> {
-    let file =
-        object::File::parse(data).map_err(|e| Error::NotElf(format!("not an ELF file ({e})")))?;
-    let endian = if file.is_little_endian() {
-        RunTimeEndian::Little
-    } else {
-        RunTimeEndian::Big
-    };
-    let sections = gimli::DwarfSections::load(|id| -> Result<Cow<[u8]>, Error> {
-        Ok(file
-            .section_by_name(id.name())
-            .and_then(|s| s.uncompressed_data().ok())
-            .unwrap_or(Cow::Borrowed(&[])))
-    })?;
-    let dwarf = sections.borrow(|s| EndianSlice::new(s, endian));
+    let loaded = DwarfFile::parse(data)?;
+    let file = &loaded.file;
+    let dwarf = loaded.dwarf();
     let mut headers = dwarf.units();
     while let Some(header) = headers.next().map_err(damaged)? {
         let unit = dwarf.unit(header).map_err(damaged)?;
@@ -120,7 +102,7 @@ pub fn variables_at(data: &[u8], address: u64) -> Result<Vec<Variable>, Error> {
         let root = tree.root().map_err(damaged)?;
         if let Some(function) = innermost_function(&dwarf, &unit, root, address, 0)? {
             let scope = Scope {
-                file: &file,
+                file,
                 dwarf: &dwarf,
                 unit: &unit,
                 address,

@@ -41,22 +41,7 @@ int main(int argc, char **argv) {
 "#;
 
 fn build(tag: &str, flags: &[&str]) -> Option<(PathBuf, Vec<u8>)> {
-    let dir = std::env::temp_dir().join(format!("rstap-variables-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let src = dir.join(format!("{tag}.c"));
-    std::fs::write(&src, PROGRAM).ok()?;
-    let out = dir.join(tag);
-    let ok = Command::new("cc")
-        .args(flags)
-        .arg("-o")
-        .arg(&out)
-        .arg(&src)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("skipped: no C compiler");
-        return None;
-    }
+    let out = crate::test_support::cc("rstap-variables", tag, PROGRAM, flags)?;
     let data = std::fs::read(&out).ok()?;
     Some((out, data))
 }

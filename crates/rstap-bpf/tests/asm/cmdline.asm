@@ -24,11 +24,11 @@ map rstap_sc_e0: ProgArray key 4 value 4 entries 512
   15: r1 += 8
   16: r2 = 16
   17: call bpf_get_current_comm#16
-  18: r1 = r7
-  19: r1 += 24
-  20: r2 = 128
-  21: r3 = r7
-  22: r3 += 8
+  18: r3 = r7
+  19: r3 += 8
+  20: r1 = r7
+  21: r1 += 24
+  22: r2 = 128
   23: call bpf_probe_read_kernel_str#115
   24: r0 -= 1
   25: if r0 s>= 0x0 goto pc+1
@@ -36,10 +36,10 @@ map rstap_sc_e0: ProgArray key 4 value 4 entries 512
   27: *(u64 *)(r7 +152) = r0
   28: r0 = 8192
   29: *(u64 *)(r7 +160) = r0
-  30: r1 = r7
-  31: r1 += 168
-  32: r2 = 128
-  33: r3 = *(u64 *)(r7 +160)
+  30: r3 = *(u64 *)(r7 +160)
+  31: r1 = r7
+  32: r1 += 168
+  33: r2 = 128
   34: call bpf_probe_read_user_str#114
   35: r0 -= 1
   36: if r0 s>= 0x0 goto pc+1
