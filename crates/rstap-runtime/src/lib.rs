@@ -368,8 +368,11 @@ pub fn run(
     }
     let off = CONF_REALTIME_OFFSET as usize;
     value[off..off + 8].copy_from_slice(&realtime_offset_ns().to_le_bytes());
+    // (A session file written before the slot existed has a shorter value.)
     let off = CONF_STP_PID as usize;
-    value[off..off + 8].copy_from_slice(&u64::from(std::process::id()).to_le_bytes());
+    if let Some(slot) = value.get_mut(off..off + 8) {
+        slot.copy_from_slice(&u64::from(std::process::id()).to_le_bytes());
+    }
     // Handlers stay idle until the begin probes have run and a -c command's pid is
     // known; with neither to wait for they run as soon as they are attached, so the
     // start notice never precedes a moment they miss.
