@@ -28,7 +28,7 @@ pub use plt::{PltEntry, plt_entries};
 pub use segments::Segments;
 pub use types::{DwarfTypes, Member, Shape, TypeId};
 pub use usdt::{UsdtArg, UsdtLocation, parse_usdt_args};
-pub use variables::{VarLocation, Variable, variables_at};
+pub use variables::{GlobalVariable, VarLocation, Variable, globals, variables_at};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {

@@ -115,6 +115,66 @@ pub fn variables_at(data: &[u8], address: u64) -> Result<Vec<Variable>, Error> {
     Ok(Vec::new())
 }
 
+/// A variable defined at the top level of a compilation unit: a C global, or a static
+/// of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GlobalVariable {
+    /// The unit's source file, as DWARF names it.
+    pub unit: String,
+    /// Its location is [`VarLocation::Static`], its linked address.
+    pub variable: Variable,
+}
+
+/// Every variable defined, with an address, at the top level of the file's
+/// compilation units; empty without DWARF.
+pub fn globals(data: &[u8]) -> Result<Vec<GlobalVariable>, Error> {
+    let loaded = DwarfFile::parse(data)?;
+    let file = &loaded.file;
+    let dwarf = loaded.dwarf();
+    let mut out = Vec::new();
+    let mut headers = dwarf.units();
+    while let Some(header) = headers.next().map_err(damaged)? {
+        let unit = dwarf.unit(header).map_err(damaged)?;
+        let scope = Scope {
+            file,
+            dwarf: &dwarf,
+            unit: &unit,
+            address: 0,
+            x86_64: file.architecture() == object::Architecture::X86_64,
+            frame_base: OnceCell::new(),
+        };
+        let mut tree = unit.entries_tree(None).map_err(damaged)?;
+        let root = tree.root().map_err(damaged)?;
+        let unit_name = root
+            .entry()
+            .attr_value(dw::DW_AT_name)
+            .and_then(|v| dwarf.attr_string(&unit, v).ok())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut children = root.children();
+        while let Some(child) = children.next().map_err(damaged)? {
+            let entry = child.entry();
+            if entry.tag() != dw::DW_TAG_variable
+                || matches!(
+                    entry.attr_value(dw::DW_AT_declaration),
+                    Some(AttributeValue::Flag(true))
+                )
+            {
+                continue;
+            }
+            if let Some(v) = scope.variable(entry, false, None)?
+                && matches!(v.location, VarLocation::Static { .. })
+            {
+                out.push(GlobalVariable {
+                    unit: unit_name.clone(),
+                    variable: v,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Whether the unit's address ranges include `address` (or it states none).
 fn unit_may_contain(dwarf: &Dwarf<'_>, unit: &Unit<'_>, address: u64) -> Result<bool, Error> {
     let mut ranges = dwarf.unit_ranges(unit).map_err(damaged)?;

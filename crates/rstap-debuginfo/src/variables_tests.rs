@@ -468,3 +468,37 @@ fn damaged_dwarf_is_an_error_or_unavailable_never_a_panic() {
     }
     assert!(errors > 0);
 }
+
+#[test]
+fn globals_of_the_units() {
+    let Some((_, data)) = build("vars-globals", &["-O0", "-g"]) else {
+        return;
+    };
+    let found = globals(&data).unwrap();
+    let names: Vec<&str> = found.iter().map(|g| g.variable.name.as_str()).collect();
+    // A function's static (`calls`) is not a global of the unit.
+    assert_eq!(names, ["global_sum", "twice_ptr"]);
+    let sum = &found[0];
+    assert!(sum.unit.ends_with("vars-globals.c"), "{sum:?}");
+    assert_eq!(
+        (
+            sum.variable.c_type.as_str(),
+            sum.variable.size,
+            sum.variable.signed
+        ),
+        ("long int", 8, true)
+    );
+    assert_eq!(
+        sum.variable.location,
+        VarLocation::Static {
+            address: data_symbol(&data, "global_sum")
+        }
+    );
+    assert!(!sum.variable.parameter);
+    check_types(&data, std::slice::from_ref(&sum.variable));
+    // A file without DWARF has none.
+    let Some((_, plain)) = build("vars-globals-plain", &["-O0"]) else {
+        return;
+    };
+    assert_eq!(globals(&plain), Ok(Vec::new()));
+}

@@ -4,7 +4,17 @@
 
 use rstap_syntax::ast::{self, ExprKind as E, StmtKind as S};
 
-/// Every `$name` in `block`, without the `$`, in order of appearance (with repeats).
+/// The name under which a catalog offers `@var("name"[, "module"])` as a context
+/// variable.
+pub fn at_var_key(name: &str, module: Option<&str>) -> String {
+    match module {
+        Some(m) => format!("@var:{name}\u{1}{m}"),
+        None => format!("@var:{name}"),
+    }
+}
+
+/// Every `$name` in `block`, without the `$`, in order of appearance (with repeats),
+/// and the key of every `@var(...)` ([`at_var_key`]).
 pub fn context_names(block: &ast::Block, out: &mut Vec<String>) {
     for s in &block.stmts {
         stmt(s, out);
@@ -74,7 +84,14 @@ fn expr(e: &ast::Expr, out: &mut Vec<String>) {
             expr(operand, out);
             path(p, out);
         }
-        E::AtVar { path: p, .. } => path(p, out),
+        E::AtVar {
+            name,
+            module,
+            path: p,
+        } => {
+            out.push(at_var_key(name, module.as_deref()));
+            path(p, out);
+        }
         E::Literal(_)
         | E::Symbol(_)
         | E::Wildcard

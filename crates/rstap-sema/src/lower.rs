@@ -77,7 +77,8 @@ fn unavailable_var(cv: &ContextVar) -> Option<(&str, &str)> {
     let rest = cv
         .read
         .strip_prefix("__uprobe_local_none_")
-        .or_else(|| cv.read.strip_prefix("__uprobe_param_at_none_"))?;
+        .or_else(|| cv.read.strip_prefix("__uprobe_param_at_none_"))
+        .or_else(|| cv.read.strip_prefix("__uprobe_global_none_"))?;
     Some(rest.split_once(':').unwrap_or((rest, "not located")))
 }
 
@@ -588,6 +589,40 @@ impl Elab<'_> {
         }
     }
 
+    /// A context variable (`$name`, `@var(...)`) and the path after it.
+    fn lower_found_target(
+        &mut self,
+        sc: &mut Scope,
+        cv: Option<ContextVar>,
+        path: &ast::TargetPath,
+        span: Span,
+    ) -> ir::Expr {
+        match cv {
+            // `$$parms`... of a user function: the text of its variables.
+            Some(cv) if crate::uprobes::is_vars_text(&cv.read) => {
+                self.lower_vars_text(sc, &cv.name, path, span)
+            }
+            // In a user probe every typed variable goes through its type: a struct
+            // passed whole is an address, and `$var$` prints it.
+            Some(cv) if cv.kernel_type.is_some() && sc.program.is_some() => {
+                let kt = cv.kernel_type.expect("checked");
+                let read = self.read_context_var(&cv, span);
+                self.lower_typed_target(sc, read, kt, path, span)
+            }
+            Some(cv) if path.steps.is_empty() && path.pretty.is_none() && !path.address_of => {
+                self.read_context_var(&cv, span)
+            }
+            Some(cv)
+                if cv.kernel_type.is_some() && (!path.address_of || !path.steps.is_empty()) =>
+            {
+                let kt = cv.kernel_type.expect("checked");
+                let read = self.read_context_var(&cv, span);
+                self.lower_typed_target(sc, read, kt, path, span)
+            }
+            _ => self.unresolved_target(sc, span),
+        }
+    }
+
     fn context_var(&self, sc: &Scope, name: &str) -> Option<ContextVar> {
         let bare = name.strip_prefix('$').unwrap_or(name);
         sc.context.iter().find(|c| c.name == bare).cloned()
@@ -597,11 +632,14 @@ impl Elab<'_> {
         if let Some((name, why)) = unavailable_var(cv) {
             // (--skip-badvars reads it as 0, as SystemTap does.)
             if !self.opts.skip_badvars {
-                self.error(
-                    codes::TARGET_SYMBOL,
-                    format!("`${name}` is not accessible at this address: {why}"),
-                    span,
-                );
+                let msg = match cv.name.strip_prefix("@var:") {
+                    Some(spec) => format!(
+                        "`@var(\"{}\")` cannot be read: {why}",
+                        spec.split('\u{1}').next().unwrap_or(spec)
+                    ),
+                    None => format!("`${name}` is not accessible at this address: {why}"),
+                };
+                self.error(codes::TARGET_SYMBOL, msg, span);
             }
             return long(0, span);
         }
@@ -621,27 +659,54 @@ impl Elab<'_> {
     fn is_defined(&mut self, sc: &mut Scope, e: &ast::Expr) -> bool {
         use ast::ExprKind as K;
         match &e.kind {
-            K::Target { name, path } => match self.context_var(sc, name) {
-                None => false,
-                Some(cv) if unavailable_var(&cv).is_some() => false,
-                Some(_) if path.steps.is_empty() && !path.address_of && path.pretty.is_none() => {
-                    true
-                }
-                Some(ContextVar {
-                    kernel_type: Some(kt),
-                    ..
-                }) => self.typed_target_defined(sc, kt, path, e.span),
-                Some(_) => false,
-            },
+            K::Target { name, path } => {
+                let cv = self.context_var(sc, name);
+                self.found_target_defined(sc, cv, path, e.span)
+            }
+            K::AtVar { name, module, path } => {
+                let cv = self.at_var(sc, name, module.as_deref());
+                self.found_target_defined(sc, cv, path, e.span)
+            }
             K::Cast {
                 type_name,
                 module,
                 path,
                 ..
             } => self.cast_defined(sc, type_name, module.as_deref(), path, e.span),
-            K::AtVar { .. } | K::Entry(_) | K::Perf(_) => false,
+            K::Entry(_) | K::Perf(_) => false,
             _ => true,
         }
+    }
+
+    /// Whether a context variable (`$name`, `@var(...)`) and the path after it resolve.
+    fn found_target_defined(
+        &mut self,
+        sc: &mut Scope,
+        cv: Option<ContextVar>,
+        path: &ast::TargetPath,
+        span: Span,
+    ) -> bool {
+        match cv {
+            None => false,
+            Some(cv) if unavailable_var(&cv).is_some() => false,
+            Some(_) if path.steps.is_empty() && !path.address_of && path.pretty.is_none() => true,
+            Some(ContextVar {
+                kernel_type: Some(kt),
+                ..
+            }) => self.typed_target_defined(sc, kt, path, span),
+            Some(_) => false,
+        }
+    }
+
+    /// What `@var("name"[, "module"])` names: a variable in scope at the probe point,
+    /// else the global the catalog offers under [`crate::context_names::at_var_key`].
+    fn at_var(&self, sc: &Scope, name: &str, module: Option<&str>) -> Option<ContextVar> {
+        let key = crate::context_names::at_var_key(name, module);
+        (module.is_none() && !name.contains('@'))
+            .then(|| self.context_var(sc, name))
+            .flatten()
+            .filter(|cv| !crate::uprobes::is_vars_text(&cv.read))
+            .or_else(|| sc.context.iter().find(|c| c.name == key).cloned())
     }
 
     /// [`Self::static_truth`] of a condition that tests `@defined`.
@@ -925,34 +990,19 @@ impl Elab<'_> {
                     None => long(0, span),
                 }
             }
-            K::Target { name, path } => match self.context_var(sc, name) {
-                // `$$parms`... of a user function: the text of its variables.
-                Some(cv) if crate::uprobes::is_vars_text(&cv.read) => {
-                    self.lower_vars_text(sc, &cv.name, path, span)
+            K::Target { name, path } => {
+                let cv = self.context_var(sc, name);
+                self.lower_found_target(sc, cv, path, span)
+            }
+            // `@var("name")`: a variable in scope at the probe point, else a global of
+            // the program (`@var("name@file.c"[, "program"])` names its file).
+            K::AtVar { name, module, path } => {
+                let cv = self.at_var(sc, name, module.as_deref());
+                if cv.is_none() {
+                    return self.unsupported(span, "unresolved @var() expression");
                 }
-                // In a user probe every typed variable goes through its type: a struct
-                // passed whole is an address, and `$var$` prints it.
-                Some(ContextVar {
-                    kernel_type: Some(kt),
-                    ..
-                }) if sc.program.is_some() => {
-                    let cv = self.context_var(sc, name).expect("found above");
-                    let read = self.read_context_var(&cv, span);
-                    self.lower_typed_target(sc, read, kt, path, span)
-                }
-                Some(cv) if path.steps.is_empty() && path.pretty.is_none() && !path.address_of => {
-                    self.read_context_var(&cv, span)
-                }
-                Some(ContextVar {
-                    kernel_type: Some(kt),
-                    ..
-                }) if !path.address_of || !path.steps.is_empty() => {
-                    let cv = self.context_var(sc, name).expect("found above");
-                    let read = self.read_context_var(&cv, span);
-                    self.lower_typed_target(sc, read, kt, path, span)
-                }
-                _ => self.unresolved_target(sc, span),
-            },
+                self.lower_found_target(sc, cv, path, span)
+            }
             K::Cast {
                 operand,
                 type_name,
@@ -975,7 +1025,6 @@ impl Elab<'_> {
                 );
                 long(0, span)
             }
-            K::AtVar { .. } => self.unsupported(span, "unresolved @var() expression"),
             K::Entry(inner) if sc.entry_values => {
                 // The arguments this context offers are their values at entry, so an
                 // expression over them alone means the same here as at entry.

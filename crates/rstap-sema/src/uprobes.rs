@@ -163,6 +163,18 @@ pub trait UserBinarySource {
     fn inode(&self, path: &str) -> Option<u64> {
         self.identity(path).map(|(inode, _)| inode)
     }
+    /// The global variable `name` of the binary at `path` (one defined in a source file
+    /// matching `unit` when given), located for a probe at the file offset `offset`; or
+    /// why there is none.
+    fn global_variable(
+        &self,
+        path: &str,
+        _offset: u64,
+        name: &str,
+        _unit: Option<&str>,
+    ) -> Result<UserVar, String> {
+        Err(format!("no global variable '{name}' in '{path}'"))
+    }
     /// The parameters and local variables visible at the file offset `offset` of the
     /// binary at `path` (a statement), from its DWARF; empty without DWARF.
     fn variables(&self, _path: &str, _offset: u64) -> Vec<UserVar> {
@@ -404,9 +416,56 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         out
     }
 
-    /// A function entry probe whose body names something other than its context reads
-    /// the function's parameters from DWARF (only then: reading DWARF costs).
+    /// A user probe whose body names something other than its context reads what DWARF
+    /// says (only then: reading DWARF costs): a statement's variables, a function's
+    /// parameters at its entry, the program's globals that `@var` names.
     fn argument_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
+        let own = self.site_context(point, names);
+        let globals = self.at_vars(point, names);
+        if globals.is_empty() {
+            return own;
+        }
+        let mut context = own.unwrap_or_else(|| point.context.clone());
+        context.extend(globals);
+        Some(context)
+    }
+
+    fn program_types(&self, path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
+        Some(self.source.types(path))
+    }
+
+    fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {
+        let bin = self.source.binary(path).map_err(CatalogError::Invalid)?;
+        let (inode, device) = self.source.identity(&bin.path).ok_or_else(|| {
+            CatalogError::Invalid(format!("cannot read the file identity of '{}'", bin.path))
+        })?;
+        Ok(Some(Executable {
+            path: bin.path.clone(),
+            inode,
+            device,
+        }))
+    }
+
+    fn process_program(&self, pid: u32) -> Result<Option<String>, CatalogError> {
+        self.source
+            .process_program(pid)
+            .map(Some)
+            .map_err(CatalogError::Invalid)
+    }
+
+    fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {
+        if point.first().map(|c| c.name.as_str()) != Some("process") || point.len() < 2 {
+            return Ok(Vec::new());
+        }
+        self.resolve_user(point)
+    }
+}
+
+impl UprobeCatalog<'_> {
+    /// The context a user probe offers a body naming `names` (see
+    /// [`ProbeCatalog::argument_context`]): a statement's variables, a function's
+    /// parameters at its entry.
+    fn site_context(&self, point: &ResolvedPoint, names: &[String]) -> Option<Vec<ContextVar>> {
         if let ProbeKind::Uprobe {
             path,
             offset,
@@ -455,38 +514,65 @@ impl ProbeCatalog for UprobeCatalog<'_> {
         Some(vars)
     }
 
-    fn program_types(&self, path: &str) -> Option<Result<Rc<dyn TypeSource>, String>> {
-        Some(self.source.types(path))
-    }
-
-    fn executable(&self, path: &str) -> Result<Option<Executable>, CatalogError> {
-        let bin = self.source.binary(path).map_err(CatalogError::Invalid)?;
-        let (inode, device) = self.source.identity(&bin.path).ok_or_else(|| {
-            CatalogError::Invalid(format!("cannot read the file identity of '{}'", bin.path))
-        })?;
-        Ok(Some(Executable {
-            path: bin.path.clone(),
-            inode,
-            device,
-        }))
-    }
-
-    fn process_program(&self, pid: u32) -> Result<Option<String>, CatalogError> {
-        self.source
-            .process_program(pid)
-            .map(Some)
-            .map_err(CatalogError::Invalid)
-    }
-
-    fn resolve(&self, point: &[PointComponent]) -> Result<Vec<ResolvedPoint>, CatalogError> {
-        if point.first().map(|c| c.name.as_str()) != Some("process") || point.len() < 2 {
-            return Ok(Vec::new());
+    /// The globals of the probed program that `@var(...)` names in `names`
+    /// ([`crate::context_names::at_var_key`]), each located from the probed instruction.
+    fn at_vars(&self, point: &ResolvedPoint, names: &[String]) -> Vec<ContextVar> {
+        let ProbeKind::Uprobe {
+            path, offset, ret, ..
+        } = &point.kind
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<ContextVar> = Vec::new();
+        for key in names.iter().filter(|n| n.starts_with("@var:")) {
+            if out.iter().any(|c| &c.name == key) {
+                continue;
+            }
+            let spec = &key["@var:".len()..];
+            let (spec, module) = match spec.split_once('\u{1}') {
+                Some((s, m)) => (s, Some(m)),
+                None => (spec, None),
+            };
+            let (name, unit) = match spec.split_once('@') {
+                Some((n, u)) => (n, Some(u)),
+                None => (spec, None),
+            };
+            let found = match module.map(|m| self.source.binary(m)) {
+                Some(Err(e)) => Err(e),
+                Some(Ok(bin)) if &bin.path != path => Err(format!(
+                    "rstap reads @var of the probed program only, here '{path}'"
+                )),
+                _ if *ret => Err(
+                    "a global in a return probe (read it at the entry: @entry(@var(...)))".into(),
+                ),
+                _ => self.source.global_variable(path, *offset, name, unit),
+            };
+            let var = match found {
+                Ok(v) => v,
+                Err(why) => UserVar {
+                    name: name.to_string(),
+                    c_type: String::new(),
+                    size: 0,
+                    signed: false,
+                    parameter: false,
+                    location: UserVarLocation::Unavailable(why),
+                    ty: None,
+                },
+            };
+            // (Read like a statement's local, under a prefix of its own so that
+            // `$$locals` leaves it out.)
+            if let Some(mut cv) = statement_vars(std::slice::from_ref(&var))
+                .into_iter()
+                .next()
+            {
+                cv.name = key.clone();
+                cv.read = cv.read.replacen("__uprobe_local_", "__uprobe_global_", 1);
+                out.push(cv);
+            }
         }
-        self.resolve_user(point)
+        out
     }
-}
 
-impl UprobeCatalog<'_> {
     /// The entry (or, with `ret`, the return) of function `name` of `bin`, which
     /// starts at file offset `offset`, named `pp`.
     pub(crate) fn function_point(

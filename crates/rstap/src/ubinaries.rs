@@ -35,6 +35,8 @@ pub struct UserBinaries {
     types: RefCell<HashMap<String, Result<Rc<ProgramTypes>, String>>>,
     /// The contents of binaries whose statements' variables were asked for.
     files: RefCell<HashMap<String, Option<Rc<Vec<u8>>>>>,
+    /// The global variables of binaries, by path.
+    globals: RefCell<HashMap<String, Rc<Vec<rstap_debuginfo::GlobalVariable>>>>,
 }
 
 impl UserBinaries {
@@ -47,7 +49,17 @@ impl UserBinaries {
             sources: RefCell::default(),
             types: RefCell::default(),
             files: RefCell::default(),
+            globals: RefCell::default(),
         }
+    }
+
+    /// The contents of the binary at `path`, read once.
+    fn file(&self, path: &str) -> Option<Rc<Vec<u8>>> {
+        self.files
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| std::fs::read(path).ok().map(Rc::new))
+            .clone()
     }
 
     fn load(path: &str) -> Result<Rc<UserBinary>, String> {
@@ -182,14 +194,84 @@ impl UserBinarySource for UserBinaries {
             .collect()
     }
 
-    fn variables(&self, path: &str, offset: u64) -> Vec<UserVar> {
-        let file = self
-            .files
+    fn global_variable(
+        &self,
+        path: &str,
+        offset: u64,
+        name: &str,
+        unit: Option<&str>,
+    ) -> Result<UserVar, String> {
+        let data = self
+            .file(path)
+            .ok_or_else(|| format!("cannot read '{path}'"))?;
+        let globals = self
+            .globals
             .borrow_mut()
             .entry(path.to_string())
-            .or_insert_with(|| std::fs::read(path).ok().map(Rc::new))
+            .or_insert_with(|| Rc::new(rstap_debuginfo::globals(&data).unwrap_or_default()))
             .clone();
-        let Some(data) = file else {
+        if globals.is_empty() {
+            return Err(format!(
+                "'{path}' has no DWARF variables (build it with -g)"
+            ));
+        }
+        let in_unit = |u: &str| match unit {
+            None => true,
+            Some(want) => u == want || u.ends_with(&format!("/{want}")),
+        };
+        let found: Vec<&rstap_debuginfo::GlobalVariable> = globals
+            .iter()
+            .filter(|g| g.variable.name == name && in_unit(&g.unit))
+            .collect();
+        let g = match found.as_slice() {
+            [g] => *g,
+            [] => {
+                let similar =
+                    rstap_diag::similar(name, globals.iter().map(|g| g.variable.name.as_str()), 5);
+                return Err(if similar.is_empty() {
+                    format!("no global variable '{name}' in '{path}'")
+                } else {
+                    format!(
+                        "no global variable '{name}' in '{path}'; did you mean: {}?",
+                        similar.join(", ")
+                    )
+                });
+            }
+            several => {
+                let units: Vec<&str> = several.iter().map(|g| g.unit.as_str()).collect();
+                return Err(format!(
+                    "several globals are named '{name}' (in {}): name the file, as @var(\"{name}@FILE\")",
+                    units.join(", ")
+                ));
+            }
+        };
+        let (VarLocation::Static { address: at }, Some(address)) = (
+            &g.variable.location,
+            rstap_debuginfo::Segments::parse(&data)
+                .ok()
+                .and_then(|s| s.address(offset)),
+        ) else {
+            return Err(format!("the address of '{name}' is not known"));
+        };
+        let v = &g.variable;
+        Ok(UserVar {
+            name: v.name.clone(),
+            c_type: v.c_type.clone(),
+            size: v.size,
+            signed: v.signed,
+            parameter: false,
+            // As for a function's statics: as far from the probed instruction as in
+            // the file.
+            location: UserVarLocation::Memory {
+                base: "ip",
+                offset: at.wrapping_sub(address) as i64,
+            },
+            ty: v.ty.map(|t| KernelType(t.0)),
+        })
+    }
+
+    fn variables(&self, path: &str, offset: u64) -> Vec<UserVar> {
+        let Some(data) = self.file(path) else {
             return Vec::new();
         };
         let Some(address) = rstap_debuginfo::Segments::parse(&data)

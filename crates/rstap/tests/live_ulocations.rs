@@ -306,6 +306,33 @@ probe process("./{name}").function("w*").label("do*") {{ printf("%s %d %d\n", pp
     assert!(err.contains("did you mean: again?"), "{err}");
 }
 
+/// `@var("bumps")` reads the program's global: before step(i) it holds 1 + ... + (i-1)
+/// (bump(i) adds i). Also named by its file and program, at entry for a return probe,
+/// and a local in scope first; a misspelt name gets "did you mean".
+#[test]
+fn at_var_reads_the_program_s_globals() {
+    let _guard = support::serial();
+    if !live() {
+        return;
+    }
+    let script = r#"probe process("./ulocs").function("step") { printf("entry %d %d %d\n", @var("i"), @var("bumps"), @var("bumps@ulocs.c", "./ulocs")) }
+probe process("./ulocs").function("step").return { printf("return %d %d %d\n", @entry(@var("bumps")), $i, @defined(@var("nope"))) }"#;
+    let out = ok(&rstap_in(&["-e", script, "-c", "./ulocs 3"]));
+    assert_eq!(
+        out,
+        "entry 1 0 0\nreturn 0 1 0\nentry 2 1 1\nreturn 1 2 0\nentry 3 3 3\nreturn 3 3 0\n"
+    );
+    let err = fails(&rstap_in(&[
+        "-e",
+        r#"probe process("./ulocs").function("step") { println(@var("bumpz")) }"#,
+    ]));
+    assert!(
+        err.contains(r#"`@var("bumpz")` cannot be read: no global variable 'bumpz'"#)
+            && err.contains("did you mean: bumps?"),
+        "{err}"
+    );
+}
+
 #[test]
 fn inlined_copies_are_probed_where_they_start() {
     let _guard = support::serial();

@@ -47,6 +47,7 @@ impl Gen<'_> {
         if let Some(loc) = name
             .strip_prefix("__uprobe_param_at_")
             .or_else(|| name.strip_prefix("__uprobe_local_"))
+            .or_else(|| name.strip_prefix("__uprobe_global_"))
         {
             return Some(self.statement_var(loc, span).map(|()| None));
         }

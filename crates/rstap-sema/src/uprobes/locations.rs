@@ -1025,6 +1025,30 @@ mod tests {
                 Err(format!("cannot probe process({pid}): no such process"))
             }
         }
+        /// The global `bumps` (an int) lies 0x2000 bytes past any probed instruction.
+        fn global_variable(
+            &self,
+            _path: &str,
+            _offset: u64,
+            name: &str,
+            _unit: Option<&str>,
+        ) -> Result<UserVar, String> {
+            if name != "bumps" {
+                return Err(format!("no global variable '{name}'"));
+            }
+            Ok(UserVar {
+                name: name.into(),
+                c_type: "int".into(),
+                size: 4,
+                signed: true,
+                parameter: false,
+                location: UserVarLocation::Memory {
+                    base: "ip",
+                    offset: 0x2000,
+                },
+                ty: None,
+            })
+        }
         /// At main's line 11 (0x1108): its parameter `argc` in memory below %rbp, a
         /// local `n` in %rbx, a struct `pt` in memory, a local `gone` optimized out,
         /// and an inner `argc` hiding the parameter.
@@ -1170,6 +1194,52 @@ mod tests {
         assert!(e.contains("process(7): no such process"), "{e}");
         let e = resolve(&[number("process", -1), comp("function", Some("main"))]).unwrap_err();
         assert!(e.contains("not a process id"), "{e}");
+    }
+
+    #[test]
+    fn at_var_names_globals_of_the_probed_program() {
+        let catalog = UprobeCatalog::new(&Canned);
+        let entry = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("main")),
+        ])
+        .unwrap()
+        .remove(0);
+        let names = vec!["@var:bumps".to_string(), "@var:nope".to_string()];
+        let c = catalog.argument_context(&entry, &names).unwrap();
+        let reads: Vec<(&str, &str)> = c
+            .iter()
+            .filter(|v| v.name.starts_with("@var:"))
+            .map(|v| (v.name.as_str(), v.read.as_str()))
+            .collect();
+        assert_eq!(
+            reads,
+            [
+                ("@var:bumps", "__uprobe_global_mem_ip_8192_4s"),
+                (
+                    "@var:nope",
+                    "__uprobe_global_none_nope:no global variable 'nope'"
+                ),
+            ]
+        );
+        // In a return probe the probed instruction locates nothing of the program.
+        let ret = resolve(&[
+            comp("process", Some("./app")),
+            comp("function", Some("main")),
+            comp("return", None),
+        ])
+        .unwrap()
+        .remove(0);
+        let c = catalog.argument_context(&ret, &names[..1]).unwrap();
+        let bumps = c.iter().find(|v| v.name == "@var:bumps").unwrap();
+        assert!(bumps.read.contains("return probe"), "{}", bumps.read);
+        // Another program than the probed one is refused.
+        let other = vec!["@var:bumps\u{1}/opt/lib/libfoo.so.1".to_string()];
+        let c = catalog.argument_context(&entry, &other).unwrap();
+        assert!(
+            c.last().unwrap().read.contains("probed program only"),
+            "{c:?}"
+        );
     }
 
     #[test]
