@@ -92,7 +92,12 @@ probe end { println("end probe ran") }"#;
 fn overload_stops_the_session_and_names_the_probe() {
     let _guard = serial();
     let Some(w) = setup() else { return };
+    // A tenth of each second in probes is the limit here, not SystemTap's half: on a
+    // machine whose other work leaves the workload less than a whole CPU, the probe
+    // still exceeds it.
+    let threshold = "-DSTP_OVERLOAD_THRESHOLD=100000000";
     let o = rstap(&[
+        threshold,
         "-e",
         HEAVY,
         "-c",
@@ -109,7 +114,12 @@ fn overload_stops_the_session_and_names_the_probe() {
     let used: u64 = words[3].trim_start_matches('(').parse().unwrap();
     let allowed: u64 = words[7].trim_start_matches('(').parse().unwrap();
     let last: u64 = words[11].parse().unwrap();
-    assert!(used > allowed && allowed * 2 <= last + last / 10, "{line}");
+    // (The threshold is stated for the interval actually measured.)
+    assert!(
+        used > allowed && (allowed * 10).abs_diff(last) <= last / 100,
+        "{line}"
+    );
+    assert!((1_000_000_000..2_000_000_000).contains(&last), "{line}");
     assert!(
         line.contains("; costliest probe kernel.trace(\"syscalls:sys_enter_getppid\"): "),
         "{line}"
@@ -122,6 +132,7 @@ fn overload_stops_the_session_and_names_the_probe() {
     // --suppress-handler-errors does not turn it off.
     let o = rstap(&[
         "--suppress-handler-errors",
+        threshold,
         "-e",
         HEAVY,
         "-c",
