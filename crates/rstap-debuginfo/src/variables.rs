@@ -571,14 +571,9 @@ impl<'a> Scope<'a> {
             if let Some(a) = section_address(".got") {
                 bases = bases.set_got(a);
             }
-            match section.unwind_info_for_address(
-                &bases,
-                &mut ctx,
-                self.address,
-                gimli::EhFrame::cie_from_offset,
-            ) {
-                Ok(row) => return self.cfa_rule(row.cfa()),
-                Err(gimli::Error::NoUnwindInfoForAddress) => {}
+            match cfa_in(&section, &bases, &mut ctx, self.address) {
+                Ok(Some(rule)) => return self.cfa_rule(&rule),
+                Ok(None) => {}
                 Err(e) => reason = format!("damaged .eh_frame ({e})"),
             }
         }
@@ -586,14 +581,9 @@ impl<'a> Scope<'a> {
             let mut section = gimli::DebugFrame::new(&bytes, endian);
             section.set_address_size(address_size);
             let bases = gimli::BaseAddresses::default();
-            match section.unwind_info_for_address(
-                &bases,
-                &mut ctx,
-                self.address,
-                gimli::DebugFrame::cie_from_offset,
-            ) {
-                Ok(row) => return self.cfa_rule(row.cfa()),
-                Err(gimli::Error::NoUnwindInfoForAddress) => {}
+            match cfa_in(&section, &bases, &mut ctx, self.address) {
+                Ok(Some(rule)) => return self.cfa_rule(&rule),
+                Ok(None) => {}
                 Err(e) => reason = format!("damaged .debug_frame ({e})"),
             }
         }
@@ -609,6 +599,21 @@ impl<'a> Scope<'a> {
                 Err("frame base computed by a call frame expression rstap does not evaluate".into())
             }
         }
+    }
+}
+
+/// The rule for the canonical frame address at `address` in one call-frame section;
+/// `None` when the section does not cover the address.
+fn cfa_in<'d, S: UnwindSection<Slice<'d>>>(
+    section: &S,
+    bases: &gimli::BaseAddresses,
+    ctx: &mut gimli::UnwindContext<usize>,
+    address: u64,
+) -> Result<Option<gimli::CfaRule<usize>>, gimli::Error> {
+    match section.unwind_info_for_address(bases, ctx, address, S::cie_from_offset) {
+        Ok(row) => Ok(Some(row.cfa().clone())),
+        Err(gimli::Error::NoUnwindInfoForAddress) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
