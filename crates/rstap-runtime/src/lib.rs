@@ -709,6 +709,12 @@ pub fn load_program(
     })
 }
 
+/// Whether the verifier stopped for lack of budget (instructions followed, or the
+/// length of one path's jump history) rather than for an unsafe program.
+fn verifier_gave_up(log: &str) -> bool {
+    log.contains("BPF program is too large") || log.contains("is too complex")
+}
+
 fn load(program: &Program, p: &CompiledProbe, maps: &[Map]) -> Result<BpfProgram, Box<Diagnostic>> {
     let probe = program.probe(p.probe);
     load_program(p, maps).map_err(|e| {
@@ -724,8 +730,15 @@ fn load(program: &Program, p: &CompiledProbe, maps: &[Map]) -> Result<BpfProgram
             ),
         )
         .with_primary(at.unwrap_or(probe.span), "the verifier stopped here")
-        .with_note(format!("verifier: {reason}"))
-        .with_note("this is a bug in rstap: it must only generate programs the verifier accepts; please report it with the script");
+        .with_note(format!("verifier: {reason}"));
+        // The verifier gives up on a program whose paths it cannot all follow within
+        // its budget: loops whose rounds depend on data, one after another, multiply
+        // them. That is a limit of the script's size in a probe, not a wrong program.
+        d = if verifier_gave_up(&e.log) {
+            d.with_help("the verifier follows every path through a probe, and each loop whose number of rounds depends on data multiplies them: use fewer such loops (or calls of functions that loop) in this probe, or split its work across probes")
+        } else {
+            d.with_note("this is a bug in rstap: it must only generate programs the verifier accepts; please report it with the script")
+        };
         if e.errno == libc_eperm() {
             d = d.with_help("run rstap as root (it needs CAP_BPF and CAP_PERFMON)");
         }
@@ -903,3 +916,17 @@ pub(crate) fn read_stat(stats: &Map, offset: i32) -> u64 {
 }
 
 pub(crate) const STATS: usize = STATS_MAP;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_verifier_out_of_budget_is_told_from_an_unsafe_program() {
+        assert!(super::verifier_gave_up(
+            "BPF program is too large. Processed 1000001 insn\n"
+        ));
+        assert!(super::verifier_gave_up(
+            "The sequence of 8193 jumps is too complex.\n"
+        ));
+        assert!(!super::verifier_gave_up("R1 invalid mem access 'scalar'\n"));
+    }
+}

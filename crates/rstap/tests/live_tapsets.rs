@@ -530,4 +530,18 @@ fn command_line_of_the_current_process() {
         "{}",
         explain(&o)
     );
+    // Two of the looping ones in one probe are more than the verifier follows: the
+    // error says what to change.
+    let o = rstap(&[
+        "-e",
+        &probe(r#"printf("%s %s\n", cmdline_arg(1), cmdline_arg(2))"#),
+        "-c",
+        &format!("{w} exit 3"),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", explain(&o));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("use fewer such loops") && !err.contains("bug in rstap"),
+        "{err}"
+    );
 }
