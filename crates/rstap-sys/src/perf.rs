@@ -357,9 +357,12 @@ mod tests {
         }
         let f: extern "C" fn(u64) -> u64 = rstap_sys_uprobe_target;
         let (path, off) = file_offset(f as usize as u64).unwrap();
-        let map = counter_map();
-        let p = Program::load(PROG_KPROBE, 0, &counting_prog(&map)).unwrap();
         for retprobe in [false, true] {
+            // A program and counter each, so that hits of the entry event arriving
+            // after it was closed are not counted for the return event (a loaded
+            // machine once counted 6 return hits for 3 calls).
+            let map = counter_map();
+            let p = Program::load(PROG_KPROBE, 0, &counting_prog(&map)).unwrap();
             // SAFETY: getpid has no preconditions.
             let pid = unsafe { libc::getpid() };
             let ev = PerfEvent::uprobe(&path, off, pid, retprobe).unwrap();
