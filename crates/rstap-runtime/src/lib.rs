@@ -710,7 +710,7 @@ pub fn load_program(
 }
 
 /// Whether the verifier stopped for lack of budget (instructions followed, or the
-/// length of one path's jump history) rather than for an unsafe program.
+/// length of one path's jump history) rather than for a program it found wrong.
 fn verifier_gave_up(log: &str) -> bool {
     log.contains("BPF program is too large") || log.contains("is too complex")
 }
@@ -920,7 +920,7 @@ pub(crate) const STATS: usize = STATS_MAP;
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_verifier_out_of_budget_is_told_from_an_unsafe_program() {
+    fn a_verifier_out_of_budget_is_told_from_a_wrong_program() {
         assert!(super::verifier_gave_up(
             "BPF program is too large. Processed 1000001 insn\n"
         ));
