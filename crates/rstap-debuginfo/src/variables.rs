@@ -409,13 +409,8 @@ impl<'a> Scope<'a> {
                         .register(register)
                         .map(|base| VarLocation::Value { base, offset }),
                     Operation::FrameOffset { offset } => self
-                        .frame_base
-                        .get_or_init(|| self.frame_base(frame_base))
-                        .clone()?
-                        .and_then(|(base, at)| match at.checked_add(offset) {
-                            Some(offset) => Ok(VarLocation::Value { base, offset }),
-                            None => Err(format!("frame offset {offset} out of range")),
-                        }),
+                        .frame_relative(frame_base, offset)?
+                        .map(|(base, offset)| VarLocation::Value { base, offset }),
                     _ => Err(not_evaluated(ops[0].0)),
                 });
             }
@@ -430,19 +425,29 @@ impl<'a> Scope<'a> {
             } if base_type.0 == 0 => self
                 .register(register)
                 .map(|base| VarLocation::Memory { base, offset }),
-            Operation::FrameOffset { offset } => {
-                let base = self
-                    .frame_base
-                    .get_or_init(|| self.frame_base(frame_base))
-                    .clone()?;
-                base.and_then(|(base, at)| match at.checked_add(offset) {
-                    Some(offset) => Ok(VarLocation::Memory { base, offset }),
-                    None => Err(format!("frame offset {offset} out of range")),
-                })
-            }
+            Operation::FrameOffset { offset } => self
+                .frame_relative(frame_base, offset)?
+                .map(|(base, offset)| VarLocation::Memory { base, offset }),
             Operation::Address { address } => Ok(VarLocation::Static { address }),
             _ => Err(not_evaluated(ops[0].0)),
         })
+    }
+
+    /// `offset` past the function's frame base (read once), as a register and an
+    /// offset.
+    fn frame_relative(
+        &self,
+        frame_base: Option<AttributeValue<Slice<'a>>>,
+        offset: i64,
+    ) -> Result<Found<(&'static str, i64)>, Error> {
+        let base = self
+            .frame_base
+            .get_or_init(|| self.frame_base(frame_base))
+            .clone()?;
+        Ok(base.and_then(|(base, at)| match at.checked_add(offset) {
+            Some(offset) => Ok((base, offset)),
+            None => Err(format!("frame offset {offset} out of range")),
+        }))
     }
 
     /// The frame base at the address, as a register and an offset.

@@ -266,76 +266,32 @@ impl Gen<'_> {
             let (name, why) = rest.split_once(':').unwrap_or((rest, "not located"));
             return self.unsupported(format!("`${name}` at this statement ({why})"), span);
         }
-        let bad = |g: &mut Self| g.unsupported(format!("context read `{loc}`"), span);
-        // `(bytes, signed)` of a value, `None` for an address.
-        let value = |spec: &str| -> Option<Option<(u32, bool)>> {
-            if spec == "addr" {
-                return Some(None);
+        let Some(var) = VarRead::parse(loc) else {
+            return self.unsupported(format!("context read `{loc}`"), span);
+        };
+        match var {
+            VarRead::Constant(v, (size, signed)) => {
+                self.asm.load_const(R0, v);
+                self.extend(8 * size as i32, signed);
             }
-            let signed = spec.ends_with('s');
-            let size: u32 = spec.get(..spec.len().checked_sub(1)?)?.parse().ok()?;
-            matches!(size, 1 | 2 | 4 | 8).then_some(Some((size, signed)))
-        };
-        let number = |s: &str| -> Option<i64> {
-            match s.strip_prefix('m') {
-                Some(neg) => neg.parse::<i64>().ok().map(|n| -n),
-                None => s.parse().ok(),
+            VarRead::Register(reg, (size, signed)) => {
+                self.ctx_word(R0, reg)?;
+                self.extend(8 * size as i32, signed);
             }
-        };
-        if let Some(rest) = loc.strip_prefix("const_") {
-            let parsed = rest
-                .split_once('_')
-                .and_then(|(v, n)| Some((number(v)?, value(n)??)));
-            let Some((v, (size, signed))) = parsed else {
-                return bad(self);
-            };
-            self.asm.load_const(R0, v);
-            self.extend(8 * size as i32, signed);
-            return Ok(());
+            VarRead::Value(reg, offset, (size, signed)) => {
+                self.ctx_word(R0, reg)?;
+                self.asm.alu64_imm(Alu::Add, R0, offset);
+                self.extend(8 * size as i32, signed);
+            }
+            VarRead::Memory(reg, offset, value) => {
+                self.ctx_word(R0, reg)?;
+                self.asm.alu64_imm(Alu::Add, R0, offset);
+                if let Some((size, signed)) = value {
+                    self.read_user_value(size, signed, "user stack", span)?;
+                }
+            }
         }
-        if let Some(rest) = loc.strip_prefix("val_") {
-            let parsed = rest.split_once('_').and_then(|(r, rest)| {
-                let (o, n) = rest.split_once('_')?;
-                Some((
-                    x86_64_register(r)?,
-                    i32::try_from(number(o)?).ok()?,
-                    value(n)??,
-                ))
-            });
-            let Some((base, offset, (size, signed))) = parsed else {
-                return bad(self);
-            };
-            self.ctx_word(R0, base)?;
-            self.asm.alu64_imm(Alu::Add, R0, offset);
-            self.extend(8 * size as i32, signed);
-            return Ok(());
-        }
-        if let Some(rest) = loc.strip_prefix("reg_") {
-            let parsed = rest
-                .split_once('_')
-                .and_then(|(r, n)| Some((x86_64_register(r)?, value(n)??)));
-            let Some((off, (size, signed))) = parsed else {
-                return bad(self);
-            };
-            self.ctx_word(R0, off)?;
-            self.extend(8 * size as i32, signed);
-            return Ok(());
-        }
-        let parsed = loc.strip_prefix("mem_").and_then(|rest| {
-            let (reg, rest) = rest.split_once('_')?;
-            let (o, n) = rest.split_once('_')?;
-            let offset = i32::try_from(number(o)?).ok()?;
-            Some((x86_64_register(reg)?, offset, value(n)?))
-        });
-        let Some((base, offset, value)) = parsed else {
-            return bad(self);
-        };
-        self.ctx_word(R0, base)?;
-        self.asm.alu64_imm(Alu::Add, R0, offset);
-        match value {
-            None => Ok(()),
-            Some((size, signed)) => self.read_user_value(size, signed, "user stack", span),
-        }
+        Ok(())
     }
 
     /// `r0 = the N-byte value at the user address in r0`, extended to 64 bits; a fault
@@ -417,5 +373,47 @@ impl Gen<'_> {
         }
         self.extend(bits, arg.signed);
         Ok(())
+    }
+}
+
+/// A statement variable's read, parsed from its intrinsic's name (see
+/// [`Gen::statement_var`]): registers as `pt_regs` offsets, values as `(bytes, signed)`.
+enum VarRead {
+    Constant(i64, (u32, bool)),
+    Register(i16, (u32, bool)),
+    /// The register plus an offset.
+    Value(i16, i32, (u32, bool)),
+    /// At the register plus an offset: the value there, or (`None`) the address.
+    Memory(i16, i32, Option<(u32, bool)>),
+}
+
+impl VarRead {
+    fn parse(loc: &str) -> Option<VarRead> {
+        // `Ns`/`Nu`: N bytes, signed or not; `addr`: no value, the address.
+        let value = |spec: &str| -> Option<Option<(u32, bool)>> {
+            if spec == "addr" {
+                return Some(None);
+            }
+            let signed = spec.ends_with('s');
+            let size: u32 = spec.get(..spec.len().checked_sub(1)?)?.parse().ok()?;
+            matches!(size, 1 | 2 | 4 | 8).then_some(Some((size, signed)))
+        };
+        // `mN` is -N.
+        let number = |s: &str| -> Option<i64> {
+            match s.strip_prefix('m') {
+                Some(neg) => neg.parse::<i64>().ok().map(|n| -n),
+                None => s.parse().ok(),
+            }
+        };
+        let (kind, rest) = loc.split_once('_')?;
+        let fields: Vec<&str> = rest.split('_').collect();
+        let offset = |s: &str| i32::try_from(number(s)?).ok();
+        Some(match (kind, fields.as_slice()) {
+            ("const", [v, n]) => VarRead::Constant(number(v)?, value(n)??),
+            ("reg", [r, n]) => VarRead::Register(x86_64_register(r)?, value(n)??),
+            ("val", [r, o, n]) => VarRead::Value(x86_64_register(r)?, offset(o)?, value(n)??),
+            ("mem", [r, o, n]) => VarRead::Memory(x86_64_register(r)?, offset(o)?, value(n)?),
+            _ => return None,
+        })
     }
 }
